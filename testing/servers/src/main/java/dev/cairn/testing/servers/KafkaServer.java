@@ -1,0 +1,291 @@
+package dev.cairn.testing.servers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * A single-node Kafka 4.4 broker (KRaft, combined broker and controller) in a JVM of its own, with SASL/SCRAM
+ * authentication and ACL authorization switched on: a client that has no ACL is refused.
+ *
+ * <p>The controller listener is plain text on the loopback interface and its principal ({@code User:ANONYMOUS})
+ * is a super user: in production MSK secures it, here only local processes can reach it (docs/adr/0002).
+ */
+public final class KafkaServer implements AutoCloseable {
+    public static final String ADMIN_USER = "admin";
+    /** The local broker admin's password (local run and tests only). */
+    public static final String ADMIN_PASSWORD = "cairn-local-admin";
+
+    private final ServerProcess process;
+    private final int port;
+
+    private KafkaServer(ServerProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the broker with its logs in {@code dataDir}, the client listener on {@code port} (0: any). */
+    public static KafkaServer start(Path dataDir, int port, Path logDir) {
+        int clientPort = Ports.claim(port, "Kafka");
+        int controllerPort = Ports.free();
+        String classpath = Dists.classpath("kafka");
+        try {
+            Files.createDirectories(dataDir);
+            Path config = dataDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(dataDir.resolve("logs"), clientPort, controllerPort));
+            Path log4j = dataDir.resolve("log4j2.properties");
+            Files.writeString(log4j, LOG4J);
+            Path clusterIdFile = dataDir.resolve("cluster.id");
+            if (!Files.exists(clusterIdFile)) {
+                Files.writeString(clusterIdFile, base64Uuid());
+            }
+            String clusterId = Files.readString(clusterIdFile).trim();
+            format(classpath, config, log4j, clusterId, dataDir, logDir);
+            ServerProcess process = ServerProcess.start(
+                    "Kafka",
+                    List.of(
+                            Dists.javaExecutable(),
+                            "-Xms64m",
+                            "-Xmx384m",
+                            "-XX:+UseSerialGC",
+                            "-Dlog4j2.configurationFile=" + log4j,
+                            "-Dkafka.logs.dir=" + logDir,
+                            "-cp",
+                            classpath,
+                            "kafka.Kafka",
+                            config.toString()),
+                    dataDir,
+                    Map.of(),
+                    logDir.resolve("kafka.log"));
+            KafkaServer server = new KafkaServer(process, clientPort);
+            process.awaitReady(Duration.ofSeconds(90), server::answers);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void format(String classpath, Path config, Path log4j, String clusterId, Path dataDir, Path logDir)
+            throws IOException {
+        List<String> command = List.of(
+                Dists.javaExecutable(),
+                "-Xmx128m",
+                "-Dlog4j2.configurationFile=" + log4j,
+                "-cp",
+                classpath,
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                clusterId,
+                "-c",
+                config.toString(),
+                "--ignore-formatted",
+                "--add-scram",
+                "SCRAM-SHA-256=[name=" + ADMIN_USER + ",password=" + ADMIN_PASSWORD + "]");
+        Process format = new ProcessBuilder(command)
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logDir.resolve("kafka-format.log").toFile()))
+                .start();
+        try {
+            if (!format.waitFor(2, TimeUnit.MINUTES) || format.exitValue() != 0) {
+                throw new ServerStartException(
+                        "Kafka storage format failed; see " + logDir.resolve("kafka-format.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private static String serverProperties(Path logDirs, int clientPort, int controllerPort) {
+        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN_USER
+                + "\" password=\"" + ADMIN_PASSWORD + "\";";
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=SASL_PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + clientPort,
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-256",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-256",
+                "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=" + jaas,
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=User:" + ADMIN_USER + ";User:ANONYMOUS",
+                "log.dirs=" + logDirs,
+                "num.partitions=3",
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=6",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "message.max.bytes=8388608",
+                "log.segment.bytes=67108864",
+                "log.retention.hours=168",
+                "");
+    }
+
+    private static final String LOG4J = String.join(
+            "\n",
+            "status = warn",
+            "appender.console.type = Console",
+            "appender.console.name = STDOUT",
+            "appender.console.layout.type = PatternLayout",
+            "appender.console.layout.pattern = [%d] %p %m (%c)%n",
+            "rootLogger.level = WARN",
+            "rootLogger.appenderRefs = stdout",
+            "rootLogger.appenderRef.stdout.ref = STDOUT",
+            "logger.kafka.name = kafka.server.KafkaRaftServer",
+            "logger.kafka.level = INFO",
+            "");
+
+    private static String base64Uuid() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    private boolean answers() {
+        if (!ServerProcess.listening(port)) {
+            return false;
+        }
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Client properties for a SCRAM-SHA-256 user on the broker's client listener. */
+    public Properties clientProperties(String user, String password) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put("security.protocol", "SASL_PLAINTEXT");
+        properties.put("sasl.mechanism", "SCRAM-SHA-256");
+        properties.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
+        return properties;
+    }
+
+    /** An admin client as the broker's super user. */
+    public Admin admin() {
+        Properties properties = clientProperties(ADMIN_USER, ADMIN_PASSWORD);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(properties);
+    }
+
+    /** Creates the topic unless it exists. */
+    public void ensureTopic(String name, int partitions, Map<String, String> configs) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new ServerStartException("cannot create topic " + name + ": " + e.getCause(), e);
+            }
+        } catch (Exception e) {
+            throw new ServerStartException("cannot create topic " + name + ": " + e, e);
+        }
+    }
+
+    /** Creates or updates a SCRAM-SHA-256 user. */
+    public void upsertScramUser(String user, String password) {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192), password)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new ServerStartException("cannot upsert SCRAM user " + user + ": " + e, e);
+        }
+    }
+
+    /** Allows {@code user} the operations on every topic whose name starts with {@code topicPrefix}. */
+    public void allowTopics(String user, String topicPrefix, Set<AclOperation> operations) {
+        allow(user, ResourceType.TOPIC, topicPrefix, PatternType.PREFIXED, operations);
+    }
+
+    /** Allows {@code user} to use consumer groups whose id starts with {@code groupPrefix}. */
+    public void allowGroups(String user, String groupPrefix) {
+        allow(user, ResourceType.GROUP, groupPrefix, PatternType.PREFIXED, Set.of(AclOperation.READ));
+    }
+
+    /** Allows {@code user} to use idempotent and transactional producers with ids starting with the prefix. */
+    public void allowTransactionalIds(String user, String prefix) {
+        allow(
+                user,
+                ResourceType.TRANSACTIONAL_ID,
+                prefix,
+                PatternType.PREFIXED,
+                Set.of(AclOperation.WRITE, AclOperation.DESCRIBE));
+    }
+
+    private void allow(
+            String user, ResourceType type, String name, PatternType pattern, Collection<AclOperation> operations) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (AclOperation operation : operations) {
+            bindings.add(new AclBinding(
+                    new ResourcePattern(type, name, pattern),
+                    new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW)));
+        }
+        try (Admin admin = admin()) {
+            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new ServerStartException("cannot create ACLs for " + user + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(15));
+    }
+}

@@ -1,0 +1,266 @@
+package dev.cairn.testing.servers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keycloak 26 from the distribution served by Maven Central, run in production mode ({@code start --optimized})
+ * with its data in our PostgreSQL. The distribution is unpacked and built once per machine into the cache; its
+ * state lives only in the database, so a restart with the same database keeps realms and users.
+ */
+public final class KeycloakServer implements AutoCloseable {
+    /** Local bootstrap admin of the master realm (local run and tests only). */
+    public static final String ADMIN_USER = "admin";
+
+    public static final String ADMIN_PASSWORD = "cairn-local-admin";
+
+    /** Build-time options; changing them makes a new cache entry. */
+    private static final List<String> BUILD_OPTIONS =
+            List.of("--db=postgres", "--cache=local", "--health-enabled=true", "--metrics-enabled=true");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServerProcess process;
+    private final int port;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private KeycloakServer(ServerProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts Keycloak on {@code port} (0: any) against the database at {@code jdbcUrl}.
+     */
+    public static KeycloakServer start(
+            String jdbcUrl, String dbUser, String dbPassword, int port, Path workDir, Path logDir) {
+        Path home = builtDistribution(logDir);
+        int chosen = Ports.claim(port, "Keycloak");
+        int management = Ports.free();
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + chosen,
+                "--http-management-port=" + management,
+                "--hostname-strict=false",
+                "--db-url=" + jdbcUrl,
+                "--db-username=" + dbUser,
+                "--db-password=" + dbPassword,
+                "--db-pool-max-size=20"));
+        ServerProcess process = ServerProcess.start(
+                "Keycloak",
+                command,
+                workDir,
+                Map.of(
+                        "JAVA_HOME",
+                        System.getProperty("java.home"),
+                        "JAVA_OPTS_KC_HEAP",
+                        "-Xms64m -Xmx512m",
+                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                        ADMIN_USER,
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD),
+                logDir.resolve("keycloak.log"));
+        KeycloakServer server = new KeycloakServer(process, chosen);
+        process.awaitReady(Duration.ofSeconds(180), server::masterRealmAnswers);
+        return server;
+    }
+
+    /** Unpacks and builds (augments) the distribution once per machine; later calls find it ready. */
+    private static Path builtDistribution(Path logDir) {
+        Properties dist = Dists.properties("keycloak");
+        Path archive = Path.of(dist.getProperty("archive"));
+        String version = dist.getProperty("version");
+        String name = "keycloak-" + version + "-" + Integer.toHexString(BUILD_OPTIONS.hashCode());
+        Path unpacked = Cache.unpackTar(name, () -> Files.newInputStream(archive), "-xzf");
+        Path home = unpacked.resolve("keycloak-" + version);
+        Path built = home.resolve(".cairn-built");
+        if (Files.exists(built)) {
+            return home;
+        }
+        try (FileChannel lock = FileChannel.open(
+                        unpacked.resolve(".build.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                var ignored = lock.lock()) {
+            if (!Files.exists(built)) {
+                List<String> command =
+                        new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+                command.addAll(BUILD_OPTIONS);
+                Path log = logDir.resolve("keycloak-build.log");
+                Files.createDirectories(logDir);
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                Process build = builder.start();
+                if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                    build.destroyForcibly();
+                    throw new ServerStartException("Keycloak build failed; see " + log);
+                }
+                Files.writeString(built, String.join(" ", BUILD_OPTIONS));
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while building Keycloak", e);
+        }
+    }
+
+    private boolean masterRealmAnswers() {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/realms/master"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8180}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The issuer URL of a realm. */
+    public String realmUrl(String realm) {
+        return url() + "/realms/" + realm;
+    }
+
+    /** Imports the realm from its JSON representation unless a realm of that name exists. */
+    public void ensureRealm(String realmJson) {
+        try {
+            String realm = JSON.readTree(realmJson).path("realm").asText();
+            String token = adminToken();
+            HttpResponse<String> existing = http.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (existing.statusCode() == 200) {
+                return;
+            }
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/admin/realms"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(realmJson))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new ServerStartException(
+                        "cannot import realm " + realm + ": HTTP " + created.statusCode() + " " + created.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted", e);
+        }
+    }
+
+    /** The realm file kept in the repository ({@code infra/keycloak/cairn-realm.json}). */
+    public static String cairnRealmJson() {
+        try (InputStream in =
+                KeycloakServer.class.getResourceAsStream("/dev/cairn/testing/keycloak/cairn-realm.json")) {
+            if (in == null) {
+                throw new ServerStartException("cairn-realm.json is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An access token of the master realm's admin, for the admin REST API. */
+    public String adminToken() {
+        return token("master", "admin-cli", null, ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /**
+     * A token from the realm's token endpoint: the password grant when {@code username} is given, client
+     * credentials otherwise.
+     */
+    public String token(String realm, String clientId, String clientSecret, String username, String password) {
+        StringBuilder form = new StringBuilder();
+        if (username != null) {
+            form.append("grant_type=password&username=")
+                    .append(encode(username))
+                    .append("&password=")
+                    .append(encode(password));
+        } else {
+            form.append("grant_type=client_credentials");
+        }
+        form.append("&client_id=").append(encode(clientId));
+        if (clientSecret != null) {
+            form.append("&client_secret=").append(encode(clientSecret));
+        }
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(realmUrl(realm) + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token request to realm " + realm + " failed: HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            return body.path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(15));
+    }
+}

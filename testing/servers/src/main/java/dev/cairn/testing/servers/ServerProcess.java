@@ -1,0 +1,157 @@
+package dev.cairn.testing.servers;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A server in a process of its own, which dies with the process that started it.
+ *
+ * <p>The command runs under a small shell guard that holds the pipe to our process: when we exit, even by
+ * {@code kill -9}, the pipe closes and the guard stops the server (SIGTERM, then SIGKILL after a grace period).
+ * A normal {@link #stop()} does the same, in order, and waits.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    /** Reads stdin until it closes (our JVM is gone), then stops the command's whole process group. */
+    private static final String GUARD = "set -m; \"$@\" </dev/null & child=$!; "
+            + "( cat >/dev/null; kill -TERM -$child 2>/dev/null; sleep 10; kill -KILL -$child 2>/dev/null ) & "
+            + "guard=$!; wait $child; status=$?; kill $guard 2>/dev/null; exit $status";
+
+    private final String name;
+    private final Process process;
+    private final OutputStream lifeline;
+    private final Path log;
+
+    private ServerProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.lifeline = process.getOutputStream();
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code command} in {@code workDir}, its output appended to {@code log}.
+     *
+     * @param name what the server is called in messages
+     */
+    public static ServerProcess start(
+            String name, List<String> command, Path workDir, Map<String, String> env, Path log) {
+        List<String> full = new ArrayList<>(List.of("bash", "-c", GUARD, name));
+        full.addAll(command);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(
+                    log,
+                    "---- " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(full)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            return new ServerProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits until {@code ready} holds, failing early, with the end of the server's log, if the process exits.
+     */
+    public void awaitReady(Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new ServerStartException(name + " exited with status " + process.exitValue()
+                        + " before it was ready; its log " + log + " ends with:\n" + tail(40));
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new ServerStartException(name + " was not ready after " + timeout.toSeconds() + " s; its log " + log
+                + " ends with:\n" + tail(40));
+    }
+
+    /** The last lines of the server's log. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the server: closes its lifeline (SIGTERM to its group), then kills what is left after the grace. */
+    public void stop(Duration grace) {
+        try {
+            lifeline.close();
+        } catch (IOException ignored) {
+            // the guard is already gone
+        }
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** True when something accepts TCP connections on the port of the loopback interface. */
+    public static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted", e);
+        }
+    }
+}
