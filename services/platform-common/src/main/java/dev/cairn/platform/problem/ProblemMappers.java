@@ -1,0 +1,124 @@
+package dev.cairn.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a request into an RFC 9457 problem: a 4xx for what the caller can fix, a 500 with an
+ * error id (and the stack trace only in our log) for what it cannot.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return answer(new Problem(
+                Problem.type("validation"),
+                "Invalid request",
+                400,
+                "the request has " + errors.size() + " invalid field(s)",
+                path(uri),
+                errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String detail = e.getOriginalMessage() == null ? "the body is not valid JSON" : e.getOriginalMessage();
+        return answer(
+                new Problem(Problem.type("malformed-body"), "Malformed request body", 400, detail, path(uri), null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Response base = answer(new Problem(
+                Problem.type("unauthorized"),
+                "Unauthorized",
+                401,
+                "a valid bearer token of the Cairn realm is required",
+                path(uri),
+                null));
+        return Response.fromResponse(base)
+                .header("WWW-Authenticate", "Bearer realm=\"cairn\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return answer(new Problem(
+                Problem.type("forbidden"),
+                "Forbidden",
+                403,
+                "your role does not allow this operation",
+                path(uri),
+                null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        Response.StatusType type = original.getStatusInfo();
+        String detail = status < 500 && e.getMessage() != null ? e.getMessage() : type.getReasonPhrase();
+        Response.ResponseBuilder builder = Response.fromResponse(answer(new Problem(
+                Problem.type(slug(type.getReasonPhrase())), type.getReasonPhrase(), status, detail, path(uri), null)));
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
+        return answer(new Problem(
+                Problem.type("internal"),
+                "Internal error",
+                500,
+                "an unexpected error occurred; quote error id " + errorId + " to support",
+                path(uri),
+                null));
+    }
+
+    private static Response answer(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** {@code signup.request.email} becomes {@code email}: the caller knows its fields, not our methods. */
+    private static String field(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        return parts.length <= 2
+                ? parts[parts.length - 1]
+                : String.join(".", List.of(parts).subList(2, parts.length));
+    }
+
+    private static String slug(String reason) {
+        return reason == null
+                ? "error"
+                : reason.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

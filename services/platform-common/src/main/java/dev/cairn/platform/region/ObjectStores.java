@@ -1,0 +1,57 @@
+package dev.cairn.platform.region;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** One S3 client per configured region, made on first use and closed with the application. */
+@ApplicationScoped
+public class ObjectStores {
+    private final RegionsConfig config;
+    private final Map<String, S3Client> clients = new ConcurrentHashMap<>();
+
+    public ObjectStores(RegionsConfig config) {
+        this.config = config;
+    }
+
+    /** The client of {@code region}; fails for a region that is not configured. */
+    public S3Client client(String region) {
+        RegionsConfig.RegionConfig r = config.regions().get(region);
+        if (r == null) {
+            throw new IllegalArgumentException("region " + region + " is not configured");
+        }
+        return clients.computeIfAbsent(region, code -> build(r));
+    }
+
+    /** The bucket of {@code region}. */
+    public String bucket(String region) {
+        return config.regions().get(region).bucket();
+    }
+
+    private static S3Client build(RegionsConfig.RegionConfig region) {
+        AwsCredentialsProvider credentials = region.accessKey().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        region.accessKey().get(), region.secretKey().orElse("")))
+                : DefaultCredentialsProvider.builder().build();
+        var builder = S3Client.builder()
+                .region(Region.of(region.signingRegion()))
+                .forcePathStyle(region.pathStyle())
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials);
+        region.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(S3Client::close);
+    }
+}

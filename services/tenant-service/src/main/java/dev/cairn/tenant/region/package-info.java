@@ -1,0 +1,2 @@
+/** Regions: which object stores tenants may choose as home and disaster-recovery regions. */
+package dev.cairn.tenant.region;

@@ -1,0 +1,68 @@
+package dev.cairn.testing.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering every Cairn module keeps: domain code does not know the transports and SDKs it is reached through.
+ * A module checks them with {@code @ArchTest static final ArchTests RULES = ArchTests.in(LayeringRules.class);}.
+ *
+ * <ul>
+ *   <li>JAX-RS and RESTEasy types only in {@code *Resource}, {@code *Mappers} and {@code *Filter} classes;
+ *   <li>Kafka and reactive messaging types only in packages named {@code kafka} or {@code messaging};
+ *   <li>AWS SDK types only in packages named {@code region}, {@code s3}, {@code kms} or {@code storage};
+ *   <li>Keycloak's admin client only in packages named {@code keycloak};
+ *   <li>no star imports or cycles are checked by the compiler and Spotless, not here.
+ * </ul>
+ */
+public final class LayeringRules {
+    private LayeringRules() {}
+
+    @ArchTest
+    public static final ArchRule JAX_RS_AT_THE_EDGE = noClasses()
+            .that()
+            .haveSimpleNameNotEndingWith("Resource")
+            .and()
+            .haveSimpleNameNotEndingWith("Mappers")
+            .and()
+            .haveSimpleNameNotEndingWith("Filter")
+            .and()
+            .resideOutsideOfPackage("..http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
+            .because("HTTP is an edge: domain code throws ProblemException and returns plain types")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule KAFKA_AT_THE_EDGE = noClasses()
+            .that()
+            .resideOutsideOfPackages("..kafka..", "..messaging..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.kafka..", "io.smallrye.reactive.messaging..")
+            .because("Kafka is a transport: records are decoded at the edge into wire-format types")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule AWS_AT_THE_EDGE = noClasses()
+            .that()
+            .resideOutsideOfPackages("..region..", "..s3..", "..kms..", "..storage..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..")
+            .because("object storage and KMS sit behind interfaces with an AWS implementation")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule KEYCLOAK_ADMIN_AT_THE_EDGE = noClasses()
+            .that()
+            .resideOutsideOfPackage("..keycloak..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.keycloak..")
+            .because("user administration sits behind an interface with a Keycloak implementation")
+            .allowEmptyShould(true);
+}

@@ -1,0 +1,2 @@
+/** Architecture rules shared by every module's tests (ArchUnit). */
+package dev.cairn.testing.architecture;
