@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The regions this deployment stores backups in: each is an S3-compatible object store. */
-@ConfigMapping(prefix = "cairn")
+@ConfigMapping(prefix = "cairn.storage")
 public interface RegionsConfig {
 
     /** The configured regions, by code (for example {@code eu-west-1}). */

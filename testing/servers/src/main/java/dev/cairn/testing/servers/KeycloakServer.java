@@ -198,6 +198,80 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the user in {@code realm} unless one with that username exists, with a password, realm roles and
+     * attributes; returns the user's id.
+     */
+    public String ensureUser(
+            String realm, String username, String password, List<String> realmRoles, Map<String, String> attributes) {
+        try {
+            String token = adminToken();
+            String base = url() + "/admin/realms/" + realm;
+            HttpResponse<String> found = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/users?exact=true&username=" + encode(username)))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode existing = JSON.readTree(found.body());
+            if (existing.isArray() && !existing.isEmpty()) {
+                return existing.get(0).path("id").asText();
+            }
+            var user = JSON.createObjectNode()
+                    .put("username", username)
+                    .put("email", username.contains("@") ? username : null)
+                    .put("enabled", true)
+                    .put("emailVerified", true);
+            var attrs = user.putObject("attributes");
+            attributes.forEach((k, v) -> attrs.putArray(k).add(v));
+            user.putArray("credentials")
+                    .addObject()
+                    .put("type", "password")
+                    .put("value", password)
+                    .put("temporary", false);
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/users"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException(
+                        "cannot create user " + username + ": HTTP " + created.statusCode() + " " + created.body());
+            }
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            var roles = JSON.createArrayNode();
+            for (String role : realmRoles) {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/roles/" + encode(role)))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                roles.add(JSON.readTree(r.body()));
+            }
+            if (!roles.isEmpty()) {
+                HttpResponse<String> mapped = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/users/" + id + "/role-mappings/realm"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(roles)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (mapped.statusCode() != 204) {
+                    throw new IllegalStateException("cannot grant roles to " + username + ": HTTP "
+                            + mapped.statusCode() + " " + mapped.body());
+                }
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The realm file kept in the repository ({@code infra/keycloak/cairn-realm.json}). */
     public static String cairnRealmJson() {
         try (InputStream in =

@@ -25,9 +25,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    /** Reads stdin until it closes (our JVM is gone), then stops the command's whole process group. */
-    private static final String GUARD = "set -m; \"$@\" </dev/null & child=$!; "
-            + "( cat >/dev/null; kill -TERM -$child 2>/dev/null; sleep 10; kill -KILL -$child 2>/dev/null ) & "
+    /**
+     * Runs "$@" in a process group of its own; reads stdin until it closes (our JVM is gone, or stop() closed it),
+     * then sends the stop signal ($1) to that group, and SIGKILL after 10 s. Ignores SIGINT so that Ctrl-C on a
+     * terminal reaches only the launcher, which then stops every server in order.
+     */
+    private static final String GUARD = "trap '' INT; sig=$1; shift; set -m; \"$@\" </dev/null & child=$!; "
+            + "( cat >/dev/null; kill -$sig -$child 2>/dev/null; sleep 10; kill -KILL -$child 2>/dev/null ) & "
             + "guard=$!; wait $child; status=$?; kill $guard 2>/dev/null; exit $status";
 
     private final String name;
@@ -49,7 +53,13 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(
             String name, List<String> command, Path workDir, Map<String, String> env, Path log) {
-        List<String> full = new ArrayList<>(List.of("bash", "-c", GUARD, name));
+        return start(name, command, workDir, env, log, "TERM");
+    }
+
+    /** As {@link #start(String, List, Path, Map, Path)}, stopping the server with {@code stopSignal}. */
+    public static ServerProcess start(
+            String name, List<String> command, Path workDir, Map<String, String> env, Path log, String stopSignal) {
+        List<String> full = new ArrayList<>(List.of("bash", "-c", GUARD, name, stopSignal));
         full.addAll(command);
         try {
             Files.createDirectories(log.getParent());
@@ -76,6 +86,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The process id of the guard; the server runs in its own process group under it. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

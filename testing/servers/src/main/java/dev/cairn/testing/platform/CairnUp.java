@@ -1,0 +1,67 @@
+package dev.cairn.testing.platform;
+
+import dev.cairn.testing.servers.ServerStartException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./cairn up}: starts the whole platform with its data under {@code .cairn/}, prints where it is, and runs
+ * until Ctrl-C or SIGTERM, which stop everything it started.
+ *
+ * <p>Environment: {@code CAIRN_HOME} (default {@code <repository>/.cairn}), {@code CAIRN_PORT} (the entry
+ * point, default 8080), {@code CAIRN_KEYCLOAK_PORT} (default 8180).
+ */
+public final class CairnUp {
+    private CairnUp() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repository = Path.of(System.getProperty("cairn.repository", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path home = Path.of(env("CAIRN_HOME", repository.resolve(".cairn").toString()));
+        int port = Integer.parseInt(env("CAIRN_PORT", "8080"));
+        int keycloakPort = Integer.parseInt(env("CAIRN_KEYCLOAK_PORT", "8180"));
+        if (!Files.isDirectory(repository.resolve("services"))) {
+            System.err.println("cairn: " + repository + " is not the Cairn repository");
+            System.exit(2);
+        }
+        Instant begin = Instant.now();
+        System.out.println("Starting Cairn (data in " + home + ", logs in " + home.resolve("logs") + ") ...");
+        Platform platform;
+        try {
+            platform = Platform.start(new Platform.Options(home, repository, port, keycloakPort));
+        } catch (ServerStartException e) {
+            System.err.println("cairn: " + e.getMessage());
+            System.err.println("cairn: stopped everything it had started.");
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping Cairn ...");
+                            Instant stopBegin = Instant.now();
+                            platform.close();
+                            System.out.println("Cairn stopped in "
+                                    + Duration.between(stopBegin, Instant.now()).toMillis() + " ms.");
+                            stopped.countDown();
+                        },
+                        "cairn-stop"));
+        long seconds = Duration.between(begin, Instant.now()).toSeconds();
+        System.out.println("Cairn is up at " + platform.entryPoint() + " (ready in " + seconds
+                + " s). Demo tenant admin: "
+                + Platform.DEMO_USER + " / " + platform.demoPassword() + "; Keycloak: "
+                + platform.keycloak().url()
+                + " (admin / " + dev.cairn.testing.servers.KeycloakServer.ADMIN_PASSWORD + "). Ctrl-C stops it.");
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,287 @@
+package dev.cairn.testing.platform;
+
+import dev.cairn.testing.servers.KafkaServer;
+import dev.cairn.testing.servers.KeycloakServer;
+import dev.cairn.testing.servers.PostgresServer;
+import dev.cairn.testing.servers.S3Server;
+import dev.cairn.testing.servers.ServerStartException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The whole Cairn platform on one machine: PostgreSQL, a Kafka broker, one S3 server per region, Keycloak, every
+ * service and the gateway, each in a process of its own with its data under {@code home}. Used by {@code ./cairn up}
+ * and, on free ports in a temporary home, by the integration tests.
+ */
+public final class Platform implements AutoCloseable {
+    /** The services, in the order they are listed; each is a Quarkus app under {@code services/}. */
+    public static final List<String> SERVICES = List.of("tenant", "ingest", "scheduler", "metering", "recovery");
+
+    /** The local regions: code and display name. Each has an S3 server of its own. */
+    public static final Map<String, String> REGIONS = Map.of(
+            "eu-west-1", "Europe (local region A)",
+            "us-east-1", "United States (local region B)");
+
+    public static final String DATABASE = "cairn";
+    public static final String DEMO_USER = "demo@cairn.local";
+
+    /**
+     * How to run the platform.
+     *
+     * @param home where every server keeps its data and logs
+     * @param repository the repository root (services are run from their {@code target/quarkus-app})
+     * @param gatewayPort the single entry point's port (0: any free port)
+     * @param keycloakPort Keycloak's port (0: any free port)
+     */
+    public record Options(Path home, Path repository, int gatewayPort, int keycloakPort) {}
+
+    /** Starts and stops run side by side; a cached pool, since the common pool has one thread on two cores. */
+    private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "cairn-platform");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Options options;
+    private final Path logs;
+    private final Secrets secrets;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private final Map<String, S3Server> s3 = new LinkedHashMap<>();
+    private KeycloakServer keycloak;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private ServiceProcess gateway;
+
+    private Platform(Options options) {
+        this.options = options;
+        this.logs = options.home().resolve("logs");
+        this.secrets = new Secrets(options.home().resolve("secrets.properties"));
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what it started and throws. */
+    public static Platform start(Options options) {
+        Platform platform = new Platform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path data = options.home();
+        postgres = track(PostgresServer.start(data.resolve("postgres"), 0, logs));
+        String keycloakDbPassword = secrets.password("db.keycloak");
+        postgres.ensureDatabase("keycloak", "keycloak", keycloakDbPassword);
+        postgres.ensureDatabase(DATABASE, "cairn_owner", secrets.password("db.cairn_owner"));
+        for (String service : SERVICES) {
+            postgres.ensureSchema(DATABASE, service, service + "_service", secrets.password("db." + service));
+        }
+        secrets.save();
+
+        // the other servers do not depend on each other: start them side by side
+        var kafkaStart = async(() -> KafkaServer.start(data.resolve("kafka"), 0, logs));
+        List<CompletableFuture<S3Server>> s3Starts = new ArrayList<>();
+        for (String region : REGIONS.keySet().stream().sorted().toList()) {
+            s3Starts.add(async(() -> {
+                S3Server server = S3Server.start(region, data.resolve("s3-" + region), 0, logs);
+                server.ensureBucket(bucket(region));
+                return server;
+            }));
+        }
+        var keycloakStart = async(() -> KeycloakServer.start(
+                postgres.jdbcUrl("keycloak"),
+                "keycloak",
+                keycloakDbPassword,
+                options.keycloakPort(),
+                data.resolve("keycloak"),
+                logs));
+        kafka = join(kafkaStart);
+        for (var start : s3Starts) {
+            S3Server server = join(start);
+            s3.put(server.region(), server);
+        }
+        keycloak = join(keycloakStart);
+        keycloak.ensureRealm(KeycloakServer.cairnRealmJson());
+
+        startServices();
+        ensureDemoUser();
+    }
+
+    private void startServices() {
+        for (String service : SERVICES) {
+            services.put(service, track(ServiceProcess.plan(service + "-service", 0)));
+        }
+        gateway = track(ServiceProcess.plan("gateway", options.gatewayPort()));
+        List<String> jvm =
+                List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+        for (String service : SERVICES) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("cairn.http.host", "127.0.0.1");
+            properties.put("cairn.db.url", postgres.jdbcUrl(DATABASE));
+            properties.put("quarkus.datasource.password", secrets.password("db." + service));
+            properties.put("cairn.keycloak.url", keycloak.url());
+            for (var region : s3.values()) {
+                String prefix = "cairn.storage.regions." + region.region() + ".";
+                properties.put(prefix + "display-name", REGIONS.get(region.region()));
+                properties.put(prefix + "endpoint", region.endpoint().toString());
+                properties.put(prefix + "bucket", bucket(region.region()));
+                properties.put(prefix + "access-key", region.accessKey());
+                properties.put(prefix + "secret-key", region.secretKey());
+            }
+            services.get(service).start(app("services/" + service + "-service"), properties, jvm, logs);
+        }
+        Map<String, String> gatewayProperties = new LinkedHashMap<>();
+        services.forEach((name, process) -> gatewayProperties.put("cairn.gateway.services." + name, process.url()));
+        gateway.start(app("web/gateway"), gatewayProperties, jvm, logs);
+
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess process : services.values()) {
+            ready.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(120)), PARALLEL));
+        }
+        ready.add(CompletableFuture.runAsync(() -> gateway.awaitReady(Duration.ofSeconds(120)), PARALLEL));
+        ready.forEach(Platform::join);
+    }
+
+    private void ensureDemoUser() {
+        keycloak.ensureUser(
+                "cairn",
+                DEMO_USER,
+                demoPassword(),
+                List.of("tenant-admin"),
+                Map.of("tenant_id", secrets.uuid("demo.tenant_id")));
+        secrets.save();
+    }
+
+    private Path app(String module) {
+        return options.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public static String bucket(String region) {
+        return "cairn-" + region;
+    }
+
+    /** The single entry point: the gateway's URL. */
+    public String entryPoint() {
+        return gateway.url();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public Map<String, S3Server> objectStores() {
+        return Collections.unmodifiableMap(s3);
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** The running services by short name ({@code tenant}, {@code ingest}, ...). */
+    public Map<String, ServiceProcess> services() {
+        return Collections.unmodifiableMap(services);
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    /** The demo tenant admin's password (generated once per home). */
+    public String demoPassword() {
+        return secrets.password("demo.password");
+    }
+
+    /** The demo tenant's id (generated once per home). */
+    public String demoTenantId() {
+        return secrets.uuid("demo.tenant_id");
+    }
+
+    public Path home() {
+        return options.home();
+    }
+
+    private <T extends AutoCloseable> T track(T server) {
+        started.add(server);
+        return server;
+    }
+
+    private <T extends AutoCloseable> CompletableFuture<T> async(Supplier<T> start) {
+        return CompletableFuture.supplyAsync(() -> track(start.get()), PARALLEL);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ServerStartException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /**
+     * Stops everything that was started, the services first and PostgreSQL last, each tier side by side, so that
+     * the whole stop takes seconds.
+     */
+    @Override
+    public void close() {
+        List<AutoCloseable> all;
+        synchronized (started) {
+            all = new ArrayList<>(started);
+            started.clear();
+        }
+        List<AutoCloseable> tier1 =
+                all.stream().filter(s -> s instanceof ServiceProcess).toList();
+        List<AutoCloseable> tier3 =
+                all.stream().filter(s -> s instanceof PostgresServer).toList();
+        List<AutoCloseable> tier2 = all.stream()
+                .filter(s -> !tier1.contains(s) && !tier3.contains(s))
+                .toList();
+        stopTier(tier1);
+        stopTier(tier2);
+        stopTier(tier3);
+    }
+
+    private static void stopTier(List<AutoCloseable> tier) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (AutoCloseable server : tier) {
+            stops.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            server.close();
+                        } catch (Exception e) {
+                            System.err.println("stopping " + server + ": " + e.getMessage());
+                        }
+                    },
+                    PARALLEL));
+        }
+        stops.forEach(CompletableFuture::join);
+    }
+}

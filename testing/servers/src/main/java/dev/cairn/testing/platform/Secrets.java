@@ -1,0 +1,66 @@
+package dev.cairn.testing.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The local platform's generated secrets and ids, kept in {@code <home>/secrets.properties} (mode 600) so that a
+ * restart finds the same database passwords, demo tenant and demo password.
+ */
+final class Secrets {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    Secrets(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                values.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The stored value of {@code key}, made by a random password the first time. */
+    synchronized String password(String key) {
+        return values.computeIfAbsent(key, k -> randomToken()).toString();
+    }
+
+    /** The stored value of {@code key}, a random UUID the first time. */
+    synchronized String uuid(String key) {
+        return values.computeIfAbsent(key, k -> UUID.randomUUID().toString()).toString();
+    }
+
+    synchronized void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (Writer out = Files.newBufferedWriter(file)) {
+                values.store(out, "Cairn local platform: generated secrets (local run only)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

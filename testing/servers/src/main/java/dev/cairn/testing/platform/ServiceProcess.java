@@ -1,0 +1,95 @@
+package dev.cairn.testing.platform;
+
+import dev.cairn.testing.servers.Ports;
+import dev.cairn.testing.servers.ServerProcess;
+import dev.cairn.testing.servers.ServerStartException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A Cairn Quarkus service (or the gateway) running from its built {@code quarkus-app}, in its own JVM. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final int port;
+    private ServerProcess process;
+
+    private ServiceProcess(String name, int port) {
+        this.name = name;
+        this.port = port;
+    }
+
+    /** Chooses the service's port now, so that others can be told where it will be before it starts. */
+    public static ServiceProcess plan(String name, int port) {
+        return new ServiceProcess(name, Ports.claim(port, name));
+    }
+
+    /** Starts {@code app} (a {@code quarkus-run.jar}) with the properties, and does not wait. */
+    public void start(Path app, Map<String, String> properties, List<String> jvmOptions, Path logDir) {
+        if (!Files.isRegularFile(app)) {
+            throw new ServerStartException(name + " is not built (" + app + " is missing): run ./mvnw install");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(app.toString());
+        process = ServerProcess.start(name, command, app.getParent(), Map.of(), logDir.resolve(name + ".log"));
+    }
+
+    /** Waits until the service's readiness endpoint answers 200. */
+    public void awaitReady(Duration timeout) {
+        process.awaitReady(timeout, this::ready);
+    }
+
+    public boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(10));
+        }
+    }
+}

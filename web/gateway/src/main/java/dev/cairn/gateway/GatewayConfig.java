@@ -1,0 +1,22 @@
+package dev.cairn.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/** Where the gateway sends each part of the public API. */
+@ConfigMapping(prefix = "cairn.gateway")
+public interface GatewayConfig {
+
+    /** The base URL of each service, by service name. */
+    Map<String, URI> services();
+
+    /** Path prefix to service name; the longest matching prefix wins. */
+    Map<String, String> routes();
+
+    /** How long a proxied request may take before the gateway answers 504. */
+    @WithDefault("60s")
+    Duration timeout();
+}

@@ -1,0 +1,2 @@
+/** The gateway: the single origin of the local run for the portal and the public API. */
+package dev.cairn.gateway;
