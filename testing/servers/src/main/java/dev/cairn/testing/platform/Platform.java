@@ -217,6 +217,11 @@ public final class Platform implements AutoCloseable {
         return secrets.password("demo.password");
     }
 
+    /** The database password of a service's role ({@code <service>_service}). */
+    public String databasePassword(String service) {
+        return secrets.password("db." + service);
+    }
+
     /** The demo tenant's id (generated once per home). */
     public String demoTenantId() {
         return secrets.uuid("demo.tenant_id");
