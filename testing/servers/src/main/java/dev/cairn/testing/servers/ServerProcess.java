@@ -32,7 +32,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     private static final String GUARD = "trap '' INT; sig=$1; shift; set -m; \"$@\" </dev/null & child=$!; "
             + "( cat >/dev/null; kill -$sig -$child 2>/dev/null; sleep 10; kill -KILL -$child 2>/dev/null ) & "
-            + "guard=$!; wait $child; status=$?; kill $guard 2>/dev/null; exit $status";
+            + "guard=$!; wait $child; status=$?; kill -KILL -$guard 2>/dev/null; exit $status";
 
     private final String name;
     private final Process process;
