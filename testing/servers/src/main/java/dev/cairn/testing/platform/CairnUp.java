@@ -39,6 +39,9 @@ public final class CairnUp {
             System.exit(1);
             return;
         }
+        // A shell that starts us in the background sets SIGINT to "ignored", which the JVM would keep: take it back,
+        // so that Ctrl-C and kill -INT stop the platform however it was started.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
