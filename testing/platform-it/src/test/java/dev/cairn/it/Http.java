@@ -26,6 +26,27 @@ final class Http {
         return send(request.build());
     }
 
+    /** Sends {@code body} as JSON with {@code method}, with an optional bearer token. */
+    static HttpResponse<String> json(String method, String url, String bearer, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(
+                                            body instanceof String s ? s : JSON.writeValueAsString(body)));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return send(request.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * A module checks them with {@code @ArchTest static final ArchTests RULES = ArchTests.in(LayeringRules.class);}.
  *
  * <ul>
- *   <li>JAX-RS and RESTEasy types only in {@code *Resource}, {@code *Mappers} and {@code *Filter} classes;
+ *   <li>JAX-RS and RESTEasy types only in {@code *Resource}, {@code *Mappers} and {@code *Filter} classes (and
+ *       in {@code keycloak} packages, whose admin client is built on JAX-RS);
  *   <li>Kafka and reactive messaging types only in packages named {@code kafka} or {@code messaging};
  *   <li>AWS SDK types only in packages named {@code region}, {@code s3}, {@code kms} or {@code storage};
  *   <li>Keycloak's admin client only in packages named {@code keycloak};
@@ -29,7 +30,7 @@ public final class LayeringRules {
             .and()
             .haveSimpleNameNotEndingWith("Filter")
             .and()
-            .resideOutsideOfPackage("..http..")
+            .resideOutsideOfPackages("..http..", "..keycloak..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")

@@ -45,8 +45,19 @@ public final class Platform implements AutoCloseable {
      * @param repository the repository root (services are run from their {@code target/quarkus-app})
      * @param gatewayPort the single entry point's port (0: any free port)
      * @param keycloakPort Keycloak's port (0: any free port)
+     * @param serviceProperties extra system properties for every service (tests shorten grace periods with them)
      */
-    public record Options(Path home, Path repository, int gatewayPort, int keycloakPort) {}
+    public record Options(
+            Path home, Path repository, int gatewayPort, int keycloakPort, Map<String, String> serviceProperties) {
+        public Options(Path home, Path repository, int gatewayPort, int keycloakPort) {
+            this(home, repository, gatewayPort, keycloakPort, Map.of());
+        }
+    }
+
+    /** The topic agents write chunk records to, and its dead-letter topic. */
+    public static final String DATA_TOPIC = "cairn.data.v1";
+
+    public static final String DATA_DEAD_LETTER_TOPIC = "cairn.data.v1.dlq";
 
     /** Starts and stops run side by side; a cached pool, since the common pool has one thread on two cores. */
     private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
@@ -118,6 +129,7 @@ public final class Platform implements AutoCloseable {
                 data.resolve("keycloak"),
                 logs));
         kafka = join(kafkaStart);
+        provisionKafka();
         for (var start : s3Starts) {
             S3Server server = join(start);
             s3.put(server.region(), server);
@@ -127,6 +139,19 @@ public final class Platform implements AutoCloseable {
 
         startServices();
         ensureDemoUser();
+    }
+
+    /** Topics and the services' Kafka users (in production: Terraform for MSK). */
+    private void provisionKafka() {
+        kafka.ensureTopic(DATA_TOPIC, 12, Map.of("max.message.bytes", "8388608", "min.insync.replicas", "1"));
+        kafka.ensureTopic(DATA_DEAD_LETTER_TOPIC, 3, Map.of("max.message.bytes", "8388608"));
+        kafka.upsertScramUser("tenant-service", secrets.password("kafka.tenant-service"));
+        kafka.allowCluster(
+                "tenant-service",
+                java.util.Set.of(
+                        org.apache.kafka.common.acl.AclOperation.ALTER,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        secrets.save();
     }
 
     private void startServices() {
@@ -142,6 +167,13 @@ public final class Platform implements AutoCloseable {
             properties.put("cairn.db.url", postgres.jdbcUrl(DATABASE));
             properties.put("quarkus.datasource.password", secrets.password("db." + service));
             properties.put("cairn.keycloak.url", keycloak.url());
+            properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
+            if (service.equals("tenant")) {
+                properties.put("cairn.kafka.password", secrets.password("kafka.tenant-service"));
+            }
+            properties.put(
+                    "cairn.keys.local-key-file", options.home().resolve("kek").toString());
+            properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());
             for (var region : s3.values()) {
                 String prefix = "cairn.storage.regions." + region.region() + ".";
                 properties.put(prefix + "display-name", REGIONS.get(region.region()));
@@ -150,6 +182,7 @@ public final class Platform implements AutoCloseable {
                 properties.put(prefix + "access-key", region.accessKey());
                 properties.put(prefix + "secret-key", region.secretKey());
             }
+            properties.putAll(options.serviceProperties());
             services.get(service).start(app("services/" + service + "-service"), properties, jvm, logs);
         }
         Map<String, String> gatewayProperties = new LinkedHashMap<>();

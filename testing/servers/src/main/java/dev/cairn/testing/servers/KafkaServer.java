@@ -155,6 +155,8 @@ public final class KafkaServer implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // a client whose credentials were deleted is cut off at its next re-authentication
+                "connections.max.reauth.ms=10000",
                 "message.max.bytes=8388608",
                 "log.segment.bytes=67108864",
                 "log.retention.hours=168",
@@ -253,6 +255,11 @@ public final class KafkaServer implements AutoCloseable {
     /** Allows {@code user} the operations on every topic whose name starts with {@code topicPrefix}. */
     public void allowTopics(String user, String topicPrefix, Set<AclOperation> operations) {
         allow(user, ResourceType.TOPIC, topicPrefix, PatternType.PREFIXED, operations);
+    }
+
+    /** Allows {@code user} operations on the cluster itself (ALTER for SCRAM users and ACLs). */
+    public void allowCluster(String user, Set<AclOperation> operations) {
+        allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, operations);
     }
 
     /** Allows {@code user} to use consumer groups whose id starts with {@code groupPrefix}. */

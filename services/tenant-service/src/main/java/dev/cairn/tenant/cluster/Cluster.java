@@ -1,0 +1,90 @@
+package dev.cairn.tenant.cluster;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A tenant's Kubernetes cluster and what its agent last reported. */
+@Entity
+@Table(name = "cluster")
+public class Cluster extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ClusterPhase phase;
+
+    @Column(name = "agent_version")
+    public String agentVersion;
+
+    @Column(name = "kubernetes_version")
+    public String kubernetesVersion;
+
+    @Column(name = "node_count")
+    public Integer nodeCount;
+
+    @Column(name = "namespace_count")
+    public Integer namespaceCount;
+
+    @Column(name = "last_heartbeat_at")
+    public Instant lastHeartbeatAt;
+
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "credentials_removed_at")
+    public Instant credentialsRemovedAt;
+
+    @Column(name = "mac_kek_id")
+    public String macKekId;
+
+    @Column(name = "mac_key_wrapped")
+    public byte[] macKeyWrapped;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The cluster if it belongs to the tenant: another tenant's cluster is indistinguishable from none. */
+    public static Optional<Cluster> findOwned(UUID tenantId, UUID clusterId) {
+        return find("id = ?1 and tenantId = ?2", clusterId, tenantId).firstResultOptional();
+    }
+
+    public static List<Cluster> listOwned(UUID tenantId) {
+        return list("tenantId = ?1 order by createdAt", tenantId);
+    }
+
+    /** Revoked clusters whose credentials could not be removed yet. */
+    public static List<Cluster> revokedWithCredentials() {
+        return list("phase = ?1 and credentialsRemovedAt is null", ClusterPhase.REVOKED);
+    }
+
+    /** The name of the agent's Kafka user and API client. */
+    public String agentPrincipal() {
+        return agentPrincipal(id);
+    }
+
+    public static String agentPrincipal(UUID clusterId) {
+        return "agent-" + clusterId;
+    }
+}

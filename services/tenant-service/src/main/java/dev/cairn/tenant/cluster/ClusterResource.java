@@ -1,0 +1,75 @@
+package dev.cairn.tenant.cluster;
+
+import dev.cairn.tenant.identity.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's tenant's clusters. Another tenant's cluster answers 404, as if it did not exist. */
+@Path("/api/v1/clusters")
+@Tag(name = "Clusters")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClusterResource {
+    private final ClusterService clusters;
+    private final CurrentCaller caller;
+
+    public ClusterResource(ClusterService clusters, CurrentCaller caller) {
+        this.clusters = clusters;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @Operation(summary = "List my clusters and whether their agents are online")
+    public List<ClusterView> list() {
+        return clusters.list(caller.tenantId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("tenant-admin")
+    @Operation(summary = "Add a cluster: returns a one-time registration token and the helm one-liner")
+    public Response create(@Valid @NotNull NewCluster request) {
+        return Response.status(201)
+                .entity(clusters.create(caller.tenantId(), request))
+                .build();
+    }
+
+    @GET
+    @Path("/{clusterId}")
+    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @Operation(summary = "Read one of my clusters")
+    public ClusterView get(@PathParam("clusterId") UUID clusterId) {
+        return clusters.get(caller.tenantId(), clusterId);
+    }
+
+    @POST
+    @Path("/{clusterId}/registration-token")
+    @RolesAllowed("tenant-admin")
+    @Operation(summary = "Issue a new registration token for a cluster whose agent has not registered yet")
+    public Registration reissueToken(@PathParam("clusterId") UUID clusterId) {
+        return clusters.reissueToken(caller.tenantId(), clusterId);
+    }
+
+    @DELETE
+    @Path("/{clusterId}")
+    @RolesAllowed("tenant-admin")
+    @Operation(summary = "Revoke a cluster's agent: its Kafka user, API client and keys stop working")
+    public Response revoke(@PathParam("clusterId") UUID clusterId) {
+        clusters.revoke(caller.tenantId(), clusterId);
+        return Response.noContent().build();
+    }
+}

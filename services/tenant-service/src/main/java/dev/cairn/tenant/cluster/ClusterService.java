@@ -1,0 +1,264 @@
+package dev.cairn.tenant.cluster;
+
+import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.tenant.identity.UserDirectory;
+import dev.cairn.tenant.keys.KeyEncryption;
+import dev.cairn.tenant.keys.KeyPurpose;
+import dev.cairn.tenant.keys.TenantKeyService;
+import dev.cairn.tenant.tenant.Tenant;
+import dev.cairn.tenant.tenant.TenantPhase;
+import dev.cairn.tenant.tenant.TenantService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Clusters, their registration tokens, agent registration, heartbeats and revocation. */
+@ApplicationScoped
+public class ClusterService {
+    private static final Logger LOG = Logger.getLogger(ClusterService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKEN_PREFIX = "cairn_reg_";
+
+    private final TenantService tenants;
+    private final TenantKeyService keys;
+    private final AgentMessaging messaging;
+    private final UserDirectory directory;
+    private final AgentsConfig config;
+
+    public ClusterService(
+            TenantService tenants,
+            TenantKeyService keys,
+            AgentMessaging messaging,
+            UserDirectory directory,
+            AgentsConfig config) {
+        this.tenants = tenants;
+        this.keys = keys;
+        this.messaging = messaging;
+        this.directory = directory;
+        this.config = config;
+    }
+
+    public List<ClusterView> list(UUID tenantId) {
+        return Cluster.listOwned(tenantId).stream().map(this::view).toList();
+    }
+
+    public ClusterView get(UUID tenantId, UUID clusterId) {
+        return view(owned(tenantId, clusterId));
+    }
+
+    /** Adds a cluster and issues its first registration token. */
+    @Transactional
+    public ClusterCreated create(UUID tenantId, NewCluster request) {
+        Tenant tenant = tenants.get(tenantId);
+        TenantService.requireActive(tenant);
+        if (Cluster.count("tenantId = ?1 and name = ?2 and phase <> ?3", tenantId, request.name(), ClusterPhase.REVOKED)
+                > 0) {
+            throw ProblemException.conflict("a cluster named " + request.name() + " exists");
+        }
+        Instant now = Instant.now();
+        Cluster cluster = new Cluster();
+        cluster.id = UUID.randomUUID();
+        cluster.tenantId = tenantId;
+        cluster.name = request.name();
+        cluster.phase = ClusterPhase.PENDING_REGISTRATION;
+        cluster.createdAt = now;
+        cluster.updatedAt = now;
+        cluster.persist();
+        return new ClusterCreated(view(cluster), issueToken(cluster, now));
+    }
+
+    /** Issues a new registration token for a cluster whose agent has not registered; older tokens stop working. */
+    @Transactional
+    public Registration reissueToken(UUID tenantId, UUID clusterId) {
+        Cluster cluster = owned(tenantId, clusterId);
+        if (cluster.phase != ClusterPhase.PENDING_REGISTRATION) {
+            throw ProblemException.conflict("the cluster is " + cluster.phase + "; only a cluster waiting for its"
+                    + " agent gets a registration token");
+        }
+        Instant now = Instant.now();
+        RegistrationToken.expireUnused(clusterId, now);
+        return issueToken(cluster, now);
+    }
+
+    private Registration issueToken(Cluster cluster, Instant now) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        RegistrationToken row = new RegistrationToken();
+        row.tokenHash = RegistrationToken.hash(token);
+        row.clusterId = cluster.id;
+        row.createdAt = now;
+        row.expiresAt = now.plus(config.registrationTokenLifetime());
+        row.persist();
+        String helm = "helm install cairn-agent " + config.chart()
+                + " -n cairn-system --create-namespace --set registration.token=" + token
+                + " --set platform.url=" + config.platformUrl();
+        return new Registration(token, row.expiresAt, helm);
+    }
+
+    /**
+     * Exchanges a registration token for the agent's credentials. The token works once; the credentials are made
+     * before the token is marked used, so that an agent whose request failed can try again with it.
+     */
+    @Transactional
+    public AgentCredentials register(AgentRegistrationRequest request) {
+        KeyWrapping wrapping = KeyWrapping.forAgent(request.publicKey());
+        Instant now = Instant.now();
+        RegistrationToken token = RegistrationToken.findForUpdate(request.token())
+                .filter(t -> t.usedAt == null && t.expiresAt.isAfter(now))
+                .orElseThrow(() -> new ProblemException(
+                        401,
+                        "invalid-registration-token",
+                        "Invalid registration token",
+                        "the registration token is unknown, used or expired; create a new one in the portal"));
+        Cluster cluster = Cluster.findById(token.clusterId);
+        Tenant tenant = tenants.get(cluster.tenantId);
+        if (cluster.phase != ClusterPhase.PENDING_REGISTRATION || tenant.phase != TenantPhase.ACTIVE) {
+            throw new ProblemException(
+                    401,
+                    "invalid-registration-token",
+                    "Invalid registration token",
+                    "the cluster of this token can no longer register");
+        }
+
+        String principal = cluster.agentPrincipal();
+        AgentMessaging.MessagingCredentials kafka = messaging.grantWriter(principal);
+        directory.deleteAgentClient(principal); // a retried registration replaces the client of the failed one
+        String clientSecret = directory.createAgentClient(principal, tenant.id, cluster.id);
+
+        byte[] macKey = new byte[32];
+        RANDOM.nextBytes(macKey);
+        KeyEncryption.WrappedKey storedMac = keys.wrap(tenant.id, "agent-mac/" + cluster.id, macKey);
+        Map<String, String> dataKeys = new LinkedHashMap<>();
+        for (Map.Entry<KeyPurpose, byte[]> key : keys.open(tenant.id).entrySet()) {
+            dataKeys.put(key.getKey().name(), wrapping.wrap(key.getValue()));
+            Arrays.fill(key.getValue(), (byte) 0);
+        }
+        String wrappedMac = wrapping.wrap(macKey);
+        Arrays.fill(macKey, (byte) 0);
+
+        token.usedAt = now;
+        cluster.phase = ClusterPhase.CONNECTED;
+        cluster.registeredAt = now;
+        cluster.macKekId = storedMac.kekId();
+        cluster.macKeyWrapped = storedMac.ciphertext();
+        apply(
+                cluster,
+                request.agentVersion(),
+                request.kubernetesVersion(),
+                request.nodeCount(),
+                request.namespaceCount(),
+                now);
+        LOG.infof("agent of cluster %s (tenant %s) registered", cluster.id, tenant.id);
+        return new AgentCredentials(
+                tenant.id,
+                cluster.id,
+                kafka,
+                new AgentCredentials.ApiClient(config.tokenUrl(), principal, clientSecret, config.platformUrl()),
+                KeyWrapping.ALGORITHM,
+                wrappedMac,
+                dataKeys);
+    }
+
+    /** Records an agent's heartbeat; 403 once its cluster is revoked, whatever its token says. */
+    @Transactional
+    public ClusterView heartbeat(UUID tenantId, UUID clusterId, Heartbeat heartbeat) {
+        Cluster cluster = connected(tenantId, clusterId);
+        apply(
+                cluster,
+                heartbeat.agentVersion(),
+                heartbeat.kubernetesVersion(),
+                heartbeat.nodeCount(),
+                heartbeat.namespaceCount(),
+                Instant.now());
+        return view(cluster);
+    }
+
+    /** The cluster of an agent's token, if it may still act; 403 when revoked. */
+    public Cluster connected(UUID tenantId, UUID clusterId) {
+        Cluster cluster = Cluster.findOwned(tenantId, clusterId)
+                .orElseThrow(() -> new ProblemException(
+                        403, "agent-revoked", "Agent revoked", "this agent's cluster does not exist"));
+        if (cluster.phase != ClusterPhase.CONNECTED) {
+            throw new ProblemException(403, "agent-revoked", "Agent revoked", "this agent's access was revoked");
+        }
+        return cluster;
+    }
+
+    /**
+     * Revokes a cluster's agent: the API refuses it at once, and its Kafka user and API client are removed (retried
+     * by {@link RevocationReconciler} if that fails now).
+     */
+    public void revoke(UUID tenantId, UUID clusterId) {
+        markRevoked(tenantId, clusterId);
+        removeCredentials(clusterId);
+    }
+
+    @Transactional
+    void markRevoked(UUID tenantId, UUID clusterId) {
+        Cluster cluster = owned(tenantId, clusterId);
+        if (cluster.phase != ClusterPhase.REVOKED) {
+            Instant now = Instant.now();
+            cluster.phase = ClusterPhase.REVOKED;
+            cluster.revokedAt = now;
+            cluster.updatedAt = now;
+            cluster.macKeyWrapped = null;
+            RegistrationToken.expireUnused(clusterId, now);
+        }
+    }
+
+    /** Removes a revoked cluster's Kafka user and API client; true when both are gone. */
+    public boolean removeCredentials(UUID clusterId) {
+        String principal = Cluster.agentPrincipal(clusterId);
+        try {
+            messaging.revoke(principal);
+            directory.deleteAgentClient(principal);
+        } catch (RuntimeException e) {
+            LOG.warnf("credentials of cluster %s not removed yet (%s); will retry", clusterId, e.getMessage());
+            return false;
+        }
+        markCredentialsRemoved(clusterId);
+        return true;
+    }
+
+    @Transactional
+    void markCredentialsRemoved(UUID clusterId) {
+        Cluster cluster = Cluster.findById(clusterId);
+        cluster.credentialsRemovedAt = Instant.now();
+    }
+
+    private Cluster owned(UUID tenantId, UUID clusterId) {
+        return Cluster.findOwned(tenantId, clusterId)
+                .orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
+    }
+
+    private static void apply(
+            Cluster cluster,
+            String agentVersion,
+            String kubernetesVersion,
+            Integer nodes,
+            Integer namespaces,
+            Instant now) {
+        cluster.agentVersion = agentVersion;
+        cluster.kubernetesVersion = kubernetesVersion;
+        cluster.nodeCount = nodes;
+        cluster.namespaceCount = namespaces;
+        cluster.lastHeartbeatAt = now;
+        cluster.updatedAt = now;
+    }
+
+    private ClusterView view(Cluster cluster) {
+        boolean online = cluster.phase == ClusterPhase.CONNECTED
+                && cluster.lastHeartbeatAt != null
+                && cluster.lastHeartbeatAt.isAfter(Instant.now().minus(config.onlineWithin()));
+        return ClusterView.of(cluster, online);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cairn.tenant.cluster;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A cluster as its tenant's users see it. {@code online} is true when the last heartbeat is recent. */
+public record ClusterView(
+        UUID id,
+        String name,
+        ClusterPhase phase,
+        boolean online,
+        String agentVersion,
+        String kubernetesVersion,
+        Integer nodeCount,
+        Integer namespaceCount,
+        Instant lastHeartbeatAt,
+        Instant registeredAt,
+        Instant createdAt) {
+
+    static ClusterView of(Cluster c, boolean online) {
+        return new ClusterView(
+                c.id,
+                c.name,
+                c.phase,
+                online,
+                c.agentVersion,
+                c.kubernetesVersion,
+                c.nodeCount,
+                c.namespaceCount,
+                c.lastHeartbeatAt,
+                c.registeredAt,
+                c.createdAt);
+    }
+}

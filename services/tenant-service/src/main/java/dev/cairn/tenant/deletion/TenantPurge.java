@@ -1,0 +1,89 @@
+package dev.cairn.tenant.deletion;
+
+import dev.cairn.tenant.cluster.Cluster;
+import dev.cairn.tenant.cluster.ClusterService;
+import dev.cairn.tenant.cluster.RegistrationToken;
+import dev.cairn.tenant.identity.UserDirectory;
+import dev.cairn.tenant.keys.TenantKeyService;
+import dev.cairn.tenant.tenant.Tenant;
+import dev.cairn.tenant.tenant.TenantObjects;
+import dev.cairn.tenant.tenant.TenantPhase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Hard-deletes tenants whose grace period has ended: revokes their agents, deletes their objects in every region
+ * and their users, then in one transaction destroys their keys (crypto-shredding) and rows, keeping an anonymous
+ * tombstone. Each step is idempotent: a failure leaves the tenant pending, and the next run takes it up again.
+ */
+@ApplicationScoped
+public class TenantPurge {
+    private static final Logger LOG = Logger.getLogger(TenantPurge.class);
+
+    private final ClusterService clusters;
+    private final TenantObjects objects;
+    private final UserDirectory directory;
+    private final TenantKeyService keys;
+
+    public TenantPurge(ClusterService clusters, TenantObjects objects, UserDirectory directory, TenantKeyService keys) {
+        this.clusters = clusters;
+        this.objects = objects;
+        this.directory = directory;
+        this.keys = keys;
+    }
+
+    @Scheduled(every = "${cairn.tenants.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeDue() {
+        List<Tenant> due = QuarkusTransaction.requiringNew().call(() -> Tenant.dueForDeletion(Instant.now()));
+        for (Tenant tenant : due) {
+            try {
+                purge(tenant.id);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "tenant %s not purged yet; will retry", tenant.id);
+            }
+        }
+    }
+
+    /** Destroys one tenant whose grace period has ended. */
+    public void purge(UUID tenantId) {
+        Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>findById(tenantId));
+        if (tenant == null || tenant.phase != TenantPhase.PENDING_DELETION) {
+            return;
+        }
+        List<Cluster> owned = QuarkusTransaction.requiringNew().call(() -> Cluster.listOwned(tenantId));
+        for (Cluster cluster : owned) {
+            clusters.revoke(tenantId, cluster.id);
+        }
+        List<String> regions = new ArrayList<>(List.of(tenant.homeRegion));
+        if (tenant.drRegion != null) {
+            regions.add(tenant.drRegion);
+        }
+        long deletedObjects = objects.deleteAll(tenantId, regions);
+        int deletedUsers = directory.deleteTenantUsers(tenantId);
+        long destroyedKeys = QuarkusTransaction.requiringNew().call(() -> {
+            long destroyed = keys.destroyFor(tenantId);
+            for (Cluster cluster : Cluster.listOwned(tenantId)) {
+                RegistrationToken.delete("clusterId", cluster.id);
+                cluster.delete();
+            }
+            Tenant t = Tenant.findById(tenantId);
+            Instant now = Instant.now();
+            t.phase = TenantPhase.DELETED;
+            t.deletedAt = now;
+            t.updatedAt = now;
+            t.name = "(deleted)";
+            t.adminEmail = "deleted+" + tenantId;
+            t.signupFingerprint = "-";
+            return destroyed;
+        });
+        LOG.infof(
+                "tenant %s deleted: %d keys destroyed, %d objects and %d users removed",
+                tenantId, destroyedKeys, deletedObjects, deletedUsers);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cairn.tenant.kafka;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The Kafka cluster agents write to, and the tenant service's administrative identity on it. */
+@ConfigMapping(prefix = "cairn.kafka")
+public interface KafkaConfig {
+
+    /** Broker addresses, as agents reach them. */
+    @WithDefault("127.0.0.1:9092")
+    String bootstrapServers();
+
+    /** {@code SASL_SSL} in production; {@code SASL_PLAINTEXT} on the local broker. */
+    @WithDefault("SASL_PLAINTEXT")
+    String securityProtocol();
+
+    /** The SCRAM mechanism of agents' users. */
+    @WithDefault("SCRAM-SHA-256")
+    String saslMechanism();
+
+    /** The tenant service's Kafka user: may alter SCRAM credentials and ACLs, nothing else. */
+    @WithDefault("tenant-service")
+    String username();
+
+    /** Its password. */
+    String password();
+
+    /** The data topic agents write chunk records to. */
+    @WithDefault("cairn.data.v1")
+    String dataTopic();
+}

@@ -1,0 +1,198 @@
+package dev.cairn.tenant.keycloak;
+
+import dev.cairn.tenant.identity.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** The user directory in Keycloak's realm {@code cairn}, through the admin REST API as a service account. */
+@ApplicationScoped
+public class KeycloakDirectory implements UserDirectory {
+    private static final String REALM = "cairn";
+
+    private final Keycloak keycloak;
+    private final String serverUrl;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public KeycloakDirectory(
+            Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl) {
+        this.keycloak = keycloak;
+        this.serverUrl = serverUrl;
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(REALM);
+    }
+
+    @Override
+    public String createTenantUser(String email, String password, UUID tenantId, List<String> roles) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        user.setAttributes(new HashMap<>(Map.of("tenant_id", List.of(tenantId.toString()))));
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        String id;
+        try (Response response = realm().users().create(user)) {
+            if (response.getStatus() == 409) {
+                throw new DirectoryConflict("user " + email + " exists");
+            }
+            if (response.getStatus() == 400) {
+                throw new IllegalArgumentException("Keycloak refused the user: " + response.readEntity(String.class));
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        grantRealmRoles(id, roles);
+        return id;
+    }
+
+    private void grantRealmRoles(String userId, List<String> roles) {
+        List<RoleRepresentation> representations = roles.stream()
+                .map(role -> realm().roles().get(role).toRepresentation())
+                .toList();
+        realm().users().get(userId).roles().realmLevel().add(representations);
+    }
+
+    @Override
+    public Optional<String> findUserByEmail(String email) {
+        return realm().users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId);
+    }
+
+    @Override
+    public boolean passwordMatches(String email, String password) {
+        String form =
+                "grant_type=password&client_id=cairn-cli&username=" + encode(email) + "&password=" + encode(password);
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(serverUrl + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public int deleteTenantUsers(UUID tenantId) {
+        List<UserRepresentation> users =
+                realm().users().searchByAttributes(0, 10_000, null, true, "tenant_id:" + tenantId);
+        int deleted = 0;
+        for (UserRepresentation user : users) {
+            // the search matches on prefixes in some versions: check the attribute exactly
+            List<String> values = user.getAttributes() == null
+                    ? List.of()
+                    : user.getAttributes().get("tenant_id");
+            if (values != null && values.contains(tenantId.toString())) {
+                try (Response response = realm().users().delete(user.getId())) {
+                    if (response.getStatus() / 100 == 2) {
+                        deleted++;
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public String createAgentClient(String clientId, UUID tenantId, UUID clusterId) {
+        String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName("Cairn agent of cluster " + clusterId);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setSecret(secret);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setAttributes(new HashMap<>(Map.of("access.token.lifespan", "300")));
+        client.setProtocolMappers(List.of(
+                hardcodedClaim("tenant_id", tenantId.toString()),
+                hardcodedClaim("cluster_id", clusterId.toString()),
+                audience()));
+        String id;
+        try (Response response = realm().clients().create(client)) {
+            if (response.getStatus() == 409) {
+                throw new DirectoryConflict("client " + clientId + " exists");
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        UserRepresentation serviceAccount = realm().clients().get(id).getServiceAccountUser();
+        grantRealmRoles(serviceAccount.getId(), List.of("agent"));
+        return secret;
+    }
+
+    @Override
+    public void deleteAgentClient(String clientId) {
+        for (ClientRepresentation client : realm().clients().findByClientId(clientId)) {
+            realm().clients().get(client.getId()).remove();
+        }
+    }
+
+    private static ProtocolMapperRepresentation hardcodedClaim(String claim, String value) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(claim);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
+        mapper.setConfig(Map.of(
+                "claim.name", claim,
+                "claim.value", value,
+                "jsonType.label", "String",
+                "access.token.claim", "true",
+                "id.token.claim", "false",
+                "introspection.token.claim", "true"));
+        return mapper;
+    }
+
+    private static ProtocolMapperRepresentation audience() {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("cairn-api-audience");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of(
+                "included.custom.audience", "cairn-api",
+                "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        return mapper;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

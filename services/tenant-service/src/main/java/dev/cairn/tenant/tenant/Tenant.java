@@ -1,0 +1,76 @@
+package dev.cairn.tenant.tenant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A customer organisation: its plan, quota, regions and life phase. */
+@Entity
+@Table(name = "tenant")
+public class Tenant extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Plan plan;
+
+    @Column(name = "quota_bytes", nullable = false)
+    public long quotaBytes;
+
+    @Column(name = "home_region", nullable = false)
+    public String homeRegion;
+
+    @Column(name = "dr_region")
+    public String drRegion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TenantPhase phase;
+
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    @Column(name = "admin_email", nullable = false)
+    public String adminEmail;
+
+    @Column(name = "signup_fingerprint", nullable = false)
+    public String signupFingerprint;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "deletion_requested_at")
+    public Instant deletionRequestedAt;
+
+    @Column(name = "delete_after")
+    public Instant deleteAfter;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** The live (not deleted) tenant whose administrator signed up with this email. */
+    public static Optional<Tenant> findLiveByAdminEmail(String email) {
+        return find("lower(adminEmail) = lower(?1) and phase <> ?2", email, TenantPhase.DELETED)
+                .firstResultOptional();
+    }
+
+    /** Tenants whose grace period has ended. */
+    public static List<Tenant> dueForDeletion(Instant now) {
+        return list("phase = ?1 and deleteAfter <= ?2", TenantPhase.PENDING_DELETION, now);
+    }
+}
