@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * The platform shared by every integration test of a run: started on first use, on free ports, in a fresh folder,
@@ -13,28 +14,55 @@ import java.util.Comparator;
  */
 public final class TestPlatform {
     private static Platform platform;
+    /** A failed start is not retried by every test: they all fail with its cause. */
+    private static RuntimeException startFailure;
 
     private TestPlatform() {}
 
     public static synchronized Platform get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the test platform did not start", startFailure);
+        }
         if (platform == null) {
-            Path home = Path.of(System.getProperty("cairn.it.home", "target/it-platform"));
+            Path runs = Path.of(System.getProperty("cairn.it.home", "target/it-platform"));
             Path repository = Path.of(System.getProperty("cairn.repository", "../.."));
-            deleteTree(home);
-            platform = Platform.start(
-                    new Platform.Options(home, repository.toAbsolutePath().normalize(), 0, 0));
+            // a folder of its own per run; earlier runs' folders are removed when nothing holds them any more
+            deleteOldRuns(runs);
+            Path home = runs.resolve("run-" + System.currentTimeMillis());
+            try {
+                platform = start(home, repository);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "cairn-it-platform-stop"));
         }
         return platform;
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
+    private static Platform start(Path home, Path repository) {
+        return Platform.start(new Platform.Options(
+                home,
+                repository.toAbsolutePath().normalize(),
+                0,
+                0,
+                // a deleted tenant is purged within seconds, so that tests can watch it happen
+                Map.of("cairn.tenants.deletion-grace", "PT6S", "cairn.tenants.purge-interval", "1s")));
+    }
+
+    private static void deleteOldRuns(Path runs) {
+        if (!Files.isDirectory(runs)) {
             return;
         }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        try (var old = Files.list(runs)) {
+            for (Path run : old.toList()) {
+                try (var paths = Files.walk(run)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                } catch (IOException e) {
+                    System.err.println("cannot remove an earlier test run's folder " + run + ": " + e);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

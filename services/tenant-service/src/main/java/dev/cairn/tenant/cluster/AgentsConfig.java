@@ -27,4 +27,8 @@ public interface AgentsConfig {
     /** The OpenID Connect token endpoint agents get API tokens from. */
     @WithDefault("${cairn.keycloak.url:http://127.0.0.1:8180}/realms/cairn/protocol/openid-connect/token")
     String tokenUrl();
+
+    /** How often revocations whose credential removal failed are retried (an interval such as {@code 60s}). */
+    @WithDefault("60s")
+    String revocationRetry();
 }

@@ -110,7 +110,7 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public int deleteTenantUsers(UUID tenantId) {
         List<UserRepresentation> users =
-                realm().users().searchByAttributes(0, 10_000, null, true, "tenant_id:" + tenantId);
+                realm().users().searchByAttributes(0, 10_000, null, false, "tenant_id:" + tenantId);
         int deleted = 0;
         for (UserRepresentation user : users) {
             // the search matches on prefixes in some versions: check the attribute exactly

@@ -1,0 +1,186 @@
+package dev.cairn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testing.platform.Platform;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Tenant isolation over HTTP, for every operation of every service's OpenAPI document: a new endpoint is covered
+ * without editing this class (it fails until the suite knows how to call it).
+ *
+ * <ul>
+ *   <li>without a token, every operation but the public ones answers 401;
+ *   <li>with tenant B's administrator token, every operation that names an id of tenant A answers 403 or 404 and
+ *       changes nothing of A's;
+ *   <li>with B's token, operations without ids act on B only: their answers never mention A.
+ * </ul>
+ */
+class TenantIsolationIT {
+    /** Operations anyone may call. Everything else needs a token. */
+    static final Set<String> PUBLIC =
+            Set.of("GET /api/v1/regions", "POST /api/v1/signup", "POST /api/v1/agent/register");
+
+    /** Valid bodies, so that validation cannot answer before the ownership check does. */
+    static final Map<String, String> BODIES = Map.of(
+            "POST /api/v1/clusters", "{\"name\":\"isolation-probe\"}",
+            "PATCH /api/v1/tenant", "{\"name\":\"Hijacked By B\"}",
+            "POST /api/v1/signup",
+                    "{\"organisation\":\"Probe\",\"email\":\"probe@example.test\",\"password\":\"probe-password-1\",\"homeRegion\":\"eu-west-1\"}",
+            "POST /api/v1/agent/register", "{\"token\":\"cairn_reg_x\",\"publicKey\":\"eA==\",\"agentVersion\":\"1\"}",
+            "POST /api/v1/agent/heartbeat", "{\"agentVersion\":\"9.9.9\"}");
+
+    /** Operations that act on the caller's own tenant and would end it: run with a throw-away tenant B. */
+    static final Set<String> DESTRUCTIVE_WITHOUT_ID = Set.of("DELETE /api/v1/tenant");
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    private static Tenants.SignedUp tenantA;
+    private static Tenants.SignedUp tenantB;
+    private static Map<String, String> idsOfA;
+    private static String nameOfA;
+
+    @BeforeAll
+    static void twoTenants() {
+        tenantA = Tenants.free("Isolation Alpha");
+        tenantB = Tenants.free("Isolation Bravo");
+        Agents.Registered agentOfA = Agents.registered(tenantA, "alpha-prod");
+        Agents.registered(tenantB, "bravo-prod");
+        nameOfA = "Isolation Alpha";
+        idsOfA = Map.of(
+                "clusterId", agentOfA.credentials().path("clusterId").asText(),
+                "tenantId", tenantA.id().toString());
+    }
+
+    /** Every operation of every service: (service, method, path). */
+    static List<String[]> operations() {
+        List<String[]> all = new ArrayList<>();
+        for (String service : Platform.SERVICES) {
+            String url = TestPlatform.get().services().get(service).url() + "/q/openapi";
+            JsonNode doc = Http.json(Http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/json")
+                    .build()));
+            Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+            while (paths.hasNext()) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                Iterator<String> methods = path.getValue().fieldNames();
+                while (methods.hasNext()) {
+                    String method = methods.next().toUpperCase(Locale.ROOT);
+                    if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        all.add(new String[] {service, method, path.getKey()});
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void theSuiteSeesTheOperations() {
+        assertThat(operations().stream().map(o -> o[1] + " " + o[2]))
+                .contains(
+                        "GET /api/v1/clusters/{clusterId}",
+                        "DELETE /api/v1/clusters/{clusterId}",
+                        "GET /api/v1/tenant");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> withoutATokenEveryNonPublicOperationAnswers401() {
+        return operations().stream()
+                .filter(o -> !PUBLIC.contains(o[1] + " " + o[2]))
+                .map(o -> dynamicTest(o[1] + " " + o[2], () -> {
+                    HttpResponse<String> response = call(o, idsOfA, null);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anotherTenantsTokenCannotReachAnythingOfTenantA() {
+        return operations().stream()
+                .filter(o -> !PUBLIC.contains(o[1] + " " + o[2]))
+                .map(o -> dynamicTest(o[1] + " " + o[2], () -> {
+                    String key = o[1] + " " + o[2];
+                    boolean namesAnId = PARAMETER.matcher(o[2]).find();
+                    Tenants.SignedUp caller =
+                            DESTRUCTIVE_WITHOUT_ID.contains(key) ? Tenants.free("Throwaway") : tenantB;
+                    HttpResponse<String> response = call(o, idsOfA, caller.token());
+                    if (namesAnId) {
+                        assertThat(response.statusCode())
+                                .as(key + ": " + response.body())
+                                .isIn(403, 404);
+                        // indistinguishable from an id that exists nowhere: nothing tells B that A's id is real
+                        Map<String, String> unknown = new java.util.HashMap<>();
+                        idsOfA.keySet()
+                                .forEach(k -> unknown.put(
+                                        k, java.util.UUID.randomUUID().toString()));
+                        HttpResponse<String> nowhere = call(o, unknown, caller.token());
+                        assertThat(response.statusCode()).as(key).isEqualTo(nowhere.statusCode());
+                        assertThat(withoutIds(response.body(), idsOfA))
+                                .as(key)
+                                .isEqualTo(withoutIds(nowhere.body(), unknown));
+                    } else {
+                        for (String id : idsOfA.values()) {
+                            assertThat(response.body())
+                                    .as(key + " leaks an id of A")
+                                    .doesNotContain(id);
+                        }
+                    }
+                    assertThat(response.body()).as(key + " leaks A's name").doesNotContain(nameOfA);
+                    assertTenantAIsIntact();
+                }));
+    }
+
+    private static String withoutIds(String body, Map<String, String> ids) {
+        String result = body;
+        for (String id : ids.values()) {
+            result = result.replace(id, "<id>");
+        }
+        return result;
+    }
+
+    private static void assertTenantAIsIntact() {
+        String token = tenantA.token();
+        JsonNode tenant = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant", token));
+        assertThat(tenant.path("name").asText()).isEqualTo(nameOfA);
+        assertThat(tenant.path("phase").asText()).isEqualTo("ACTIVE");
+        JsonNode cluster = Http.json(
+                Http.get(TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId"), token));
+        assertThat(cluster.path("phase").asText()).isEqualTo("CONNECTED");
+    }
+
+    /** Calls the operation on its service directly, its path parameters filled with tenant A's ids. */
+    private static HttpResponse<String> call(String[] operation, Map<String, String> ids, String token) {
+        String key = operation[1] + " " + operation[2];
+        Matcher parameters = PARAMETER.matcher(operation[2]);
+        StringBuilder path = new StringBuilder();
+        while (parameters.find()) {
+            String id = ids.get(parameters.group(1));
+            assertThat(id)
+                    .as("the isolation suite has no id of tenant A for {" + parameters.group(1) + "} in " + key
+                            + ": add one to its fixtures")
+                    .isNotNull();
+            parameters.appendReplacement(path, id);
+        }
+        parameters.appendTail(path);
+        String url = TestPlatform.get().services().get(operation[0]).url() + path;
+        String body = BODIES.get(key);
+        return Http.json(operation[1], url, token, body == null ? null : body);
+    }
+}
