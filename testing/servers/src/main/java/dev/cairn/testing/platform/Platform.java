@@ -138,7 +138,7 @@ public final class Platform implements AutoCloseable {
         keycloak.ensureRealm(KeycloakServer.cairnRealmJson());
 
         startServices();
-        ensureDemoUser();
+        ensureDemoTenant();
     }
 
     /** Topics and the services' Kafka users (in production: Terraform for MSK). */
@@ -197,13 +197,14 @@ public final class Platform implements AutoCloseable {
         ready.forEach(Platform::join);
     }
 
-    private void ensureDemoUser() {
-        keycloak.ensureUser(
-                "cairn",
-                DEMO_USER,
-                demoPassword(),
-                List.of("tenant-admin"),
-                Map.of("tenant_id", secrets.uuid("demo.tenant_id")));
+    /**
+     * The demo tenant, made through the public API as a user would: signup (idempotent), then a cluster "local"
+     * whose agent registers with a key pair kept in {@code <home>/agent/} for the local directory mode.
+     */
+    private void ensureDemoTenant() {
+        DemoTenant demo = new DemoTenant(entryPoint(), keycloak, home().resolve("agent"));
+        String tenantId = demo.ensure(DEMO_USER, demoPassword());
+        secrets.put("demo.tenant_id", tenantId);
         secrets.save();
     }
 
@@ -255,9 +256,9 @@ public final class Platform implements AutoCloseable {
         return secrets.password("db." + service);
     }
 
-    /** The demo tenant's id (generated once per home). */
+    /** The demo tenant's id. */
     public String demoTenantId() {
-        return secrets.uuid("demo.tenant_id");
+        return secrets.password("demo.tenant_id");
     }
 
     public Path home() {

@@ -43,6 +43,11 @@ final class Secrets {
         return values.computeIfAbsent(key, k -> UUID.randomUUID().toString()).toString();
     }
 
+    /** Stores {@code value} under {@code key}. */
+    synchronized void put(String key, String value) {
+        values.setProperty(key, value);
+    }
+
     synchronized void save() {
         try {
             Files.createDirectories(file.getParent());

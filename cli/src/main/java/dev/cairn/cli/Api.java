@@ -1,0 +1,103 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The platform's HTTP API and its OpenID Connect endpoints, as the CLI calls them. */
+final class Api {
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Api() {}
+
+    /** {@code GET url} as JSON; problem answers become a {@link CliException} with their detail. */
+    static JsonNode get(String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return answer(send(request.build()));
+    }
+
+    /** {@code POST url} with a JSON body. */
+    static Response postJson(String url, Object body, String bearer) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            HttpResponse<String> response = send(request.build());
+            return new Response(response.statusCode(), answer(response));
+        } catch (IOException e) {
+            throw new CliException("cannot encode the request: " + e.getMessage());
+        }
+    }
+
+    /** A form post to an OpenID Connect endpoint; returns the status and JSON body, errors included. */
+    static Response postForm(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        return new Response(response.statusCode(), parse(response.body()));
+    }
+
+    /** A status and a JSON body. */
+    record Response(int status, JsonNode body) {}
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new CliException("cannot reach " + request.uri().getScheme() + "://"
+                    + request.uri().getAuthority() + " (" + e.getMessage() + "): is the platform up (./cairn up)?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
+    private static JsonNode answer(HttpResponse<String> response) {
+        JsonNode body = parse(response.body());
+        if (response.statusCode() >= 400) {
+            String detail =
+                    body.path("detail").asText(body.path("error_description").asText(response.body()));
+            StringBuilder message = new StringBuilder(detail.isBlank() ? "HTTP " + response.statusCode() : detail);
+            for (JsonNode error : body.path("errors")) {
+                message.append("\n  ")
+                        .append(error.path("field").asText())
+                        .append(": ")
+                        .append(error.path("message").asText());
+            }
+            throw new CliException(message.toString());
+        }
+        return body;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("detail", body);
+        }
+    }
+}

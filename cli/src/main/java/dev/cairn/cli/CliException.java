@@ -1,0 +1,8 @@
+package dev.cairn.cli;
+
+/** A failure the user can act on: its message is printed as is, and the CLI exits with status 1. */
+public class CliException extends RuntimeException {
+    public CliException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.cairn.testing.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.testing.servers.KeycloakServer;
+import dev.cairn.testing.servers.ServerStartException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** Makes the local run's demo tenant and its agent through the same public API that users and agents call. */
+final class DemoTenant {
+    static final String CLUSTER = "local";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String api;
+    private final KeycloakServer keycloak;
+    private final Path agentDir;
+
+    DemoTenant(String api, KeycloakServer keycloak, Path agentDir) {
+        this.api = api;
+        this.keycloak = keycloak;
+        this.agentDir = agentDir;
+    }
+
+    /** Signs the demo tenant up (or finds it), and registers its local agent once; returns the tenant id. */
+    String ensure(String email, String password) {
+        HttpResponse<String> signup = send(
+                "POST",
+                "/api/v1/signup",
+                null,
+                Map.of(
+                        "organisation", "Demo",
+                        "email", email,
+                        "password", password,
+                        "homeRegion", "eu-west-1",
+                        "drRegion", "us-east-1"));
+        if (signup.statusCode() != 201 && signup.statusCode() != 200) {
+            throw new ServerStartException("cannot sign the demo tenant up: HTTP " + signup.statusCode() + " "
+                    + signup.body() + " (delete the data folder to start afresh)");
+        }
+        String tenantId = json(signup).path("id").asText();
+        String token = keycloak.token("cairn", "cairn-cli", null, email, password);
+        JsonNode clusters = json(send("GET", "/api/v1/clusters", token, null));
+        for (JsonNode cluster : clusters) {
+            if (cluster.path("name").asText().equals(CLUSTER)) {
+                return tenantId;
+            }
+        }
+        JsonNode created = json(expect(201, send("POST", "/api/v1/clusters", token, Map.of("name", CLUSTER))));
+        KeyPair keys = rsa();
+        JsonNode credentials = json(expect(
+                201,
+                send(
+                        "POST",
+                        "/api/v1/agent/register",
+                        null,
+                        Map.of(
+                                "token",
+                                created.path("registration").path("token").asText(),
+                                "publicKey",
+                                Base64.getEncoder()
+                                        .encodeToString(keys.getPublic().getEncoded()),
+                                "agentVersion",
+                                "local",
+                                "kubernetesVersion",
+                                "none (local directory mode)",
+                                "nodeCount",
+                                1,
+                                "namespaceCount",
+                                0))));
+        writePrivate(agentDir.resolve("credentials.json"), credentials.toPrettyString());
+        writePrivate(
+                agentDir.resolve("agent-key.pem"),
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(keys.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        return tenantId;
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted", e);
+        }
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new ServerStartException("demo tenant: " + response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writePrivate(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
