@@ -39,13 +39,25 @@ class TenantIsolationIT {
             "GET /api/v1/regions", "GET /api/v1/auth/config", "POST /api/v1/signup", "POST /api/v1/agent/register");
 
     /** Valid bodies, so that validation cannot answer before the ownership check does. */
-    static final Map<String, String> BODIES = Map.of(
-            "POST /api/v1/clusters", "{\"name\":\"isolation-probe\"}",
-            "PATCH /api/v1/tenant", "{\"name\":\"Hijacked By B\"}",
-            "POST /api/v1/signup",
-                    "{\"organisation\":\"Probe\",\"email\":\"probe@example.test\",\"password\":\"probe-password-1\",\"homeRegion\":\"eu-west-1\"}",
-            "POST /api/v1/agent/register", "{\"token\":\"cairn_reg_x\",\"publicKey\":\"eA==\",\"agentVersion\":\"1\"}",
-            "POST /api/v1/agent/heartbeat", "{\"agentVersion\":\"9.9.9\"}");
+    static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/clusters", "{\"name\":\"isolation-probe\"}"),
+            Map.entry("PATCH /api/v1/tenant", "{\"name\":\"Hijacked By B\"}"),
+            Map.entry(
+                    "POST /api/v1/signup",
+                    "{\"organisation\":\"Probe\",\"email\":\"probe@example.test\",\"password\":\"probe-password-1\","
+                            + "\"homeRegion\":\"eu-west-1\"}"),
+            Map.entry(
+                    "POST /api/v1/agent/register",
+                    "{\"token\":\"cairn_reg_x\",\"publicKey\":\"eA==\",\"agentVersion\":\"1\"}"),
+            Map.entry("POST /api/v1/agent/heartbeat", "{\"agentVersion\":\"9.9.9\"}"),
+            Map.entry(
+                    "POST /api/v1/tenant/users", "{\"email\":\"probe-user@example.test\",\"role\":\"tenant-viewer\"}"),
+            Map.entry("PUT /api/v1/tenant/users/{userId}/role", "{\"role\":\"tenant-viewer\"}"),
+            Map.entry("POST /api/v1/partners", "{\"name\":\"Probe partner\"}"),
+            Map.entry(
+                    "POST /api/v1/partner/tenants",
+                    "{\"organisation\":\"Probe customer\",\"adminEmail\":\"probe-customer@example.test\","
+                            + "\"homeRegion\":\"eu-west-1\"}"));
 
     /** Operations that act on the caller's own tenant and would end it: run with a throw-away tenant B. */
     static final Set<String> DESTRUCTIVE_WITHOUT_ID = Set.of("DELETE /api/v1/tenant");
@@ -64,9 +76,13 @@ class TenantIsolationIT {
         Agents.Registered agentOfA = Agents.registered(tenantA, "alpha-prod");
         Agents.registered(tenantB, "bravo-prod");
         nameOfA = "Isolation Alpha";
+        String adminOfA = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/me", tenantA.token()))
+                .path("subject")
+                .asText();
         idsOfA = Map.of(
                 "clusterId", agentOfA.credentials().path("clusterId").asText(),
-                "tenantId", tenantA.id().toString());
+                "tenantId", tenantA.id().toString(),
+                "userId", adminOfA);
     }
 
     /** Every operation of every service: (service, method, path). */
@@ -163,6 +179,8 @@ class TenantIsolationIT {
         JsonNode cluster = Http.json(
                 Http.get(TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId"), token));
         assertThat(cluster.path("phase").asText()).isEqualTo("CONNECTED");
+        JsonNode users = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant/users", token));
+        assertThat(users.findValuesAsText("role")).containsExactly("tenant-admin");
     }
 
     /** Calls the operation on its service directly, its path parameters filled with tenant A's ids. */

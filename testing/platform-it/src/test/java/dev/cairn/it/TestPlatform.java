@@ -46,6 +46,7 @@ public final class TestPlatform {
                 repository.toAbsolutePath().normalize(),
                 0,
                 0,
+                0,
                 // a deleted tenant is purged within seconds, so that tests can watch it happen
                 Map.of("cairn.tenants.deletion-grace", "PT6S", "cairn.tenants.purge-interval", "1s")));
     }

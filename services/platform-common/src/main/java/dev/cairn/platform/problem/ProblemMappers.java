@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -69,6 +70,23 @@ public class ProblemMappers {
                 "Forbidden",
                 403,
                 "your role does not allow this operation",
+                path(uri),
+                null));
+    }
+
+    /**
+     * A call this service made to another (Keycloak's admin API, say) failed: that is not the caller's doing, and
+     * the other service's answer is not theirs to read.
+     */
+    @ServerExceptionMapper
+    public Response upstream(ClientWebApplicationException e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "upstream call failed, error %s on %s", errorId, path(uri));
+        return answer(new Problem(
+                Problem.type("upstream"),
+                "Upstream failure",
+                502,
+                "a service this operation depends on failed; quote error id " + errorId + " to support",
                 path(uri),
                 null));
     }

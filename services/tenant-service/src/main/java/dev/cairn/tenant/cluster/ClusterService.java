@@ -131,7 +131,7 @@ public class ClusterService {
 
         String principal = cluster.agentPrincipal();
         AgentMessaging.MessagingCredentials kafka = messaging.grantWriter(principal);
-        directory.deleteAgentClient(principal); // a retried registration replaces the client of the failed one
+        directory.deleteClient(principal); // a retried registration replaces the client of the failed one
         String clientSecret = directory.createAgentClient(principal, tenant.id, cluster.id);
 
         byte[] macKey = new byte[32];
@@ -220,7 +220,7 @@ public class ClusterService {
         String principal = Cluster.agentPrincipal(clusterId);
         try {
             messaging.revoke(principal);
-            directory.deleteAgentClient(principal);
+            directory.deleteClient(principal);
         } catch (RuntimeException e) {
             LOG.warnf("credentials of cluster %s not removed yet (%s); will retry", clusterId, e.getMessage());
             return false;

@@ -30,8 +30,50 @@ public interface UserDirectory {
      */
     String createAgentClient(String clientId, UUID tenantId, UUID clusterId);
 
-    /** Deletes an agent's API client: it can get no new token. */
-    void deleteAgentClient(String clientId);
+    /** Deletes an API client (an agent's or a partner's): it can get no new token. */
+    void deleteClient(String clientId);
+
+    /**
+     * Invites a user into the tenant with one of the tenant roles: the user gets a one-time password and must set
+     * their own at first sign-in.
+     */
+    Invitation inviteTenantUser(String email, UUID tenantId, String role);
+
+    /** The users of a tenant. */
+    List<DirectoryUser> listTenantUsers(UUID tenantId);
+
+    /** The user if it belongs to the tenant: another tenant's user is indistinguishable from none. */
+    Optional<DirectoryUser> findTenantUser(UUID tenantId, String userId);
+
+    /** Makes {@code role} the user's only tenant role. */
+    void setTenantRole(String userId, String role);
+
+    /** Deletes a user. */
+    void deleteUser(String userId);
+
+    /**
+     * Creates a confidential API client for a partner (client credentials grant), whose tokens carry the partner as
+     * a claim and the role {@code partner-admin}; returns its secret.
+     */
+    String createPartnerClient(String clientId, UUID partnerId);
+
+    /**
+     * A user of a tenant.
+     *
+     * @param id the directory's user id
+     * @param email the login
+     * @param role {@code tenant-admin} or {@code tenant-viewer}
+     * @param mustSetPassword true until an invited user has set a password
+     */
+    record DirectoryUser(String id, String email, String role, boolean mustSetPassword) {}
+
+    /**
+     * An invited user and the one-time password to hand them.
+     *
+     * @param user the user
+     * @param oneTimePassword valid for the first sign-in only
+     */
+    record Invitation(DirectoryUser user, String oneTimePassword) {}
 
     /** The identity provider refused because the user or client exists. */
     class DirectoryConflict extends RuntimeException {

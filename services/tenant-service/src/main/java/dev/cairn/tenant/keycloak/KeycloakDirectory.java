@@ -111,6 +111,7 @@ public class KeycloakDirectory implements UserDirectory {
     public int deleteTenantUsers(UUID tenantId) {
         List<UserRepresentation> users =
                 realm().users().searchByAttributes(0, 10_000, null, false, "tenant_id:" + tenantId);
+        // (the search may match more loosely than the exact attribute: each user is checked below)
         int deleted = 0;
         for (UserRepresentation user : users) {
             // the search matches on prefixes in some versions: check the attribute exactly
@@ -159,10 +160,119 @@ public class KeycloakDirectory implements UserDirectory {
     }
 
     @Override
-    public void deleteAgentClient(String clientId) {
+    public void deleteClient(String clientId) {
         for (ClientRepresentation client : realm().clients().findByClientId(clientId)) {
             realm().clients().get(client.getId()).remove();
         }
+    }
+
+    private static final List<String> TENANT_ROLES = List.of("tenant-admin", "tenant-viewer");
+
+    @Override
+    public Invitation inviteTenantUser(String email, UUID tenantId, String role) {
+        String oneTimePassword = "Cairn-" + UUID.randomUUID();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        user.setAttributes(new HashMap<>(Map.of("tenant_id", List.of(tenantId.toString()))));
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(oneTimePassword);
+        credential.setTemporary(true);
+        user.setCredentials(List.of(credential));
+        String id;
+        try (Response response = realm().users().create(user)) {
+            if (response.getStatus() == 409) {
+                throw new DirectoryConflict("user " + email + " exists");
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        grantRealmRoles(id, List.of(role));
+        return new Invitation(new DirectoryUser(id, email, role, true), oneTimePassword);
+    }
+
+    @Override
+    public List<DirectoryUser> listTenantUsers(UUID tenantId) {
+        return realm().users().searchByAttributes(0, 10_000, null, false, "tenant_id:" + tenantId).stream()
+                .filter(u -> belongsTo(u, tenantId))
+                .map(this::toUser)
+                .toList();
+    }
+
+    @Override
+    public Optional<DirectoryUser> findTenantUser(UUID tenantId, String userId) {
+        try {
+            UserRepresentation user = realm().users().get(userId).toRepresentation();
+            return belongsTo(user, tenantId) ? Optional.of(toUser(user)) : Optional.empty();
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void setTenantRole(String userId, String role) {
+        var roles = realm().users().get(userId).roles().realmLevel();
+        List<RoleRepresentation> current = roles.listAll().stream()
+                .filter(r -> TENANT_ROLES.contains(r.getName()))
+                .toList();
+        if (!current.isEmpty()) {
+            roles.remove(current);
+        }
+        grantRealmRoles(userId, List.of(role));
+    }
+
+    @Override
+    public void deleteUser(String userId) {
+        try (Response ignored = realm().users().delete(userId)) {
+            // 204, or 404 when already gone
+        }
+    }
+
+    @Override
+    public String createPartnerClient(String clientId, UUID partnerId) {
+        String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName("Cairn partner " + partnerId);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setSecret(secret);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setProtocolMappers(List.of(hardcodedClaim("partner_id", partnerId.toString()), audience()));
+        String id;
+        try (Response response = realm().clients().create(client)) {
+            if (response.getStatus() == 409) {
+                throw new DirectoryConflict("client " + clientId + " exists");
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        grantRealmRoles(realm().clients().get(id).getServiceAccountUser().getId(), List.of("partner-admin"));
+        return secret;
+    }
+
+    private static boolean belongsTo(UserRepresentation user, UUID tenantId) {
+        List<String> values =
+                user.getAttributes() == null ? null : user.getAttributes().get("tenant_id");
+        return values != null && values.contains(tenantId.toString());
+    }
+
+    private DirectoryUser toUser(UserRepresentation user) {
+        String role = realm().users().get(user.getId()).roles().realmLevel().listEffective().stream()
+                .map(RoleRepresentation::getName)
+                .filter(TENANT_ROLES::contains)
+                .findFirst()
+                .orElse("none");
+        boolean mustSetPassword =
+                user.getRequiredActions() != null && user.getRequiredActions().contains("UPDATE_PASSWORD");
+        return new DirectoryUser(user.getId(), user.getEmail(), role, mustSetPassword);
     }
 
     private static ProtocolMapperRepresentation hardcodedClaim(String claim, String value) {

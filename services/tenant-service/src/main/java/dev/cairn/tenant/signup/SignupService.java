@@ -2,18 +2,14 @@ package dev.cairn.tenant.signup;
 
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.UserDirectory;
-import dev.cairn.tenant.keys.TenantKeyService;
-import dev.cairn.tenant.region.RegionCatalog;
-import dev.cairn.tenant.tenant.Plan;
 import dev.cairn.tenant.tenant.Tenant;
-import dev.cairn.tenant.tenant.TenantPhase;
+import dev.cairn.tenant.tenant.TenantService;
 import dev.cairn.tenant.tenant.TenantView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +26,11 @@ import org.jboss.logging.Logger;
 public class SignupService {
     private static final Logger LOG = Logger.getLogger(SignupService.class);
 
-    private final RegionCatalog regions;
-    private final TenantKeyService keys;
+    private final TenantService tenants;
     private final UserDirectory directory;
 
-    public SignupService(RegionCatalog regions, TenantKeyService keys, UserDirectory directory) {
-        this.regions = regions;
-        this.keys = keys;
+    public SignupService(TenantService tenants, UserDirectory directory) {
+        this.tenants = tenants;
         this.directory = directory;
     }
 
@@ -55,31 +49,21 @@ public class SignupService {
         }
 
         UUID tenantId = UUID.randomUUID();
-        Instant now = Instant.now();
-        String userId;
         try {
-            userId = directory.createTenantUser(email, request.password(), tenantId, List.of("tenant-admin"));
+            directory.createTenantUser(email, request.password(), tenantId, List.of("tenant-admin"));
         } catch (UserDirectory.DirectoryConflict e) {
             throw ProblemException.conflict("an account with this email exists; sign in instead");
         }
         try {
-            Tenant tenant = QuarkusTransaction.requiringNew().call(() -> {
-                Tenant t = new Tenant();
-                t.id = tenantId;
-                t.name = request.organisation();
-                t.plan = Plan.FREE;
-                t.quotaBytes = Plan.FREE.quotaBytes();
-                t.homeRegion = request.homeRegion();
-                t.drRegion = drRegion;
-                t.phase = TenantPhase.ACTIVE;
-                t.adminEmail = email;
-                t.signupFingerprint = fingerprint;
-                t.createdAt = now;
-                t.updatedAt = now;
-                t.persist();
-                keys.createFor(tenantId);
-                return t;
-            });
+            Tenant tenant = QuarkusTransaction.requiringNew()
+                    .call(() -> tenants.create(new TenantService.Draft(
+                            tenantId,
+                            request.organisation(),
+                            email,
+                            request.homeRegion(),
+                            drRegion,
+                            null,
+                            fingerprint)));
             LOG.infof("tenant %s signed up (home %s, dr %s)", tenantId, tenant.homeRegion, tenant.drRegion);
             return new SignupResult(TenantView.of(tenant), true);
         } catch (RuntimeException e) {
@@ -100,17 +84,7 @@ public class SignupService {
     }
 
     private void validateRegions(String home, String dr) {
-        if (!regions.isOffered(home)) {
-            throw ProblemException.badRequest("home region " + home + " is not offered; see GET /api/v1/regions");
-        }
-        if (dr != null) {
-            if (!regions.isOffered(dr)) {
-                throw ProblemException.badRequest("disaster-recovery region " + dr + " is not offered");
-            }
-            if (dr.equals(home)) {
-                throw ProblemException.badRequest("the disaster-recovery region must differ from the home region");
-            }
-        }
+        tenants.validateRegions(home, dr);
     }
 
     static String fingerprint(String email, String organisation, String home, String dr) {

@@ -1,6 +1,7 @@
 package dev.cairn.tenant.tenant;
 
 import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.tenant.keys.TenantKeyService;
 import dev.cairn.tenant.region.RegionCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,10 +13,69 @@ import java.util.UUID;
 public class TenantService {
     private final RegionCatalog regions;
     private final TenantsConfig config;
+    private final TenantKeyService keys;
 
-    public TenantService(RegionCatalog regions, TenantsConfig config) {
+    public TenantService(RegionCatalog regions, TenantsConfig config, TenantKeyService keys) {
         this.regions = regions;
         this.config = config;
+        this.keys = keys;
+    }
+
+    /**
+     * What a new tenant starts with.
+     *
+     * @param id its id, chosen by the caller (the identity provider's user is made first, with it)
+     * @param name the organisation
+     * @param adminEmail its first administrator's email
+     * @param homeRegion where backups are stored
+     * @param drRegion where copies are kept, or null
+     * @param partnerId the partner that manages it, or null
+     * @param fingerprint what makes a repeated signup recognisable
+     */
+    public record Draft(
+            UUID id,
+            String name,
+            String adminEmail,
+            String homeRegion,
+            String drRegion,
+            UUID partnerId,
+            String fingerprint) {}
+
+    /** 400 unless both regions are offered and differ. */
+    public void validateRegions(String home, String dr) {
+        if (!regions.isOffered(home)) {
+            throw ProblemException.badRequest("home region " + home + " is not offered; see GET /api/v1/regions");
+        }
+        if (dr != null) {
+            if (!regions.isOffered(dr)) {
+                throw ProblemException.badRequest("disaster-recovery region " + dr + " is not offered");
+            }
+            if (dr.equals(home)) {
+                throw ProblemException.badRequest("the disaster-recovery region must differ from the home region");
+            }
+        }
+    }
+
+    /** Creates an active tenant on the Free plan with fresh data keys, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Tenant create(Draft draft) {
+        Instant now = Instant.now();
+        Tenant t = new Tenant();
+        t.id = draft.id();
+        t.name = draft.name();
+        t.plan = Plan.FREE;
+        t.quotaBytes = Plan.FREE.quotaBytes();
+        t.homeRegion = draft.homeRegion();
+        t.drRegion = draft.drRegion();
+        t.phase = TenantPhase.ACTIVE;
+        t.partnerId = draft.partnerId();
+        t.adminEmail = draft.adminEmail();
+        t.signupFingerprint = draft.fingerprint();
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.persist();
+        keys.createFor(t.id);
+        return t;
     }
 
     /** The live tenant; 404 when it does not exist or was deleted. */

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * until Ctrl-C or SIGTERM, which stop everything it started.
  *
  * <p>Environment: {@code CAIRN_HOME} (default {@code <repository>/.cairn}), {@code CAIRN_PORT} (the entry
- * point, default 8080), {@code CAIRN_KEYCLOAK_PORT} (default 8180).
+ * point, default 8080), {@code CAIRN_KEYCLOAK_PORT} (default 8180), {@code CAIRN_KAFKA_PORT} (default 9092).
  */
 public final class CairnUp {
     private CairnUp() {}
@@ -24,6 +24,7 @@ public final class CairnUp {
         Path home = Path.of(env("CAIRN_HOME", repository.resolve(".cairn").toString()));
         int port = Integer.parseInt(env("CAIRN_PORT", "8080"));
         int keycloakPort = Integer.parseInt(env("CAIRN_KEYCLOAK_PORT", "8180"));
+        int kafkaPort = Integer.parseInt(env("CAIRN_KAFKA_PORT", "9092"));
         if (!Files.isDirectory(repository.resolve("services"))) {
             System.err.println("cairn: " + repository + " is not the Cairn repository");
             System.exit(2);
@@ -32,7 +33,8 @@ public final class CairnUp {
         System.out.println("Starting Cairn (data in " + home + ", logs in " + home.resolve("logs") + ") ...");
         Platform platform;
         try {
-            platform = Platform.start(new Platform.Options(home, repository, port, keycloakPort));
+            platform = Platform.start(
+                    new Platform.Options(home, repository, port, keycloakPort, kafkaPort, java.util.Map.of()));
         } catch (ServerStartException e) {
             System.err.println("cairn: " + e.getMessage());
             System.err.println("cairn: stopped everything it had started.");

@@ -45,12 +45,19 @@ public final class Platform implements AutoCloseable {
      * @param repository the repository root (services are run from their {@code target/quarkus-app})
      * @param gatewayPort the single entry point's port (0: any free port)
      * @param keycloakPort Keycloak's port (0: any free port)
+     * @param kafkaPort the Kafka broker's client port (0: any free port); agents keep it in their credentials
      * @param serviceProperties extra system properties for every service (tests shorten grace periods with them)
      */
     public record Options(
-            Path home, Path repository, int gatewayPort, int keycloakPort, Map<String, String> serviceProperties) {
-        public Options(Path home, Path repository, int gatewayPort, int keycloakPort) {
-            this(home, repository, gatewayPort, keycloakPort, Map.of());
+            Path home,
+            Path repository,
+            int gatewayPort,
+            int keycloakPort,
+            int kafkaPort,
+            Map<String, String> serviceProperties) {
+        /** Every port chosen at start, no extra properties. */
+        public Options(Path home, Path repository) {
+            this(home, repository, 0, 0, 0, Map.of());
         }
     }
 
@@ -112,7 +119,7 @@ public final class Platform implements AutoCloseable {
         secrets.save();
 
         // the other servers do not depend on each other: start them side by side
-        var kafkaStart = async(() -> KafkaServer.start(data.resolve("kafka"), 0, logs));
+        var kafkaStart = async(() -> KafkaServer.start(data.resolve("kafka"), options.kafkaPort(), logs));
         List<CompletableFuture<S3Server>> s3Starts = new ArrayList<>();
         for (String region : REGIONS.keySet().stream().sorted().toList()) {
             s3Starts.add(async(() -> {

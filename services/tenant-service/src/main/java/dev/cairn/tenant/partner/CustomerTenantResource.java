@@ -1,0 +1,58 @@
+package dev.cairn.tenant.partner;
+
+import dev.cairn.tenant.identity.CurrentCaller;
+import dev.cairn.tenant.tenant.TenantView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A partner's customer tenants. The partner comes from its token; another partner's tenant answers 404. */
+@Path("/api/v1/partner/tenants")
+@Tag(name = "Partners")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerTenantResource {
+    private final PartnerService partners;
+    private final CurrentCaller caller;
+
+    public CustomerTenantResource(PartnerService partners, CurrentCaller caller) {
+        this.partners = partners;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed("partner-admin")
+    @Operation(summary = "List my customer tenants")
+    public List<TenantView> list() {
+        return partners.customers(caller.partnerId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("partner-admin")
+    @Operation(summary = "Create a customer tenant on the Free plan and invite its administrator")
+    public Response create(@Valid @NotNull CustomerTenantRequest request) {
+        return Response.status(201)
+                .entity(partners.createCustomer(caller.partnerId(), request))
+                .build();
+    }
+
+    @GET
+    @Path("/{tenantId}")
+    @RolesAllowed("partner-admin")
+    @Operation(summary = "Read one of my customer tenants")
+    public TenantView get(@PathParam("tenantId") UUID tenantId) {
+        return partners.customer(caller.partnerId(), tenantId);
+    }
+}

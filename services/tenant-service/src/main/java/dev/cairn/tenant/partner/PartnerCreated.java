@@ -1,0 +1,14 @@
+package dev.cairn.tenant.partner;
+
+import java.util.UUID;
+
+/**
+ * A new partner and its API credentials (client credentials grant), shown once.
+ *
+ * @param id the partner id
+ * @param name its name
+ * @param clientId its API client
+ * @param clientSecret the client's secret
+ * @param tokenUrl where it gets tokens
+ */
+public record PartnerCreated(UUID id, String name, String clientId, String clientSecret, String tokenUrl) {}

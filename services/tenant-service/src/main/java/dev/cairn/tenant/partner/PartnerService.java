@@ -1,0 +1,111 @@
+package dev.cairn.tenant.partner;
+
+import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.tenant.cluster.AgentsConfig;
+import dev.cairn.tenant.identity.UserDirectory;
+import dev.cairn.tenant.tenant.Tenant;
+import dev.cairn.tenant.tenant.TenantPhase;
+import dev.cairn.tenant.tenant.TenantService;
+import dev.cairn.tenant.tenant.TenantView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Partners and their customer tenants. A partner sees only tenants it manages. */
+@ApplicationScoped
+public class PartnerService {
+    private final TenantService tenants;
+    private final UserDirectory directory;
+    private final AgentsConfig agents;
+
+    public PartnerService(TenantService tenants, UserDirectory directory, AgentsConfig agents) {
+        this.tenants = tenants;
+        this.directory = directory;
+        this.agents = agents;
+    }
+
+    /** Adds a partner with an API client of its own. */
+    public PartnerCreated create(NewPartner request) {
+        UUID id = UUID.randomUUID();
+        String clientId = "partner-" + id;
+        String secret = directory.createPartnerClient(clientId, id);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Partner partner = new Partner();
+                partner.id = id;
+                partner.name = request.name();
+                partner.clientId = clientId;
+                partner.createdAt = Instant.now();
+                partner.persist();
+            });
+        } catch (RuntimeException e) {
+            directory.deleteClient(clientId);
+            throw e;
+        }
+        return new PartnerCreated(id, request.name(), clientId, secret, agents.tokenUrl());
+    }
+
+    /** Creates a customer tenant under the partner and invites its administrator. */
+    public CustomerTenantCreated createCustomer(UUID partnerId, CustomerTenantRequest request) {
+        requirePartner(partnerId);
+        String email = request.adminEmail().trim().toLowerCase(Locale.ROOT);
+        String dr = request.drRegion() == null || request.drRegion().isBlank() ? null : request.drRegion();
+        tenants.validateRegions(request.homeRegion(), dr);
+        boolean taken = QuarkusTransaction.requiringNew()
+                .call(() -> Tenant.findLiveByAdminEmail(email).isPresent());
+        if (taken || directory.findUserByEmail(email).isPresent()) {
+            throw ProblemException.conflict("an account with this email exists");
+        }
+        UUID tenantId = UUID.randomUUID();
+        UserDirectory.Invitation invitation;
+        try {
+            invitation = directory.inviteTenantUser(email, tenantId, "tenant-admin");
+        } catch (UserDirectory.DirectoryConflict e) {
+            throw ProblemException.conflict("an account with this email exists");
+        }
+        try {
+            Tenant tenant = QuarkusTransaction.requiringNew()
+                    .call(() -> tenants.create(new TenantService.Draft(
+                            tenantId,
+                            request.organisation(),
+                            email,
+                            request.homeRegion(),
+                            dr,
+                            partnerId,
+                            "partner:" + partnerId)));
+            return new CustomerTenantCreated(TenantView.of(tenant), email, invitation.oneTimePassword());
+        } catch (RuntimeException e) {
+            directory.deleteUser(invitation.user().id());
+            throw e;
+        }
+    }
+
+    /** The partner's live customer tenants. */
+    public List<TenantView> customers(UUID partnerId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Tenant.<Tenant>list(
+                                "partnerId = ?1 and phase <> ?2 order by createdAt", partnerId, TenantPhase.DELETED)
+                        .stream()
+                        .map(TenantView::of)
+                        .toList());
+    }
+
+    /** One of the partner's customer tenants; 404 for any other tenant. */
+    public TenantView customer(UUID partnerId, UUID tenantId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Tenant.<Tenant>find(
+                                "id = ?1 and partnerId = ?2 and phase <> ?3", tenantId, partnerId, TenantPhase.DELETED)
+                        .firstResultOptional()
+                        .map(TenantView::of))
+                .orElseThrow(() -> ProblemException.notFound("tenant " + tenantId));
+    }
+
+    private static void requirePartner(UUID partnerId) {
+        if (QuarkusTransaction.requiringNew().call(() -> Partner.findById(partnerId)) == null) {
+            throw new ProblemException(403, "unknown-partner", "Unknown partner", "this partner does not exist");
+        }
+    }
+}

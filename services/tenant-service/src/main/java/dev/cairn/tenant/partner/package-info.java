@@ -1,0 +1,2 @@
+/** Partners (resellers, MSPs) and the customer tenants they manage. */
+package dev.cairn.tenant.partner;

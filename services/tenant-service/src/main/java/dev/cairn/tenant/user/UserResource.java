@@ -1,0 +1,71 @@
+package dev.cairn.tenant.user;
+
+import dev.cairn.tenant.identity.CurrentCaller;
+import dev.cairn.tenant.identity.UserDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The users of the caller's tenant. */
+@Path("/api/v1/tenant/users")
+@Tag(name = "Users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+    private final UserService users;
+    private final CurrentCaller caller;
+
+    public UserResource(UserService users, CurrentCaller caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed("tenant-admin")
+    @Operation(summary = "List my tenant's users and their roles")
+    public List<UserDirectory.DirectoryUser> list() {
+        return users.list(caller.tenantId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("tenant-admin")
+    @Operation(
+            summary = "Invite a user: answers a one-time password to hand them (they set their own at first sign-in)")
+    public Response invite(@Valid @NotNull UserInvite invite) {
+        return Response.status(201)
+                .entity(users.invite(caller.tenantId(), invite))
+                .build();
+    }
+
+    @PUT
+    @Path("/{userId}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("tenant-admin")
+    @Operation(summary = "Change a user's role")
+    public UserDirectory.DirectoryUser changeRole(
+            @PathParam("userId") String userId, @Valid @NotNull RoleChange change) {
+        return users.changeRole(caller.tenantId(), caller.get().subject(), userId, change);
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @RolesAllowed("tenant-admin")
+    @Operation(summary = "Remove a user from my tenant")
+    public Response remove(@PathParam("userId") String userId) {
+        users.remove(caller.tenantId(), caller.get().subject(), userId);
+        return Response.noContent().build();
+    }
+}

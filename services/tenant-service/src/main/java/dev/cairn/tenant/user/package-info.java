@@ -1,0 +1,2 @@
+/** A tenant's users: invitations with one-time passwords, roles, removal. */
+package dev.cairn.tenant.user;
