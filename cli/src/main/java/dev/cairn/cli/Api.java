@@ -47,6 +47,15 @@ final class Api {
         }
     }
 
+    /** {@code DELETE url}; problem answers become a {@link CliException}. */
+    static void delete(String url, String bearer) {
+        answer(send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + bearer)
+                .DELETE()
+                .build()));
+    }
+
     /** A form post to an OpenID Connect endpoint; returns the status and JSON body, errors included. */
     static Response postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()

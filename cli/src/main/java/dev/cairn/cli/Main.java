@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Cairn command line ({@code ./cairn <command>}). Commands: {@code signup}, {@code login}, {@code token}.
+ * The Cairn command line ({@code ./cairn <command>}). Commands: {@code signup}, {@code login}, {@code token},
+ * {@code clusters}.
  * The platform is {@code --platform URL}, else {@code $CAIRN_URL}, else the local one (http://127.0.0.1:8080).
  */
 public final class Main {
@@ -33,13 +34,24 @@ public final class Main {
     int run(String[] args) {
         Deque<String> rest = new ArrayDeque<>(List.of(args));
         String command = rest.isEmpty() ? "help" : rest.pop();
+        List<String> positional = new java.util.ArrayList<>();
+        while (!rest.isEmpty() && !rest.peek().startsWith("--")) {
+            positional.add(rest.pop());
+        }
         try {
             Map<String, String> options = options(rest);
             String platform = options.getOrDefault("platform", env("CAIRN_URL", "http://127.0.0.1:8080"));
             switch (command) {
-                case "signup" -> signup(platform, options);
-                case "login" -> login(platform, options);
+                case "signup" -> {
+                    noPositional(positional);
+                    signup(platform, options);
+                }
+                case "login" -> {
+                    noPositional(positional);
+                    login(platform, options);
+                }
                 case "token" -> out.println(Auth.accessToken());
+                case "clusters" -> clusters(platform, positional, options);
                 case "help", "-h", "--help" -> usage(out);
                 default -> {
                     err.println("cairn: unknown command '" + command + "'");
@@ -79,6 +91,61 @@ public final class Main {
                         ? ", DR " + tenant.path("drRegion").asText()
                         : "")
                 + "); signed in as " + email + ".");
+    }
+
+    /** {@code clusters} lists; {@code clusters add NAME} adds one; {@code clusters revoke ID} revokes its agent. */
+    private void clusters(String platform, List<String> args, Map<String, String> options) {
+        String token = Auth.accessToken();
+        String base = platform + "/api/v1/clusters";
+        if (args.isEmpty()) {
+            JsonNode clusters = Api.get(base, token);
+            if (options.containsKey("json")) {
+                out.println(clusters.toPrettyString());
+                return;
+            }
+            out.printf(
+                    "%-36s  %-20s  %-20s  %-7s  %-10s  %s%n", "ID", "NAME", "PHASE", "ONLINE", "AGENT", "KUBERNETES");
+            for (JsonNode c : clusters) {
+                out.printf(
+                        "%-36s  %-20s  %-20s  %-7s  %-10s  %s%n",
+                        c.path("id").asText(),
+                        c.path("name").asText(),
+                        c.path("phase").asText(),
+                        c.path("online").asBoolean() ? "yes" : "no",
+                        c.path("agentVersion").asText("-"),
+                        c.path("kubernetesVersion").asText("-"));
+            }
+            return;
+        }
+        switch (args.get(0)) {
+            case "add" -> {
+                if (args.size() != 2) {
+                    throw new CliException("usage: ./cairn clusters add NAME");
+                }
+                JsonNode created =
+                        Api.postJson(base, Map.of("name", args.get(1)), token).body();
+                JsonNode registration = created.path("registration");
+                out.println("Cluster " + args.get(1) + " added ("
+                        + created.path("cluster").path("id").asText() + "). Install its agent before "
+                        + registration.path("expiresAt").asText() + " with:");
+                out.println();
+                out.println("  " + registration.path("helmCommand").asText());
+            }
+            case "revoke" -> {
+                if (args.size() != 2) {
+                    throw new CliException("usage: ./cairn clusters revoke CLUSTER_ID");
+                }
+                Api.delete(base + "/" + args.get(1), token);
+                out.println("Agent of cluster " + args.get(1) + " revoked.");
+            }
+            default -> throw new CliException("unknown clusters command '" + args.get(0) + "' (add, revoke)");
+        }
+    }
+
+    private static void noPositional(List<String> positional) {
+        if (!positional.isEmpty()) {
+            throw new CliException("unexpected argument '" + positional.get(0) + "'");
+        }
     }
 
     private void login(String platform, Map<String, String> options) {
@@ -158,6 +225,9 @@ public final class Main {
                           create a tenant on the Free plan (1 TB) and sign in as its administrator
                   login   --email EMAIL [--password-stdin]    sign in with a password
                   login   --device                            sign in in a browser (device authorization grant)
+                  clusters [--json]                           list my clusters and their agents
+                  clusters add NAME                           add a cluster: prints the helm one-liner for its agent
+                  clusters revoke CLUSTER_ID                  revoke a cluster's agent
                   token   print a valid access token (refreshed when needed), e.g.
                           curl -H "Authorization: Bearer $(./cairn token)" http://127.0.0.1:8080/api/v1/tenant
 

@@ -85,6 +85,35 @@ class CliIT {
     }
 
     @Test
+    void clustersAreAddedListedAndRevokedFromTheCommandLine() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Cli Clusters Co");
+        assertThat(cairn(tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin")
+                        .status())
+                .isZero();
+
+        Result added = cairn("", "clusters", "add", "edge-7");
+        assertThat(added.status()).as(added.err()).isZero();
+        assertThat(added.out())
+                .contains("Cluster edge-7 added")
+                .contains("helm install cairn-agent ")
+                .contains("--set registration.token=cairn_reg_");
+
+        Result listed = cairn("", "clusters", "--json");
+        JsonNode clusters = Http.JSON.readTree(listed.out());
+        assertThat(clusters.findValuesAsText("name")).containsExactly("edge-7");
+        String id = clusters.get(0).path("id").asText();
+
+        Result revoked = cairn("", "clusters", "revoke", id);
+        assertThat(revoked.status()).as(revoked.err()).isZero();
+        assertThat(cairn("", "clusters").out()).contains("edge-7").contains("REVOKED");
+
+        Result unknown =
+                cairn("", "clusters", "revoke", java.util.UUID.randomUUID().toString());
+        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.err()).contains("does not exist");
+    }
+
+    @Test
     void tokenWithoutLoginSaysWhatToDo() throws Exception {
         Result token = cairn("", "token");
         assertThat(token.status()).isEqualTo(1);
