@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Throughput of the agent's chunk pipeline (FastCDC + HMAC id + zstd + AES-GCM) on one core, with a SHA-256
+# baseline in the same process. Usage: bench/chunk-pipeline.sh [MiB]   Results go into docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[[ -n "${JAVA_HOME:-}" ]] || export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+./mvnw -q -B install -DskipTests -pl services/data-format -am
+./mvnw -q -B test-compile dependency:build-classpath -pl services/data-format -Dmdep.outputFile=target/bench.classpath
+cp="services/data-format/target/classes:services/data-format/target/test-classes:$(cat services/data-format/target/bench.classpath)"
+exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$cp" dev.cairn.data.bench.ChunkPipelineBench "${1:-256}"
