@@ -166,8 +166,14 @@ public final class Platform implements AutoCloseable {
             services.put(service, track(ServiceProcess.plan(service + "-service", 0)));
         }
         gateway = track(ServiceProcess.plan("gateway", options.gatewayPort()));
-        List<String> jvm =
-                List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+        // small heaps; C1 only: on two cores, six JVMs starting at once spend their time in the C2 compiler
+        List<String> jvm = List.of(
+                "-Xms32m",
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:TieredStopAtLevel=1");
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("cairn.http.host", "127.0.0.1");
