@@ -48,18 +48,27 @@ public class KeycloakDirectory implements UserDirectory {
 
     @Override
     public String createTenantUser(String email, String password, UUID tenantId, List<String> roles) {
+        String id = createUser(email, tenantId, password, false);
+        grantRealmRoles(id, roles);
+        return id;
+    }
+
+    /** Creates a user of the tenant with a password (temporary: to be replaced at first sign-in); returns its id. */
+    private String createUser(String email, UUID tenantId, String password, boolean temporary) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
         user.setEnabled(true);
         user.setEmailVerified(false);
+        if (temporary) {
+            user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        }
         user.setAttributes(new HashMap<>(Map.of("tenant_id", List.of(tenantId.toString()))));
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
-        credential.setTemporary(false);
+        credential.setTemporary(temporary);
         user.setCredentials(List.of(credential));
-        String id;
         try (Response response = realm().users().create(user)) {
             if (response.getStatus() == 409) {
                 throw new DirectoryConflict("user " + email + " exists");
@@ -67,10 +76,8 @@ public class KeycloakDirectory implements UserDirectory {
             if (response.getStatus() == 400) {
                 throw new IllegalArgumentException("Keycloak refused the user: " + response.readEntity(String.class));
             }
-            id = CreatedResponseUtil.getCreatedId(response);
+            return CreatedResponseUtil.getCreatedId(response);
         }
-        grantRealmRoles(id, roles);
-        return id;
     }
 
     private void grantRealmRoles(String userId, List<String> roles) {
@@ -131,10 +138,26 @@ public class KeycloakDirectory implements UserDirectory {
 
     @Override
     public String createAgentClient(String clientId, UUID tenantId, UUID clusterId) {
+        return createServiceClient(
+                clientId,
+                "Cairn agent of cluster " + clusterId,
+                List.of(
+                        hardcodedClaim("tenant_id", tenantId.toString()),
+                        hardcodedClaim("cluster_id", clusterId.toString()),
+                        audience()),
+                "agent");
+    }
+
+    /**
+     * Creates a confidential client for the client credentials grant, with 5-minute tokens, the mappers, and the
+     * realm role on its service account; returns the secret.
+     */
+    private String createServiceClient(
+            String clientId, String name, List<ProtocolMapperRepresentation> mappers, String role) {
         String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
-        client.setName("Cairn agent of cluster " + clusterId);
+        client.setName(name);
         client.setEnabled(true);
         client.setPublicClient(false);
         client.setSecret(secret);
@@ -143,10 +166,7 @@ public class KeycloakDirectory implements UserDirectory {
         client.setDirectAccessGrantsEnabled(false);
         client.setImplicitFlowEnabled(false);
         client.setAttributes(new HashMap<>(Map.of("access.token.lifespan", "300")));
-        client.setProtocolMappers(List.of(
-                hardcodedClaim("tenant_id", tenantId.toString()),
-                hardcodedClaim("cluster_id", clusterId.toString()),
-                audience()));
+        client.setProtocolMappers(mappers);
         String id;
         try (Response response = realm().clients().create(client)) {
             if (response.getStatus() == 409) {
@@ -154,8 +174,7 @@ public class KeycloakDirectory implements UserDirectory {
             }
             id = CreatedResponseUtil.getCreatedId(response);
         }
-        UserRepresentation serviceAccount = realm().clients().get(id).getServiceAccountUser();
-        grantRealmRoles(serviceAccount.getId(), List.of("agent"));
+        grantRealmRoles(realm().clients().get(id).getServiceAccountUser().getId(), List.of(role));
         return secret;
     }
 
@@ -171,25 +190,7 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public Invitation inviteTenantUser(String email, UUID tenantId, String role) {
         String oneTimePassword = "Cairn-" + UUID.randomUUID();
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEnabled(true);
-        user.setEmailVerified(false);
-        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        user.setAttributes(new HashMap<>(Map.of("tenant_id", List.of(tenantId.toString()))));
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(oneTimePassword);
-        credential.setTemporary(true);
-        user.setCredentials(List.of(credential));
-        String id;
-        try (Response response = realm().users().create(user)) {
-            if (response.getStatus() == 409) {
-                throw new DirectoryConflict("user " + email + " exists");
-            }
-            id = CreatedResponseUtil.getCreatedId(response);
-        }
+        String id = createUser(email, tenantId, oneTimePassword, true);
         grantRealmRoles(id, List.of(role));
         return new Invitation(new DirectoryUser(id, email, role, true), oneTimePassword);
     }
@@ -236,26 +237,11 @@ public class KeycloakDirectory implements UserDirectory {
 
     @Override
     public String createPartnerClient(String clientId, UUID partnerId) {
-        String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setName("Cairn partner " + partnerId);
-        client.setEnabled(true);
-        client.setPublicClient(false);
-        client.setSecret(secret);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setProtocolMappers(List.of(hardcodedClaim("partner_id", partnerId.toString()), audience()));
-        String id;
-        try (Response response = realm().clients().create(client)) {
-            if (response.getStatus() == 409) {
-                throw new DirectoryConflict("client " + clientId + " exists");
-            }
-            id = CreatedResponseUtil.getCreatedId(response);
-        }
-        grantRealmRoles(realm().clients().get(id).getServiceAccountUser().getId(), List.of("partner-admin"));
-        return secret;
+        return createServiceClient(
+                clientId,
+                "Cairn partner " + partnerId,
+                List.of(hardcodedClaim("partner_id", partnerId.toString()), audience()),
+                "partner-admin");
     }
 
     private static boolean belongsTo(UserRepresentation user, UUID tenantId) {

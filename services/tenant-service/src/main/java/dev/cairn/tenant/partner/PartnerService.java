@@ -59,28 +59,20 @@ public class PartnerService {
         if (taken || directory.findUserByEmail(email).isPresent()) {
             throw ProblemException.conflict("an account with this email exists");
         }
-        UUID tenantId = UUID.randomUUID();
-        UserDirectory.Invitation invitation;
-        try {
-            invitation = directory.inviteTenantUser(email, tenantId, "tenant-admin");
-        } catch (UserDirectory.DirectoryConflict e) {
-            throw ProblemException.conflict("an account with this email exists");
-        }
-        try {
-            Tenant tenant = QuarkusTransaction.requiringNew()
-                    .call(() -> tenants.create(new TenantService.Draft(
-                            tenantId,
-                            request.organisation(),
-                            email,
-                            request.homeRegion(),
-                            dr,
-                            partnerId,
-                            "partner:" + partnerId)));
-            return new CustomerTenantCreated(TenantView.of(tenant), email, invitation.oneTimePassword());
-        } catch (RuntimeException e) {
-            directory.deleteUser(invitation.user().id());
-            throw e;
-        }
+        TenantService.Draft draft = new TenantService.Draft(
+                UUID.randomUUID(),
+                request.organisation(),
+                email,
+                request.homeRegion(),
+                dr,
+                partnerId,
+                "partner:" + partnerId);
+        TenantService.Onboarded<UserDirectory.Invitation> onboarded =
+                tenants.onboard(draft, id -> directory.inviteTenantUser(email, id, "tenant-admin"));
+        return new CustomerTenantCreated(
+                TenantView.of(onboarded.tenant()),
+                email,
+                onboarded.administrator().oneTimePassword());
     }
 
     /** The partner's live customer tenants. */

@@ -48,32 +48,13 @@ public class SignupService {
             throw ProblemException.conflict("an account with this email exists; sign in instead");
         }
 
-        UUID tenantId = UUID.randomUUID();
-        try {
-            directory.createTenantUser(email, request.password(), tenantId, List.of("tenant-admin"));
-        } catch (UserDirectory.DirectoryConflict e) {
-            throw ProblemException.conflict("an account with this email exists; sign in instead");
-        }
-        try {
-            Tenant tenant = QuarkusTransaction.requiringNew()
-                    .call(() -> tenants.create(new TenantService.Draft(
-                            tenantId,
-                            request.organisation(),
-                            email,
-                            request.homeRegion(),
-                            drRegion,
-                            null,
-                            fingerprint)));
-            LOG.infof("tenant %s signed up (home %s, dr %s)", tenantId, tenant.homeRegion, tenant.drRegion);
-            return new SignupResult(TenantView.of(tenant), true);
-        } catch (RuntimeException e) {
-            // the user must not outlive a tenant that was never made
-            directory.deleteTenantUsers(tenantId);
-            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw ProblemException.conflict("an account with this email exists; sign in instead");
-            }
-            throw e;
-        }
+        TenantService.Draft draft = new TenantService.Draft(
+                UUID.randomUUID(), request.organisation(), email, request.homeRegion(), drRegion, null, fingerprint);
+        Tenant tenant = tenants.onboard(
+                        draft, id -> directory.createTenantUser(email, request.password(), id, List.of("tenant-admin")))
+                .tenant();
+        LOG.infof("tenant %s signed up (home %s, dr %s)", tenant.id, tenant.homeRegion, tenant.drRegion);
+        return new SignupResult(TenantView.of(tenant), true);
     }
 
     private SignupResult replay(Tenant tenant, String fingerprint, String email, String password) {

@@ -1,12 +1,15 @@
 package dev.cairn.tenant.tenant;
 
 import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.keys.TenantKeyService;
 import dev.cairn.tenant.region.RegionCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reads and changes tenants; the caller's tenant id comes from its token, never from the request. */
 @ApplicationScoped
@@ -14,12 +17,47 @@ public class TenantService {
     private final RegionCatalog regions;
     private final TenantsConfig config;
     private final TenantKeyService keys;
+    private final UserDirectory directory;
 
-    public TenantService(RegionCatalog regions, TenantsConfig config, TenantKeyService keys) {
+    public TenantService(RegionCatalog regions, TenantsConfig config, TenantKeyService keys, UserDirectory directory) {
         this.regions = regions;
         this.config = config;
         this.keys = keys;
+        this.directory = directory;
     }
+
+    /**
+     * Onboards a tenant: its first administrator in the directory (made by {@code administrator} from the tenant
+     * id, answering whatever the caller needs back), then the tenant and its keys in a transaction of their own. A
+     * taken email is a 409; if the tenant cannot be stored, the administrator is removed again, so that no user
+     * outlives a tenant that was never made.
+     */
+    public <A> Onboarded<A> onboard(Draft draft, Function<UUID, A> administrator) {
+        A admin;
+        try {
+            admin = administrator.apply(draft.id());
+        } catch (UserDirectory.DirectoryConflict e) {
+            throw ProblemException.conflict("an account with this email exists");
+        }
+        try {
+            Tenant tenant = QuarkusTransaction.requiringNew().call(() -> create(draft));
+            return new Onboarded<>(tenant, admin);
+        } catch (RuntimeException e) {
+            directory.deleteTenantUsers(draft.id());
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw ProblemException.conflict("an account with this email exists");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * An onboarded tenant.
+     *
+     * @param tenant the tenant
+     * @param administrator what the administrator's creation answered
+     */
+    public record Onboarded<A>(Tenant tenant, A administrator) {}
 
     /**
      * What a new tenant starts with.

@@ -3,11 +3,6 @@ package dev.cairn.testing.platform;
 import dev.cairn.testing.servers.Ports;
 import dev.cairn.testing.servers.ServerProcess;
 import dev.cairn.testing.servers.ServerStartException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +12,6 @@ import java.util.Map;
 
 /** A Cairn Quarkus service (or the gateway) running from its built {@code quarkus-app}, in its own JVM. */
 public final class ServiceProcess implements AutoCloseable {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
     private final String name;
     private final int port;
     private ServerProcess process;
@@ -55,19 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public boolean ready() {
-        try {
-            HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ServerProcess.answers200(url() + "/q/health/ready");
     }
 
     public String name() {

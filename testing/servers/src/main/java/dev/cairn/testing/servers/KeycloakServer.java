@@ -136,19 +136,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private boolean masterRealmAnswers() {
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url() + "/realms/master"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ServerProcess.answers200(url() + "/realms/master");
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8180}. */

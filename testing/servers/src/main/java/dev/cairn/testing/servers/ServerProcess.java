@@ -5,9 +5,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +72,8 @@ public final class ServerProcess implements AutoCloseable {
                     log,
                     "---- " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
                     StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(full)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -149,6 +154,26 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(15));
+    }
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** True when a GET of {@code url} answers 200 within two seconds: a readiness probe. */
+    public static boolean answers200(String url) {
+        try {
+            var response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** True when something accepts TCP connections on the port of the loopback interface. */
