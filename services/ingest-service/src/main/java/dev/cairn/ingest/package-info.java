@@ -1,4 +1,2 @@
-/**
- * The ingest service. Its features arrive as packages of their own under this one (see services/ingest-service/README.md).
- */
+/** The ingest service: agents' chunk records from Kafka into packs in object storage and the catalog. */
 package dev.cairn.ingest;

@@ -168,6 +168,35 @@ public class ClusterService {
                 dataKeys);
     }
 
+    /**
+     * An agent as the ingest service sees it.
+     *
+     * @param clusterId the agent's cluster
+     * @param tenantId its tenant
+     * @param phase its cluster's phase: only CONNECTED agents may write
+     * @param macKey its record MAC key (base64), absent once revoked
+     * @param homeRegion its tenant's home region, where its packs go
+     */
+    public record AgentIdentity(UUID clusterId, UUID tenantId, ClusterPhase phase, String macKey, String homeRegion) {}
+
+    /** The agent's identity for record authentication; 404 for an unknown cluster. */
+    @Transactional
+    public AgentIdentity agentIdentity(UUID clusterId) {
+        Cluster cluster = Cluster.<Cluster>findByIdOptional(clusterId)
+                .orElseThrow(() -> ProblemException.notFound("agent " + clusterId));
+        Tenant tenant = Tenant.findById(cluster.tenantId);
+        String mac = null;
+        if (cluster.phase == ClusterPhase.CONNECTED && cluster.macKeyWrapped != null) {
+            byte[] key = keys.unwrap(
+                    cluster.tenantId,
+                    "agent-mac/" + cluster.id,
+                    new KeyEncryption.WrappedKey(cluster.macKekId, cluster.macKeyWrapped));
+            mac = Base64.getEncoder().encodeToString(key);
+            Arrays.fill(key, (byte) 0);
+        }
+        return new AgentIdentity(cluster.id, cluster.tenantId, cluster.phase, mac, tenant.homeRegion);
+    }
+
     /** Records an agent's heartbeat; 403 once its cluster is revoked, whatever its token says. */
     @Transactional
     public ClusterView heartbeat(UUID tenantId, UUID clusterId, Heartbeat heartbeat) {

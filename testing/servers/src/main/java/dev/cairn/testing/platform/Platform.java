@@ -153,6 +153,20 @@ public final class Platform implements AutoCloseable {
         kafka.ensureTopic(DATA_TOPIC, 12, Map.of("max.message.bytes", "8388608", "min.insync.replicas", "1"));
         kafka.ensureTopic(DATA_DEAD_LETTER_TOPIC, 3, Map.of("max.message.bytes", "8388608"));
         kafka.upsertScramUser("tenant-service", secrets.password("kafka.tenant-service"));
+        kafka.upsertScramUser("ingest-service", secrets.password("kafka.ingest-service"));
+        kafka.allowTopics(
+                "ingest-service",
+                DATA_TOPIC,
+                java.util.Set.of(
+                        org.apache.kafka.common.acl.AclOperation.READ,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        kafka.allowGroups("ingest-service", "cairn-ingest");
+        kafka.allowTopics(
+                "ingest-service",
+                DATA_DEAD_LETTER_TOPIC,
+                java.util.Set.of(
+                        org.apache.kafka.common.acl.AclOperation.WRITE,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
         kafka.allowCluster(
                 "tenant-service",
                 java.util.Set.of(
@@ -181,9 +195,11 @@ public final class Platform implements AutoCloseable {
             properties.put("quarkus.datasource.password", secrets.password("db." + service));
             properties.put("cairn.keycloak.url", keycloak.url());
             properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
-            if (service.equals("tenant")) {
-                properties.put("cairn.kafka.password", secrets.password("kafka.tenant-service"));
+            if (service.equals("tenant") || service.equals("ingest")) {
+                properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
             }
+            properties.put(
+                    "cairn.ingest.tenant-service-url", services.get("tenant").url());
             properties.put(
                     "cairn.keys.local-key-file", options.home().resolve("kek").toString());
             properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());

@@ -1,0 +1,65 @@
+package dev.cairn.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The ingest pipeline's settings. */
+@ConfigMapping(prefix = "cairn.ingest")
+public interface IngestConfig {
+
+    /** Broker addresses. */
+    @WithDefault("127.0.0.1:9092")
+    String bootstrapServers();
+
+    /** {@code SASL_SSL} in production, {@code SASL_PLAINTEXT} on the local broker. */
+    @WithDefault("SASL_PLAINTEXT")
+    String securityProtocol();
+
+    /** The ingest service's SCRAM user: reads the data topic, writes the dead-letter topic. */
+    @WithDefault("ingest-service")
+    String username();
+
+    /** Its password. */
+    String password();
+
+    /** The data topic. */
+    @WithDefault("cairn.data.v1")
+    String topic();
+
+    /** Where rejected records go, with the reason in a header. */
+    @WithDefault("cairn.data.v1.dlq")
+    String deadLetterTopic();
+
+    /** The consumer group; every ingest replica joins it. */
+    @WithDefault("cairn-ingest")
+    String group();
+
+    /** Buffered bytes (all tenants) that trigger writing packs. */
+    @WithDefault("33554432")
+    int flushBytes();
+
+    /** The longest a chunk waits in memory before its pack is written. */
+    @WithDefault("PT2S")
+    Duration flushInterval();
+
+    /** The tenant service, whose internal API says who an agent is. */
+    @WithDefault("http://127.0.0.1:8081")
+    String tenantServiceUrl();
+
+    /** The token endpoint of the realm, for the ingest service's client credentials. */
+    @WithDefault("${cairn.keycloak.url:http://127.0.0.1:8180}/realms/cairn/protocol/openid-connect/token")
+    String tokenUrl();
+
+    /** The ingest service's client id in the realm. */
+    @WithDefault("cairn-ingest-service")
+    String clientId();
+
+    /** Its secret. */
+    @WithDefault("cairn-local-ingest-service-secret")
+    String clientSecret();
+
+    /** How long an agent's identity is cached: a revocation takes effect within this. */
+    @WithDefault("PT5S")
+    Duration agentCacheTtl();
+}

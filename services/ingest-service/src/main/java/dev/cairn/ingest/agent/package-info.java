@@ -1,0 +1,2 @@
+/** Agents as ingest sees them: tenant, status and MAC key. */
+package dev.cairn.ingest.agent;

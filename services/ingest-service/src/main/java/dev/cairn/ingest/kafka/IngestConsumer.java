@@ -1,0 +1,268 @@
+package dev.cairn.ingest.kafka;
+
+import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.ingest.IngestConfig;
+import dev.cairn.ingest.agent.AgentDirectory;
+import dev.cairn.ingest.pack.Catalog;
+import dev.cairn.ingest.pack.Pack;
+import dev.cairn.ingest.pack.PackStore;
+import dev.cairn.ingest.record.RecordCheck;
+import dev.cairn.ingest.record.Verdict;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the data topic: authenticates each record ({@link RecordCheck}), groups accepted chunks per tenant into
+ * packs, writes them to the tenant's home region, then commits packs, chunk rows, stored bytes and the consumed
+ * offsets in one PostgreSQL transaction ({@link Catalog}). Offsets live in the catalog, not in Kafka: after a crash
+ * the consumer resumes exactly after the last commit, and a pack uploaded but not committed is an orphan for
+ * garbage collection. Rejected records go to the dead-letter topic with the reason and the consumer goes on.
+ */
+@ApplicationScoped
+public class IngestConsumer {
+    private static final Logger LOG = Logger.getLogger(IngestConsumer.class);
+    public static final String REASON_HEADER = "cairn.dlq.reason";
+
+    private final IngestConfig config;
+    private final Catalog catalog;
+    private final PackStore store;
+    private final RecordCheck check;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    private final Map<UUID, Pack> packs = new LinkedHashMap<>();
+    private final Map<Integer, Long> nextOffsets = new HashMap<>();
+    private long buffered;
+    private Instant oldest;
+
+    public IngestConsumer(IngestConfig config, Catalog catalog, PackStore store, AgentDirectory agents) {
+        this.config = config;
+        this.catalog = catalog;
+        this.store = store;
+        this.check = new RecordCheck(agents);
+    }
+
+    void start(@Observes StartupEvent event) {
+        thread = new Thread(this::run, "cairn-ingest");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    /** True while the consumer thread runs (readiness). */
+    public boolean alive() {
+        return thread != null && thread.isAlive();
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
+                            consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                    KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(
+                            producerProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+                consumer = c;
+                c.subscribe(List.of(config.topic()), new Rebalance(c));
+                while (running) {
+                    for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofMillis(500))) {
+                        handle(record, dlq);
+                    }
+                    if (buffered >= config.flushBytes()
+                            || (oldest != null
+                                    && oldest.plus(config.flushInterval()).isBefore(Instant.now()))
+                            || (buffered == 0 && !nextOffsets.isEmpty())) {
+                        flush();
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "ingest failed; resuming from the last committed offsets in 5 s");
+                discardUncommitted();
+                sleep(5000);
+            }
+            discardUncommitted();
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record, KafkaProducer<byte[], byte[]> dlq) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        Verdict verdict = check.check(record.key(), headers, record.value());
+        if (verdict instanceof Verdict.Accepted accepted) {
+            UUID tenant = accepted.record().tenantId();
+            Pack pack = packs.computeIfAbsent(tenant, t -> new Pack(t, accepted.homeRegion()));
+            if (pack.add(accepted.record().chunkId(), accepted.record().envelope())) {
+                buffered += accepted.record().envelope().length;
+            }
+            if (oldest == null) {
+                oldest = Instant.now();
+            }
+        } else if (verdict instanceof Verdict.Rejected rejected) {
+            ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(
+                    config.deadLetterTopic(), null, record.key(), record.value(), record.headers());
+            dead.headers().add(REASON_HEADER, rejected.reason().getBytes(StandardCharsets.UTF_8));
+            dead.headers()
+                    .add(
+                            "cairn.dlq.source",
+                            (record.topic() + "/" + record.partition() + "/" + record.offset())
+                                    .getBytes(StandardCharsets.UTF_8));
+            try {
+                dlq.send(dead).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
+            }
+            LOG.warnf(
+                    "record %s/%d/%d dead-lettered: %s",
+                    record.topic(), record.partition(), record.offset(), rejected.reason());
+        }
+        nextOffsets.put(record.partition(), record.offset() + 1);
+    }
+
+    /** Writes the buffered packs (minus chunks the catalog already has), then commits them with the offsets. */
+    private void flush() {
+        List<Pack> written = new ArrayList<>();
+        for (Pack pack : packs.values()) {
+            Set<ChunkId> ids = new HashSet<>();
+            pack.entries().forEach(e -> ids.add(e.id()));
+            ids.removeAll(catalog.known(pack.tenantId(), ids));
+            Pack fresh = pack.retain(ids, pack.data());
+            if (fresh.entries().isEmpty()) {
+                continue;
+            }
+            store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id(), fresh.data());
+            store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id() + ".index", fresh.index());
+            written.add(fresh);
+        }
+        catalog.commit(written, config.topic(), nextOffsets);
+        if (!written.isEmpty()) {
+            LOG.infof(
+                    "committed %d pack(s), %d chunk(s)",
+                    written.size(),
+                    written.stream().mapToInt(p -> p.entries().size()).sum());
+        }
+        packs.clear();
+        nextOffsets.clear();
+        buffered = 0;
+        oldest = null;
+    }
+
+    private void discardUncommitted() {
+        packs.clear();
+        nextOffsets.clear();
+        buffered = 0;
+        oldest = null;
+    }
+
+    /** Flushes before partitions go; resumes assigned partitions from the catalog's offsets. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        private final KafkaConsumer<byte[], byte[]> c;
+
+        Rebalance(KafkaConsumer<byte[], byte[]> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!packs.isEmpty() || !nextOffsets.isEmpty()) {
+                try {
+                    flush();
+                } catch (RuntimeException e) {
+                    // nothing was committed: whoever gets the partitions re-reads from the catalog's offsets
+                    LOG.warnf("could not commit before losing partitions (%s); they will be re-read", e.getMessage());
+                    discardUncommitted();
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<Integer, Long> committed = catalog.offsets(config.topic());
+            for (TopicPartition partition : partitions) {
+                Long next = committed.get(partition.partition());
+                if (next != null) {
+                    c.seek(partition, next);
+                } else {
+                    c.seekToBeginning(List.of(partition));
+                }
+            }
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = common();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+        return p;
+    }
+
+    private Properties producerProperties() {
+        Properties p = common();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
+        return p;
+    }
+
+    private Properties common() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", config.bootstrapServers());
+        p.put("security.protocol", config.securityProtocol());
+        p.put("sasl.mechanism", "SCRAM-SHA-256");
+        p.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + config.username()
+                        + "\" password=\"" + config.password() + "\";");
+        return p;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.cairn.ingest.pack;
+
+import dev.cairn.data.chunk.ChunkId;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The chunk index and backup catalog in PostgreSQL. A commit is one transaction: the packs' rows, their chunk rows
+ * (idempotent on tenant and chunk id), each tenant's stored-bytes counter, and the Kafka offsets consumed.
+ */
+@ApplicationScoped
+public class Catalog {
+    private final AgroalDataSource db;
+
+    public Catalog(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    /** The chunk ids among {@code candidates} that the tenant already has. */
+    public Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates) {
+        Set<ChunkId> known = new HashSet<>();
+        if (candidates.isEmpty()) {
+            return known;
+        }
+        List<ChunkId> all = List.copyOf(candidates);
+        try (Connection c = db.getConnection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id IN (" + marks + ")")) {
+                    s.setObject(1, tenantId);
+                    for (int i = 0; i < batch.size(); i++) {
+                        s.setBytes(i + 2, batch.get(i).bytes());
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            known.add(ChunkId.of(rs.getBytes(1)));
+                        }
+                    }
+                }
+            }
+            return known;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next offset to consume per partition of {@code topic}, as last committed. */
+    public Map<Integer, Long> offsets(String topic) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT partition_no, next_offset FROM consumer_offset WHERE topic = ?")) {
+            s.setString(1, topic);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    offsets.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+            return offsets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits uploaded packs and the offsets that produced them, all or nothing. */
+    public void commit(List<Pack> packs, String topic, Map<Integer, Long> nextOffsets) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Pack pack : packs) {
+                    insertPack(c, pack);
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO consumer_offset (topic, partition_no, next_offset) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset")) {
+                    for (Map.Entry<Integer, Long> o : nextOffsets.entrySet()) {
+                        s.setString(1, topic);
+                        s.setInt(2, o.getKey());
+                        s.setLong(3, o.getValue());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertPack(Connection c, Pack pack) throws SQLException {
+        long stored = pack.size() + pack.index().length;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO pack (id, tenant_id, region, object_key, size_bytes,"
+                + " chunk_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, pack.id());
+            s.setObject(2, pack.tenantId());
+            s.setString(3, pack.region());
+            s.setString(4, PackStore.key(pack.tenantId(), "packs/" + pack.id()));
+            s.setLong(5, stored);
+            s.setInt(6, pack.entries().size());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO chunk (tenant_id, chunk_id, pack_id, pack_offset,"
+                + " stored_length) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, chunk_id) DO NOTHING")) {
+            for (Pack.Entry e : pack.entries()) {
+                s.setObject(1, pack.tenantId());
+                s.setBytes(2, e.id().bytes());
+                s.setObject(3, pack.id());
+                s.setLong(4, e.offset());
+                s.setInt(5, e.length());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO tenant_storage (tenant_id, stored_bytes) VALUES (?, ?)"
+                        + " ON CONFLICT (tenant_id) DO UPDATE SET stored_bytes = tenant_storage.stored_bytes + EXCLUDED.stored_bytes,"
+                        + " updated_at = now()")) {
+            s.setObject(1, pack.tenantId());
+            s.setLong(2, stored);
+            s.executeUpdate();
+        }
+    }
+}

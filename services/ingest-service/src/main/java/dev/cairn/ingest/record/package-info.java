@@ -1,0 +1,2 @@
+/** Record authentication: format, agent, tenant and MAC checks, with a reason for every rejection. */
+package dev.cairn.ingest.record;

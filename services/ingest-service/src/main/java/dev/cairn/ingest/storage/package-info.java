@@ -1,0 +1,2 @@
+/** The S3 edge of {@code pack}. */
+package dev.cairn.ingest.storage;

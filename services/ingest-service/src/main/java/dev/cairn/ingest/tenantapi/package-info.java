@@ -1,0 +1,2 @@
+/** The tenant service's internal API, as ingest calls it (the HTTP edge of {@code agent}). */
+package dev.cairn.ingest.tenantapi;
