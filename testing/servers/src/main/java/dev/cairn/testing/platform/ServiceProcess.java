@@ -15,6 +15,10 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private ServerProcess process;
+    private Path app;
+    private Map<String, String> properties;
+    private List<String> jvmOptions;
+    private Path logDir;
 
     private ServiceProcess(String name, int port) {
         this.name = name;
@@ -28,6 +32,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code app} (a {@code quarkus-run.jar}) with the properties, and does not wait. */
     public void start(Path app, Map<String, String> properties, List<String> jvmOptions, Path logDir) {
+        this.app = app;
+        this.properties = Map.copyOf(properties);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.logDir = logDir;
         if (!Files.isRegularFile(app)) {
             throw new ServerStartException(name + " is not built (" + app + " is missing): run ./mvnw install");
         }
@@ -39,6 +47,17 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(app.toString());
         process = ServerProcess.start(name, command, app.getParent(), Map.of(), logDir.resolve(name + ".log"));
+    }
+
+    /** Kills the service with SIGKILL, as a crash would: no shutdown hook, no flush. Waits until it is gone. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Starts the service again, same jar, port and properties, and waits until it is ready. */
+    public void restart(Duration timeout) {
+        start(app, properties, jvmOptions, logDir);
+        awaitReady(timeout);
     }
 
     /** Waits until the service's readiness endpoint answers 200. */

@@ -131,6 +131,27 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the server and everything it started with SIGKILL, and waits until they are gone. */
+    public void kill() {
+        List<ProcessHandle> all = process.descendants().toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // reaped later by init
+            }
+        }
+        try {
+            lifeline.close();
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the guard is gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the server: closes its lifeline (SIGTERM to its group), then kills what is left after the grace. */
     public void stop(Duration grace) {
         try {
