@@ -217,15 +217,6 @@ class ClusterRegistrationIT {
     }
 
     private static Properties clientProperties(JsonNode kafka) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", kafka.path("bootstrapServers").asText());
-        properties.put("security.protocol", kafka.path("securityProtocol").asText());
-        properties.put("sasl.mechanism", kafka.path("saslMechanism").asText());
-        properties.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + kafka.path("username").asText() + "\" password=\""
-                        + kafka.path("password").asText() + "\";");
-        return properties;
+        return AgentRecords.clientProperties(kafka);
     }
 }

@@ -3,15 +3,10 @@ package dev.cairn.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.data.chunk.ChunkKeys;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
-import dev.cairn.data.record.ChunkRecordV1;
-import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.testing.platform.Platform;
 import dev.cairn.testing.platform.ServiceProcess;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,15 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -42,11 +31,7 @@ class IngestCrashIT {
         Platform platform = TestPlatform.get();
         Tenants.SignedUp tenant = Tenants.free("Crash Co");
         Agents.Registered agent = Agents.registered(tenant, "crashy");
-        JsonNode keys = agent.credentials().path("dataKeys");
-        ChunkSealer sealer = new ChunkSealer(new ChunkKeys(
-                tenant.id(),
-                agent.unwrap(keys.path("CHUNK_ID").asText()),
-                agent.unwrap(keys.path("CHUNK_ENCRYPTION").asText())));
+        ChunkSealer sealer = AgentRecords.sealer(agent, tenant.id());
         byte[] macKey = agent.unwrap(agent.credentials().path("macKey").asText());
         UUID clusterId = UUID.fromString(agent.credentials().path("clusterId").asText());
         UUID backup = UUID.randomUUID();
@@ -59,20 +44,20 @@ class IngestCrashIT {
         }
         ServiceProcess ingest = platform.services().get("ingest");
 
-        try (var producer = producer(agent.credentials().path("kafka"))) {
+        try (var producer = AgentRecords.producer(agent.credentials().path("kafka"))) {
             // a first third is committed
             for (SealedChunk c : chunks.subList(0, 20)) {
-                send(producer, tenant.id(), clusterId, backup, c, macKey);
+                AgentRecords.send(producer, tenant.id(), clusterId, backup, c, macKey);
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> chunkCount(tenant.id()) == 20);
             // the second third is in flight when ingest is killed
             for (SealedChunk c : chunks.subList(20, 40)) {
-                send(producer, tenant.id(), clusterId, backup, c, macKey);
+                AgentRecords.send(producer, tenant.id(), clusterId, backup, c, macKey);
             }
             ingest.kill();
             // the agent retries what it is unsure of, and sends the rest
             for (SealedChunk c : chunks.subList(20, 60)) {
-                send(producer, tenant.id(), clusterId, backup, c, macKey);
+                AgentRecords.send(producer, tenant.id(), clusterId, backup, c, macKey);
             }
         }
         ingest.restart(Duration.ofSeconds(120));
@@ -101,40 +86,6 @@ class IngestCrashIT {
         Set<String> orphans = new HashSet<>(inBucket);
         orphans.removeAll(committed);
         System.out.println("orphan packs after the crash (for garbage collection): " + orphans);
-    }
-
-    private static void send(
-            KafkaProducer<byte[], byte[]> producer,
-            UUID tenant,
-            UUID agent,
-            UUID backup,
-            SealedChunk chunk,
-            byte[] macKey)
-            throws Exception {
-        ChunkRecordV1 record = new ChunkRecordV1(tenant, agent, backup, chunk.id(), chunk.envelope());
-        ProducerRecord<byte[], byte[]> out =
-                new ProducerRecord<>(Platform.DATA_TOPIC, chunk.id().bytes(), chunk.envelope());
-        out.headers().add(ChunkRecordV1.H_VERSION, "1".getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_TENANT, tenant.toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(macKey, record));
-        producer.send(out).get(30, TimeUnit.SECONDS);
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(JsonNode kafka) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.path("bootstrapServers").asText());
-        p.put("security.protocol", kafka.path("securityProtocol").asText());
-        p.put("sasl.mechanism", kafka.path("saslMechanism").asText());
-        p.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + kafka.path("username").asText() + "\" password=\""
-                        + kafka.path("password").asText() + "\";");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private static long chunkCount(UUID tenant) throws Exception {

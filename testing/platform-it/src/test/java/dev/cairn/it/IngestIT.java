@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.data.chunk.ChunkId;
-import dev.cairn.data.chunk.ChunkKeys;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.data.record.ChunkRecordV1;
-import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.testing.platform.Platform;
 import dev.cairn.testing.servers.KafkaServer;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -52,7 +48,7 @@ class IngestIT {
                 UUID.fromString(aliceAgent.credentials().path("clusterId").asText());
         UUID malloryCluster =
                 UUID.fromString(malloryAgent.credentials().path("clusterId").asText());
-        ChunkSealer aliceSealer = sealer(aliceAgent, alice.id());
+        ChunkSealer aliceSealer = AgentRecords.sealer(aliceAgent, alice.id());
         byte[] aliceMac =
                 aliceAgent.unwrap(aliceAgent.credentials().path("macKey").asText());
         byte[] malloryMac =
@@ -131,43 +127,19 @@ class IngestIT {
         assertThat(reasons).anyMatch(r -> r.contains("not a chunk envelope"));
     }
 
-    private static ChunkSealer sealer(Agents.Registered agent, UUID tenant) {
-        JsonNode keys = agent.credentials().path("dataKeys");
-        return new ChunkSealer(new ChunkKeys(
-                tenant,
-                agent.unwrap(keys.path("CHUNK_ID").asText()),
-                agent.unwrap(keys.path("CHUNK_ENCRYPTION").asText())));
-    }
-
     private static ChunkRecordV1 record(UUID tenant, UUID agent, UUID backup, SealedChunk chunk) {
         return new ChunkRecordV1(tenant, agent, backup, chunk.id(), chunk.envelope());
     }
 
+    /** Sends the record as an agent would, with a MAC under {@code macKey}. */
     private static void send(KafkaProducer<byte[], byte[]> producer, ChunkRecordV1 record, byte[] macKey)
             throws Exception {
-        ProducerRecord<byte[], byte[]> out =
-                new ProducerRecord<>(Platform.DATA_TOPIC, record.chunkId().bytes(), record.envelope());
-        out.headers().add(ChunkRecordV1.H_VERSION, "1".getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_TENANT, record.tenantId().toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_AGENT, record.agentId().toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_BACKUP, record.backupId().toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(macKey, record));
-        producer.send(out).get(30, TimeUnit.SECONDS);
+        SealedChunk chunk = new SealedChunk(record.chunkId(), record.envelope(), 0, false);
+        AgentRecords.send(producer, record.tenantId(), record.agentId(), record.backupId(), chunk, macKey);
     }
 
     private static KafkaProducer<byte[], byte[]> producer(JsonNode kafka) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.path("bootstrapServers").asText());
-        p.put("security.protocol", kafka.path("securityProtocol").asText());
-        p.put("sasl.mechanism", kafka.path("saslMechanism").asText());
-        p.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + kafka.path("username").asText() + "\" password=\""
-                        + kafka.path("password").asText() + "\";");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        return AgentRecords.producer(kafka);
     }
 
     private static List<String> deadLetterReasons(KafkaServer kafka, int atLeast) {
