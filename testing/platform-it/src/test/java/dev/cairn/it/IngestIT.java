@@ -119,6 +119,33 @@ class IngestIT {
         // stored bytes are what the packs hold
         assertThat(storedBytes(alice.id())).isEqualTo(packBytes(alice.id())).isPositive();
 
+        // agents ask which chunks their tenant lacks: alice's agent learns hers are stored; mallory's learns nothing
+        String fresh = "ab".repeat(32);
+        String aliceToken = Agents.accessToken(aliceAgent.apiToken());
+        JsonNode missing = Http.json(Http.json(
+                "POST",
+                platform.entryPoint() + "/api/v1/chunks/missing",
+                aliceToken,
+                Map.of("ids", List.of(one.id().hex(), two.id().hex(), fresh))));
+        assertThat(missing.path("missing").findValuesAsText("")).isEmpty();
+        assertThat(missing.path("missing").toString()).isEqualTo("[\"" + fresh + "\"]");
+        String malloryToken = Agents.accessToken(malloryAgent.apiToken());
+        JsonNode forMallory = Http.json(Http.json(
+                "POST",
+                platform.entryPoint() + "/api/v1/chunks/missing",
+                malloryToken,
+                Map.of("ids", List.of(one.id().hex()))));
+        assertThat(forMallory.path("missing").toString())
+                .isEqualTo("[\"" + one.id().hex() + "\"]");
+        // bad ids are a clear 400
+        assertThat(Http.json(
+                                "POST",
+                                platform.entryPoint() + "/api/v1/chunks/missing",
+                                aliceToken,
+                                Map.of("ids", List.of("not-hex")))
+                        .statusCode())
+                .isEqualTo(400);
+
         // the five forged records are dead-lettered with their reasons
         List<String> reasons = deadLetterReasons(platform.kafka(), 5);
         assertThat(reasons).hasSize(5);

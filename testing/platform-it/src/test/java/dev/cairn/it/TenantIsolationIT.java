@@ -53,6 +53,7 @@ class TenantIsolationIT {
             Map.entry(
                     "POST /api/v1/tenant/users", "{\"email\":\"probe-user@example.test\",\"role\":\"tenant-viewer\"}"),
             Map.entry("PUT /api/v1/tenant/users/{userId}/role", "{\"role\":\"tenant-viewer\"}"),
+            Map.entry("POST /api/v1/chunks/missing", "{\"ids\":[]}"),
             Map.entry("POST /api/v1/partners", "{\"name\":\"Probe partner\"}"),
             Map.entry(
                     "POST /api/v1/partner/tenants",
