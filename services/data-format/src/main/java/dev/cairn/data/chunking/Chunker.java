@@ -40,9 +40,6 @@ public final class Chunker {
             return null;
         }
         int length = cdc.cut(buffer, start, available);
-        if (length == available && !eof && available < cdc.maxSize()) {
-            throw new IllegalStateException("buffer not filled");
-        }
         Chunk chunk = new Chunk(buffer, start, length, position);
         start += length;
         position += length;

@@ -165,7 +165,7 @@ public class IngestConsumer {
             Set<ChunkId> ids = new HashSet<>();
             pack.entries().forEach(e -> ids.add(e.id()));
             ids.removeAll(catalog.known(pack.tenantId(), ids));
-            Pack fresh = pack.retain(ids, pack.data());
+            Pack fresh = pack.retain(ids);
             if (fresh.entries().isEmpty()) {
                 continue;
             }

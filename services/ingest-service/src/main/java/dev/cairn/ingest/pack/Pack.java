@@ -40,8 +40,12 @@ public final class Pack {
         return true;
     }
 
-    /** Keeps only the chunks {@code keep} accepts (the ones the catalog does not have yet), rebuilding the data. */
-    public Pack retain(Set<ChunkId> keep, byte[] source) {
+    /** This pack with only the chunks in {@code keep} (the ones the catalog lacks); itself when it keeps them all. */
+    public Pack retain(Set<ChunkId> keep) {
+        if (keep.containsAll(ids)) {
+            return this;
+        }
+        byte[] source = data.toByteArray();
         Pack kept = new Pack(tenantId, region);
         for (Entry e : entries) {
             if (keep.contains(e.id())) {

@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * The local platform's generated secrets and ids, kept in {@code <home>/secrets.properties} (mode 600) so that a
@@ -36,11 +35,6 @@ final class Secrets {
     /** The stored value of {@code key}, made by a random password the first time. */
     synchronized String password(String key) {
         return values.computeIfAbsent(key, k -> randomToken()).toString();
-    }
-
-    /** The stored value of {@code key}, a random UUID the first time. */
-    synchronized String uuid(String key) {
-        return values.computeIfAbsent(key, k -> UUID.randomUUID().toString()).toString();
     }
 
     /** Stores {@code value} under {@code key}. */
