@@ -62,4 +62,8 @@ public interface IngestConfig {
     /** How long an agent's identity is cached: a revocation takes effect within this. */
     @WithDefault("PT5S")
     Duration agentCacheTtl();
+
+    /** How long the pre-signed URLs handed to restoring agents work. */
+    @WithDefault("PT15M")
+    Duration urlTtl();
 }

@@ -18,9 +18,17 @@ public final class Chunker {
     private long position;
 
     public Chunker(FastCdc cdc, InputStream in) {
+        this(cdc, in, new byte[cdc.maxSize() * 2]);
+    }
+
+    /** A chunker that uses {@code buffer} (at least twice the maximum chunk size), so that callers can reuse one. */
+    public Chunker(FastCdc cdc, InputStream in, byte[] buffer) {
+        if (buffer.length < cdc.maxSize() * 2) {
+            throw new IllegalArgumentException("the buffer must hold twice the maximum chunk size");
+        }
         this.cdc = cdc;
         this.in = in;
-        this.buffer = new byte[cdc.maxSize() * 2];
+        this.buffer = buffer;
     }
 
     /** A chunk: {@code length} bytes of {@code data} from {@code offset}; {@code position} in the stream. */

@@ -1,10 +1,8 @@
 package dev.cairn.ingest.chunk;
 
 import dev.cairn.data.chunk.ChunkId;
-import dev.cairn.ingest.agent.AgentDirectory;
-import dev.cairn.ingest.agent.AgentIdentity;
+import dev.cairn.ingest.agent.Caller;
 import dev.cairn.ingest.pack.Catalog;
-import dev.cairn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,20 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChunkResource {
     private final Catalog catalog;
-    private final AgentDirectory agents;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public ChunkResource(Catalog catalog, AgentDirectory agents, JsonWebToken token) {
+    public ChunkResource(Catalog catalog, Caller caller) {
         this.catalog = catalog;
-        this.agents = agents;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
     @RolesAllowed("agent")
     @Operation(summary = "Which of these chunk ids does my tenant lack (agents, up to 10,000 ids a call)")
     public MissingChunks missing(@Valid @NotNull MissingChunksRequest request) {
-        UUID tenant = tenant();
+        UUID tenant = caller.agent().tenantId();
         Set<ChunkId> asked = new LinkedHashSet<>();
         request.ids().forEach(id -> asked.add(ChunkId.parse(id)));
         Set<ChunkId> known = catalog.known(tenant, asked);
@@ -53,24 +48,5 @@ public class ChunkResource {
                 .map(ChunkId::hex)
                 .toList();
         return new MissingChunks(missing);
-    }
-
-    /** The agent's tenant, once its cluster is known to be active (a revoked agent is refused within seconds). */
-    private UUID tenant() {
-        UUID tenant;
-        UUID cluster;
-        try {
-            Object tenantClaim = token.getClaim("tenant_id");
-            Object clusterClaim = token.getClaim("cluster_id");
-            tenant = UUID.fromString(String.valueOf(tenantClaim));
-            cluster = UUID.fromString(String.valueOf(clusterClaim));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(403, "not-an-agent", "Not an agent", "this operation needs an agent's token");
-        }
-        AgentIdentity agent = agents.find(cluster).orElse(null);
-        if (agent == null || !agent.active() || !agent.tenantId().equals(tenant)) {
-            throw new ProblemException(403, "agent-revoked", "Agent revoked", "this agent's access was revoked");
-        }
-        return tenant;
     }
 }

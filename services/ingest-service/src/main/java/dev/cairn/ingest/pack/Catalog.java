@@ -1,8 +1,10 @@
 package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.ingest.backup.BackupCatalog;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The chunk index and backup catalog in PostgreSQL. A commit is one transaction: the packs' rows, their chunk rows
- * (idempotent on tenant and chunk id), each tenant's stored-bytes counter, and the Kafka offsets consumed.
+ * (idempotent on tenant and chunk id), each tenant's stored-bytes counter, its usage events (outbox), the Kafka
+ * offsets consumed, and the completion of backups whose chunks are now all durable.
  */
 @ApplicationScoped
 public class Catalog {
@@ -95,6 +98,11 @@ public class Catalog {
                     }
                     s.executeBatch();
                 }
+                if (!packs.isEmpty()) {
+                    try (PreparedStatement s = c.prepareStatement(BackupCatalog.COMPLETE_DURABLE)) {
+                        s.executeUpdate();
+                    }
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -136,6 +144,20 @@ public class Catalog {
             s.setObject(1, pack.tenantId());
             s.setLong(2, stored);
             s.executeUpdate();
+        }
+        // the outbox: one event per pack and kind, ids derived from the pack, so a replay cannot count twice
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO usage_event (id, tenant_id, kind, bytes, region) VALUES (?, ?, ?, ?, ?)")) {
+            long ingested = pack.size();
+            for (Object[] event : new Object[][] {{"STORED", stored}, {"INGESTED", ingested}}) {
+                s.setObject(1, UUID.nameUUIDFromBytes((event[0] + ":" + pack.id()).getBytes(StandardCharsets.UTF_8)));
+                s.setObject(2, pack.tenantId());
+                s.setString(3, (String) event[0]);
+                s.setLong(4, (Long) event[1]);
+                s.setString(5, pack.region());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 }

@@ -1,0 +1,264 @@
+package dev.cairn.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.agent.backup.BackupRun;
+import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.fs.RawPaths;
+import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.agent.platform.PlatformException;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.restore.RestoreRun;
+import dev.cairn.agent.restore.VerifyRun;
+import dev.cairn.agent.source.LocalDirectorySource;
+import dev.cairn.data.tree.UnsafePathException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The agent's command line, behind {@code ./cairn backup|restore|backups|verify}. Exit status: 0 Completed,
+ * 3 PartiallyFailed, 1 Failed or an error, 2 bad usage.
+ */
+public final class Main {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; answers the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> positional = new ArrayList<>();
+        boolean json = false;
+        boolean progressOn = System.console() != null && System.console().isTerminal();
+        int sample = 100;
+        Path agentHome = Path.of(env("CAIRN_AGENT_HOME", env("CAIRN_HOME", ".cairn") + "/agent"));
+        String platformUrl = System.getenv("CAIRN_URL");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> json = true;
+                case "--progress" -> progressOn = true;
+                case "--no-progress" -> progressOn = false;
+                case "--agent" -> agentHome = Path.of(value(args, ++i, "--agent"));
+                case "--platform" -> platformUrl = value(args, ++i, "--platform");
+                case "--sample" -> sample = percent(value(args, ++i, "--sample"));
+                default -> positional.add(args[i]);
+            }
+        }
+        if (positional.isEmpty()) {
+            err.println("usage: backup DIR | restore BACKUP_ID DIR | backups | verify BACKUP_ID [--sample PERCENT]"
+                    + " [--json] [--agent DIR]");
+            return 2;
+        }
+        String command = positional.get(0);
+        if (!RawPaths.exact()) {
+            err.println("cairn: warning: this JVM hides raw file names (start it with --add-opens "
+                    + "java.base/sun.nio.fs=ALL-UNNAMED); names that are not UTF-8 would not round-trip");
+        }
+        try {
+            AgentCredentials credentials = AgentCredentials.load(agentHome);
+            PlatformClient platform = new PlatformClient(
+                    credentials, platformUrl != null ? platformUrl : credentials.platformUrl(), Duration.ofMinutes(5));
+            Path state = agentHome.resolve("state");
+            int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            switch (command) {
+                case "backup" -> {
+                    need(positional, 2, "backup DIR");
+                    try (Progress progress = new Progress("backing up");
+                            KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
+                        if (progressOn && !json) {
+                            progress.showOn(err);
+                        }
+                        BackupRun.Result r = new BackupRun(
+                                        credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
+                                .run(new LocalDirectorySource(Path.of(positional.get(1))));
+                        progress.close();
+                        if (json) {
+                            out.println(JSON.writeValueAsString(JSON.valueToTree(r)));
+                        } else {
+                            for (String m : r.messages()) {
+                                err.println(m);
+                            }
+                            var s = r.statistics();
+                            out.printf(
+                                    Locale.ROOT,
+                                    "backup %s %s: %d files, %s logical, %s new, %s stored, %s%s%n",
+                                    r.id(),
+                                    r.phase(),
+                                    s.files(),
+                                    Progress.bytes(s.logicalBytes()),
+                                    Progress.bytes(s.newBytes()),
+                                    Progress.bytes(s.sentBytes()),
+                                    seconds(r.seconds()),
+                                    r.failure() == null ? "" : " (" + r.failure() + ")");
+                        }
+                        return exit(r.phase());
+                    }
+                }
+                case "restore" -> {
+                    need(positional, 3, "restore BACKUP_ID DIR");
+                    try (Progress progress = new Progress("restoring")) {
+                        if (progressOn && !json) {
+                            progress.showOn(err);
+                        }
+                        RestoreRun.Result r = new RestoreRun(credentials, platform, state, progress, threads)
+                                .run(uuid(positional.get(1)), Path.of(positional.get(2)));
+                        progress.close();
+                        if (json) {
+                            out.println(JSON.writeValueAsString(JSON.valueToTree(r)));
+                        } else {
+                            out.printf(
+                                    Locale.ROOT,
+                                    "restore of %s %s: %d files, %s into %s, %s%s%n",
+                                    r.backup(),
+                                    r.phase(),
+                                    r.files(),
+                                    Progress.bytes(r.bytes()),
+                                    positional.get(2),
+                                    seconds(r.seconds()),
+                                    r.failure() == null ? "" : " (" + r.failure() + ")");
+                        }
+                        return exit(r.phase());
+                    }
+                }
+                case "verify" -> {
+                    need(positional, 2, "verify BACKUP_ID");
+                    try (Progress progress = new Progress("verifying")) {
+                        if (progressOn && !json) {
+                            progress.showOn(err);
+                        }
+                        VerifyRun.Result r = new VerifyRun(credentials, platform, state, progress, threads)
+                                .run(uuid(positional.get(1)), sample);
+                        progress.close();
+                        if (json) {
+                            ObjectNode node = JSON.valueToTree(r);
+                            node.put("id", r.backup().toString());
+                            out.println(JSON.writeValueAsString(node));
+                        } else {
+                            r.damage().forEach(err::println);
+                            out.printf(
+                                    Locale.ROOT,
+                                    "verify of %s %s: %d chunks (%d%%) checked, %s, %d damaged, %s%n",
+                                    r.backup(),
+                                    r.damage().isEmpty() ? "passed" : "FAILED",
+                                    r.checked(),
+                                    sample,
+                                    Progress.bytes(r.bytes()),
+                                    r.damage().size(),
+                                    seconds(r.seconds()));
+                        }
+                        return exit(r.phase());
+                    }
+                }
+                case "backups" -> {
+                    JsonNode list = platform.backups(100);
+                    if (json) {
+                        out.println(JSON.writeValueAsString(list));
+                    } else {
+                        out.printf(
+                                "%-36s  %-20s  %-15s  %9s  %10s  %10s  %s%n",
+                                "ID", "STARTED", "PHASE", "FILES", "LOGICAL", "NEW", "SOURCE");
+                        for (JsonNode b : list) {
+                            JsonNode s = b.path("statistics");
+                            out.printf(
+                                    "%-36s  %-20s  %-15s  %9s  %10s  %10s  %s%n",
+                                    b.path("id").asText(),
+                                    b.path("startedAt").asText().replaceAll("\\.\\d+Z$", "Z"),
+                                    b.path("phase").asText(),
+                                    s.isObject() ? s.path("files").asText() : "-",
+                                    s.isObject()
+                                            ? Progress.bytes(
+                                                    s.path("logicalBytes").asLong())
+                                            : "-",
+                                    s.isObject()
+                                            ? Progress.bytes(s.path("newBytes").asLong())
+                                            : "-",
+                                    b.path("source").asText());
+                        }
+                    }
+                    return 0;
+                }
+                default -> {
+                    err.println("unknown command " + command);
+                    return 2;
+                }
+            }
+        } catch (UsageException e) {
+            err.println("cairn: " + e.getMessage());
+            return 2;
+        } catch (UnsafePathException e) {
+            err.println("cairn: restore refused, nothing written: " + e.getMessage());
+            return 1;
+        } catch (PlatformException | IOException | IllegalStateException e) {
+            err.println("cairn: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int exit(String phase) {
+        return switch (phase) {
+            case "Completed" -> 0;
+            case "PartiallyFailed" -> 3;
+            default -> 1;
+        };
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static void need(List<String> positional, int count, String usage) {
+        if (positional.size() != count) {
+            throw new UsageException("usage: " + usage);
+        }
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("not a backup id: " + s);
+        }
+    }
+
+    private static int percent(String s) {
+        try {
+            int p = Integer.parseInt(s.replace("%", ""));
+            if (p < 1 || p > 100) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--sample takes a percentage from 1 to 100, not " + s);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,395 @@
+package dev.cairn.agent.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.fs.DataRegions;
+import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.source.Source;
+import dev.cairn.agent.source.SourceEntry;
+import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.chunk.ChunkSealer;
+import dev.cairn.data.chunk.SealedChunk;
+import dev.cairn.data.chunking.Chunker;
+import dev.cairn.data.chunking.FastCdc;
+import dev.cairn.data.manifest.BackupManifest;
+import dev.cairn.data.tree.TreeEntry;
+import dev.cairn.data.tree.TreePaths;
+import dev.cairn.data.tree.TreeWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One backup of a source. The walking thread reads files (unchanged ones come from the {@link FileCache} without
+ * being read), cuts chunks (FastCDC) and computes their keyed ids; chunks not seen before in this run go into
+ * batches of at most {@code batchBytes}. Sender threads ask the platform which ids of a batch it lacks, then seal
+ * (zstd, AES-256-GCM) and send only those. At most {@code senders + 1} batches exist at once, and the Kafka
+ * producer's buffer is bounded, so memory stays flat: a slow platform slows the walk down, it does not fill the heap.
+ * The tree (names, metadata, extents) is written as it goes, chunked and sent like data at the end; then the
+ * manifest commits the backup, and the run waits until the platform says every chunk is durable.
+ */
+public final class BackupRun {
+    /** Tunables; the defaults fit an agent with a 256 MiB memory limit. */
+    public record Options(int batchBytes, int batchChunks, int senders, Duration commitWait) {
+        public static Options defaults() {
+            return new Options(
+                    8 << 20,
+                    256,
+                    Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                    Duration.ofMinutes(15));
+        }
+    }
+
+    /** What a backup did. */
+    public record Result(
+            UUID id,
+            String phase,
+            String failure,
+            BackupManifest.Statistics statistics,
+            List<String> messages,
+            double seconds) {}
+
+    private final AgentCredentials credentials;
+    private final PlatformClient platform;
+    private final ChunkSink sink;
+    private final Path state;
+    private final Options options;
+    private final Progress progress;
+    private final ChunkSealer sealer;
+    private final FastCdc cdc = FastCdc.standard();
+    private final byte[] buffer;
+
+    private final Set<ChunkId> references = new HashSet<>();
+    private final List<String> messages = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong directories = new AtomicLong();
+    private final AtomicLong symlinks = new AtomicLong();
+    private final AtomicLong logical = new AtomicLong();
+    private final AtomicLong warnings = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private ExecutorService senders;
+    private Semaphore inFlight;
+    private Batch batch = new Batch();
+    private UUID backupId;
+
+    public BackupRun(
+            AgentCredentials credentials,
+            PlatformClient platform,
+            ChunkSink sink,
+            Path state,
+            Options options,
+            Progress progress) {
+        this.credentials = credentials;
+        this.platform = platform;
+        this.sink = sink;
+        this.state = state;
+        this.options = options;
+        this.progress = progress;
+        this.sealer = new ChunkSealer(credentials.chunkKeys());
+        this.buffer = new byte[cdc.maxSize() * 2];
+    }
+
+    /** Backs {@code source} up; the result's phase is the platform's final word (or Failed). */
+    public Result run(Source source) throws IOException {
+        Instant started = Instant.now();
+        FileCache cache = FileCache.load(state.resolve("cache"), credentials.tenantId(), source.description());
+        if (cache.size() > 0) {
+            progress.stage("checking the file cache");
+            cache.forget(platform.missing(cache.ids()));
+            progress.stage("");
+        }
+        JsonNode started_ = platform.startBackup(source.description());
+        backupId = UUID.fromString(started_.path("id").asText());
+        senders = Executors.newFixedThreadPool(options.senders(), r -> {
+            Thread t = new Thread(r, "cairn-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        inFlight = new Semaphore(options.senders() + 1);
+        Path work = Files.createDirectories(state.resolve("work"));
+        Path treeFile = work.resolve(backupId + ".tree");
+        try {
+            try (OutputStream out = Files.newOutputStream(treeFile);
+                    TreeWriter tree = new TreeWriter(out)) {
+                source.walk(new Walk(tree, cache));
+            }
+            checkFailure();
+            progress.stage("sending the file tree");
+            List<ChunkId> root = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(treeFile)) {
+                Chunker chunker = new Chunker(cdc, in, buffer);
+                for (Chunker.Chunk c = chunker.next(); c != null; c = chunker.next()) {
+                    ChunkId id = sealer.id(c.data(), c.offset(), c.length());
+                    root.add(id);
+                    accept(id, c.data(), c.offset(), c.length());
+                }
+            }
+            submit();
+            inFlight.acquire(options.senders() + 1);
+            inFlight.release(options.senders() + 1);
+            checkFailure();
+            sink.flush();
+
+            List<ChunkId> sorted = new ArrayList<>(references);
+            sorted.sort(null);
+            BackupManifest.Statistics stats = statistics();
+            BackupManifest manifest = new BackupManifest(
+                    backupId,
+                    credentials.tenantId(),
+                    credentials.clusterId(),
+                    source.description(),
+                    started,
+                    Instant.now(),
+                    stats,
+                    messages,
+                    root,
+                    sorted);
+            progress.stage("committing");
+            JsonNode committed = platform.commitBackup(backupId, manifest.encode());
+            String phase = committed.path("phase").asText();
+            Instant deadline = Instant.now().plus(options.commitWait());
+            progress.stage("waiting until every chunk is durable");
+            while (phase.equals("Committing") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+                phase = platform.backup(backupId).path("phase").asText();
+            }
+            progress.stage("");
+            if (phase.equals("Completed") || phase.equals("PartiallyFailed")) {
+                cache.replaceWith(treeFile);
+            }
+            return new Result(
+                    backupId,
+                    phase,
+                    phase.equals("Committing")
+                            ? "not durable after " + options.commitWait().toMinutes()
+                                    + " min; the platform completes it when ingest catches up"
+                            : null,
+                    stats,
+                    List.copyOf(messages),
+                    progress.seconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("interrupted");
+        } catch (RuntimeException | IOException e) {
+            Throwable cause = failure.get() != null ? failure.get() : e;
+            return failed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        } finally {
+            senders.shutdownNow();
+            Files.deleteIfExists(treeFile);
+        }
+    }
+
+    private Result failed(String reason) {
+        try {
+            platform.abortBackup(backupId, reason);
+        } catch (RuntimeException ignored) {
+            // the platform may be what failed; the backup then stays InProgress and is never restorable
+        }
+        return new Result(backupId, "Failed", reason, statistics(), List.copyOf(messages), progress.seconds());
+    }
+
+    private BackupManifest.Statistics statistics() {
+        return new BackupManifest.Statistics(
+                files.get(),
+                directories.get(),
+                symlinks.get(),
+                logical.get(),
+                progress.newBytes.get(),
+                progress.sentBytes.get(),
+                warnings.get(),
+                errors.get());
+    }
+
+    private void checkFailure() {
+        Throwable t = failure.get();
+        if (t != null) {
+            throw new IllegalStateException(t.getMessage() == null ? t.toString() : t.getMessage(), t);
+        }
+    }
+
+    /** Reads entries, writes the tree. */
+    private final class Walk implements Source.Visitor {
+        private final TreeWriter tree;
+        private final FileCache cache;
+
+        Walk(TreeWriter tree, FileCache cache) {
+            this.tree = tree;
+            this.cache = cache;
+        }
+
+        @Override
+        public void entry(SourceEntry e) throws IOException {
+            checkFailure();
+            switch (e.type()) {
+                case DIRECTORY -> {
+                    tree.write(entry(e, List.of()));
+                    directories.incrementAndGet();
+                }
+                case SYMLINK -> {
+                    tree.write(entry(e, List.of()));
+                    symlinks.incrementAndGet();
+                }
+                case FILE -> file(e);
+            }
+        }
+
+        private void file(SourceEntry e) throws IOException {
+            TreeEntry cached = cache.unchanged(e);
+            List<TreeEntry.Extent> extents;
+            if (cached != null) {
+                extents = cached.extents();
+                extents.forEach(x -> references.add(x.id()));
+                progress.bytes.addAndGet(e.size());
+            } else {
+                extents = new ArrayList<>();
+                try {
+                    long read = 0;
+                    long expected = 0;
+                    for (DataRegions.Region region : e.content().regions()) {
+                        expected += region.length();
+                        try (InputStream in = e.content().open(region)) {
+                            Chunker chunker = new Chunker(cdc, in, buffer);
+                            for (Chunker.Chunk c = chunker.next(); c != null; c = chunker.next()) {
+                                ChunkId id = sealer.id(c.data(), c.offset(), c.length());
+                                extents.add(new TreeEntry.Extent(region.start() + c.position(), c.length(), id));
+                                accept(id, c.data(), c.offset(), c.length());
+                                read += c.length();
+                                progress.bytes.addAndGet(c.length());
+                            }
+                        }
+                    }
+                    progress.bytes.addAndGet(e.size() - read);
+                    if (read != expected || e.content().changedSinceWalk()) {
+                        warning(e.path(), "changed while being read; stored as read");
+                    }
+                } catch (NoSuchFileException x) {
+                    warning(e.path(), "vanished before it was read");
+                    return;
+                } catch (IOException x) {
+                    error(e.path(), "cannot read: " + x.getMessage());
+                    return;
+                }
+            }
+            tree.write(entry(e, extents));
+            files.incrementAndGet();
+            progress.files.incrementAndGet();
+            logical.addAndGet(e.size());
+        }
+
+        private TreeEntry entry(SourceEntry e, List<TreeEntry.Extent> extents) {
+            return new TreeEntry(
+                    e.type(),
+                    e.path(),
+                    e.mode(),
+                    e.uid(),
+                    e.gid(),
+                    e.mtimeSeconds(),
+                    e.mtimeNanos(),
+                    e.size(),
+                    e.inode(),
+                    e.ctimeNanos(),
+                    extents,
+                    e.target());
+        }
+
+        @Override
+        public void warning(byte[] path, String message) {
+            warnings.incrementAndGet();
+            note("warning: " + TreePaths.display(path) + ": " + message);
+        }
+
+        @Override
+        public void error(byte[] path, String message) {
+            errors.incrementAndGet();
+            note("error: " + TreePaths.display(path) + ": " + message);
+        }
+    }
+
+    private synchronized void note(String message) {
+        if (messages.size() < BackupManifest.MAX_MESSAGES) {
+            messages.add(message);
+        }
+    }
+
+    /** A chunk met by the walk: sent (if the platform lacks it) unless this run met it already. */
+    private void accept(ChunkId id, byte[] data, int offset, int length) {
+        if (!references.add(id)) {
+            return;
+        }
+        batch.add(id, Arrays.copyOfRange(data, offset, offset + length));
+        if (batch.bytes >= options.batchBytes() || batch.ids.size() >= options.batchChunks()) {
+            submit();
+        }
+    }
+
+    private void submit() {
+        if (batch.ids.isEmpty()) {
+            return;
+        }
+        Batch full = batch;
+        batch = new Batch();
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        senders.execute(() -> {
+            try {
+                send(full);
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private void send(Batch b) {
+        if (failure.get() != null) {
+            return;
+        }
+        Set<ChunkId> missing = new HashSet<>(platform.missing(b.ids));
+        for (int i = 0; i < b.ids.size(); i++) {
+            if (missing.contains(b.ids.get(i))) {
+                byte[] data = b.data.get(i);
+                SealedChunk sealed = sealer.seal(data, 0, data.length);
+                sink.send(backupId, sealed);
+                progress.newBytes.addAndGet(data.length);
+                progress.sentBytes.addAndGet(sealed.envelope().length);
+            }
+            b.data.set(i, null);
+        }
+    }
+
+    /** Chunks waiting for the missing-query. */
+    private static final class Batch {
+        final List<ChunkId> ids = new ArrayList<>();
+        final List<byte[]> data = new ArrayList<>();
+        long bytes;
+
+        void add(ChunkId id, byte[] chunk) {
+            ids.add(id);
+            data.add(chunk);
+            bytes += chunk.length;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.cairn.agent.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.data.chunk.ChunkKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+
+/**
+ * The agent's registration answer ({@code credentials.json}, docs/protocol.md "Agent registration, v1") and its RSA
+ * private key ({@code agent-key.pem}), as kept in the agent's folder with owner-only permissions.
+ *
+ * @param kafka the registration answer's {@code kafka} object
+ */
+public record AgentCredentials(
+        UUID tenantId,
+        UUID clusterId,
+        JsonNode kafka,
+        String tokenUrl,
+        String clientId,
+        String clientSecret,
+        String platformUrl,
+        byte[] macKey,
+        ChunkKeys chunkKeys) {
+
+    /** Reads and unwraps the credentials in {@code folder}; fails with a message that says what is missing. */
+    public static AgentCredentials load(Path folder) throws IOException {
+        Path json = folder.resolve("credentials.json");
+        Path pem = folder.resolve("agent-key.pem");
+        JsonNode c;
+        String key;
+        try {
+            c = new ObjectMapper().readTree(json.toFile());
+            key = Files.readString(pem, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no agent credentials in " + folder + " (" + e.getFile()
+                    + " is missing): register the agent first (./cairn up registers the demo tenant's agent)");
+        }
+        PrivateKey privateKey = privateKey(key);
+        UUID tenant = UUID.fromString(c.path("tenantId").asText());
+        JsonNode dataKeys = c.path("dataKeys");
+        return new AgentCredentials(
+                tenant,
+                UUID.fromString(c.path("clusterId").asText()),
+                c.path("kafka"),
+                c.path("api").path("tokenUrl").asText(),
+                c.path("api").path("clientId").asText(),
+                c.path("api").path("clientSecret").asText(),
+                c.path("api").path("platformUrl").asText(),
+                unwrap(privateKey, c.path("macKey").asText()),
+                new ChunkKeys(
+                        tenant,
+                        unwrap(privateKey, dataKeys.path("CHUNK_ID").asText()),
+                        unwrap(privateKey, dataKeys.path("CHUNK_ENCRYPTION").asText())));
+    }
+
+    private static PrivateKey privateKey(String pem) throws IOException {
+        String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException("agent-key.pem is not an RSA private key in PKCS#8 PEM: " + e.getMessage());
+        }
+    }
+
+    /** RSA-OAEP-256 (SHA-256, MGF1-SHA-256, no label), as the platform wraps them. */
+    private static byte[] unwrap(PrivateKey key, String wrapped) throws IOException {
+        try {
+            Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
+                    new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+            return cipher.doFinal(Base64.getDecoder().decode(wrapped));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException("cannot unwrap the tenant's data keys with agent-key.pem: " + e.getMessage());
+        }
+    }
+}

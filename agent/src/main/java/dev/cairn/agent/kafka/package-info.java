@@ -1,0 +1,2 @@
+/** Chunk records to the data topic: idempotent, acks=all, bounded memory (a full buffer blocks the sender). */
+package dev.cairn.agent.kafka;

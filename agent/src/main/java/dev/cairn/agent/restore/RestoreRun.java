@@ -1,0 +1,257 @@
+package dev.cairn.agent.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.fs.RawPaths;
+import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.chunk.ChunkSealer;
+import dev.cairn.data.tree.TreeEntry;
+import dev.cairn.data.tree.TreePaths;
+import dev.cairn.data.tree.TreeReader;
+import dev.cairn.data.tree.UnsafePathException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Restores a backup into a target directory that is empty or does not exist. Before writing anything it checks the
+ * whole tree: every path must be relative, without {@code .} or {@code ..}, and lie in a directory that the restore
+ * itself creates (so never through a restored symlink), each path once. Then it creates directories, symlinks (as
+ * stored, never followed) and files at their full length (holes stay holes), fetches every chunk once and writes it
+ * wherever it is used, and last sets modes, times (and owners when run as root), directories deepest first.
+ */
+public final class RestoreRun {
+    /** What a restore did. */
+    public record Result(
+            UUID backup, String phase, String failure, long files, long bytes, long damaged, double seconds) {}
+
+    private record Target(int file, long offset) {}
+
+    private final PlatformClient platform;
+    private final ChunkSealer sealer;
+    private final Path state;
+    private final Progress progress;
+    private final int threads;
+
+    public RestoreRun(
+            AgentCredentials credentials, PlatformClient platform, Path state, Progress progress, int threads) {
+        this.platform = platform;
+        this.sealer = new ChunkSealer(credentials.chunkKeys());
+        this.state = state;
+        this.progress = progress;
+        this.threads = threads;
+    }
+
+    public Result run(UUID backupId, Path target) throws IOException {
+        JsonNode backup = BackupTree.restorable(platform, backupId);
+        Path root = target.toAbsolutePath().normalize();
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(target + " exists and is not a directory");
+            }
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
+                if (s.iterator().hasNext()) {
+                    throw new IOException(target + " is not empty: a restore never replaces what is there; "
+                            + "restore into a new or empty directory");
+                }
+            }
+        }
+        JsonNode stats = backup.path("statistics");
+        progress.totalFiles.set(stats.path("files").asLong(-1));
+        progress.totalBytes.set(stats.path("logicalBytes").asLong(-1));
+        ChunkFetcher fetcher = new ChunkFetcher(platform, sealer, threads);
+        Path work = Files.createDirectories(state.resolve("work"));
+        Path tree = work.resolve("restore-" + backupId + ".tree");
+        try {
+            progress.stage("reading the file tree");
+            BackupTree.fetch(platform, fetcher, backup, tree);
+            check(tree);
+            Files.createDirectories(root);
+            progress.stage("");
+
+            List<byte[]> files = new ArrayList<>();
+            Map<ChunkId, List<Target>> targets = new HashMap<>();
+            try (InputStream in = Files.newInputStream(tree);
+                    TreeReader reader = new TreeReader(in)) {
+                for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
+                    Path p = root.resolve(RawPaths.path(e.path()));
+                    switch (e.type()) {
+                        case DIRECTORY -> Files.createDirectory(p);
+                        case SYMLINK -> Files.createSymbolicLink(p, RawPaths.path(e.target()));
+                        case FILE -> {
+                            try (FileChannel f = FileChannel.open(
+                                    p,
+                                    StandardOpenOption.CREATE_NEW,
+                                    StandardOpenOption.WRITE,
+                                    LinkOption.NOFOLLOW_LINKS)) {
+                                if (e.size() > 0 && (e.extents().isEmpty() || last(e) < e.size())) {
+                                    // a file that ends in a hole gets its length from one zero byte at the end
+                                    // (FileChannel cannot extend without writing); other holes are never written
+                                    f.write(ByteBuffer.allocate(1), e.size() - 1);
+                                }
+                            }
+                            int index = files.size();
+                            files.add(e.path());
+                            for (TreeEntry.Extent x : e.extents()) {
+                                targets.computeIfAbsent(x.id(), k -> new ArrayList<>(1))
+                                        .add(new Target(index, x.offset()));
+                            }
+                            progress.bytes.addAndGet(e.size() - e.storedLength());
+                            if (e.extents().isEmpty()) {
+                                progress.files.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+            }
+            long[] damaged = {0};
+            Map<Integer, Integer> remaining = new HashMap<>();
+            targets.values().forEach(ts -> ts.forEach(t -> remaining.merge(t.file(), 1, Integer::sum)));
+            fetcher.fetch(backupId, new ArrayList<>(targets.keySet()), new ChunkFetcher.Handler() {
+                @Override
+                public void chunk(ChunkId id, byte[] plaintext) throws IOException {
+                    for (Target t : targets.get(id)) {
+                        Path p = root.resolve(RawPaths.path(files.get(t.file())));
+                        try (FileChannel f = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                            ByteBuffer b = ByteBuffer.wrap(plaintext);
+                            long position = t.offset();
+                            while (b.hasRemaining()) {
+                                position += f.write(b, position);
+                            }
+                        }
+                        progress.bytes.addAndGet(plaintext.length);
+                        synchronized (remaining) {
+                            if (remaining.merge(t.file(), -1, Integer::sum) == 0) {
+                                progress.files.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+
+                @Override
+                public synchronized void damaged(ChunkId id, String reason) {
+                    damaged[0]++;
+                }
+
+                @Override
+                public synchronized void missing(ChunkId id) {
+                    damaged[0]++;
+                }
+            });
+            progress.stage("setting modes and times");
+            metadata(tree, root);
+            progress.stage("");
+            String phase = damaged[0] == 0 ? "Completed" : "PartiallyFailed";
+            return new Result(
+                    backupId,
+                    phase,
+                    damaged[0] == 0 ? null : damaged[0] + " chunk(s) damaged or missing",
+                    progress.files.get(),
+                    progress.bytes.get(),
+                    damaged[0],
+                    progress.seconds());
+        } finally {
+            Files.deleteIfExists(tree);
+        }
+    }
+
+    private static long last(TreeEntry e) {
+        TreeEntry.Extent x = e.extents().get(e.extents().size() - 1);
+        return x.offset() + x.length();
+    }
+
+    /** Refuses the whole restore, before anything is written, if one path could lead outside the target. */
+    private static void check(Path tree) throws IOException {
+        Set<ByteBuffer> directories = new HashSet<>();
+        Set<ByteBuffer> seen = new HashSet<>();
+        try (InputStream in = Files.newInputStream(tree);
+                TreeReader reader = new TreeReader(in)) {
+            for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
+                TreePaths.checkSafe(e.path());
+                byte[] parent = TreePaths.parent(e.path());
+                if (parent.length > 0 && !directories.contains(ByteBuffer.wrap(parent))) {
+                    throw new UnsafePathException(
+                            e.path(),
+                            seen.contains(ByteBuffer.wrap(parent))
+                                    ? "a path through a restored symlink or file"
+                                    : "a path whose directory is not restored before it");
+                }
+                if (!seen.add(ByteBuffer.wrap(e.path()))) {
+                    throw new UnsafePathException(e.path(), "a path that appears twice");
+                }
+                if (e.type() == TreeEntry.Type.DIRECTORY) {
+                    directories.add(ByteBuffer.wrap(e.path()));
+                }
+            }
+        }
+    }
+
+    private static void metadata(Path tree, Path root) throws IOException {
+        boolean asRoot = isRoot();
+        List<TreeEntry> directories = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(tree);
+                TreeReader reader = new TreeReader(in)) {
+            for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
+                if (e.type() == TreeEntry.Type.DIRECTORY) {
+                    directories.add(new TreeEntry(
+                            e.type(),
+                            e.path(),
+                            e.mode(),
+                            e.uid(),
+                            e.gid(),
+                            e.mtimeSeconds(),
+                            e.mtimeNanos(),
+                            0,
+                            0,
+                            0,
+                            List.of(),
+                            new byte[0]));
+                } else {
+                    apply(root.resolve(RawPaths.path(e.path())), e, asRoot);
+                }
+            }
+        }
+        for (int i = directories.size() - 1; i >= 0; i--) {
+            TreeEntry d = directories.get(i);
+            apply(root.resolve(RawPaths.path(d.path())), d, asRoot);
+        }
+    }
+
+    private static void apply(Path p, TreeEntry e, boolean asRoot) throws IOException {
+        if (asRoot) {
+            Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (e.type() != TreeEntry.Type.SYMLINK) {
+            Files.setAttribute(p, "unix:mode", e.mode(), LinkOption.NOFOLLOW_LINKS);
+        }
+        Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(FileTime.from(Instant.ofEpochSecond(e.mtimeSeconds(), e.mtimeNanos())), null, null);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.cairn.data.manifest;
+
+import dev.cairn.data.chunk.ChunkId;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The backup manifest v1 (docs/protocol.md, "Backup manifest v1"): sent by the agent at the end of a backup and kept
+ * as the object {@code tenants/<tenant>/backups/<backup>.manifest}. It is plaintext metadata: ids, statistics, the
+ * chunk ids of the encrypted file tree ({@code root}) and every chunk id the backup references ({@code references},
+ * sorted, unique, including the root's). File names and contents are only inside the encrypted tree and chunks.
+ *
+ * @param references sorted ascending, without duplicates; contains every id of {@code root}
+ */
+public record BackupManifest(
+        UUID backupId,
+        UUID tenantId,
+        UUID clusterId,
+        String source,
+        Instant startedAt,
+        Instant finishedAt,
+        Statistics statistics,
+        List<String> messages,
+        List<ChunkId> root,
+        List<ChunkId> references) {
+
+    static final byte[] MAGIC = {'C', 'B', 'M', 1};
+    /** The most references one manifest may hold (about 20 TB of 1 MiB chunks). */
+    public static final int MAX_REFERENCES = 20_000_000;
+    /** The most messages (warnings, errors) one manifest keeps. */
+    public static final int MAX_MESSAGES = 100;
+
+    /**
+     * What the agent counted.
+     *
+     * @param files regular files backed up
+     * @param directories directories
+     * @param symlinks symbolic links (stored, never followed)
+     * @param logicalBytes the size of the files' contents (holes of sparse files included)
+     * @param newBytes plaintext bytes this backup sent that the tenant did not store before
+     * @param sentBytes envelope bytes sent (after compression and encryption)
+     * @param warnings files that vanished or changed while read, or were skipped
+     * @param errors files that could not be read: the backup is then PartiallyFailed
+     */
+    public record Statistics(
+            long files,
+            long directories,
+            long symlinks,
+            long logicalBytes,
+            long newBytes,
+            long sentBytes,
+            long warnings,
+            long errors) {}
+
+    public BackupManifest {
+        if (source.length() > 4096) {
+            throw new IllegalArgumentException("source longer than 4096 characters");
+        }
+        messages = List.copyOf(messages.subList(0, Math.min(messages.size(), MAX_MESSAGES)));
+        root = List.copyOf(root);
+        references = List.copyOf(references);
+        for (int i = 1; i < references.size(); i++) {
+            if (references.get(i - 1).compareTo(references.get(i)) >= 0) {
+                throw new IllegalArgumentException("references are not sorted and unique");
+            }
+        }
+        for (ChunkId id : root) {
+            if (java.util.Collections.binarySearch(references, id) < 0) {
+                throw new IllegalArgumentException("a root chunk is not among the references");
+            }
+        }
+    }
+
+    /** The manifest in its wire format. */
+    public byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + references.size() * ChunkId.LENGTH);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            uuid(out, backupId);
+            uuid(out, tenantId);
+            uuid(out, clusterId);
+            out.writeLong(startedAt.toEpochMilli());
+            out.writeLong(finishedAt.toEpochMilli());
+            Statistics s = statistics;
+            for (long v : new long[] {
+                s.files(),
+                s.directories(),
+                s.symlinks(),
+                s.logicalBytes(),
+                s.newBytes(),
+                s.sentBytes(),
+                s.warnings(),
+                s.errors()
+            }) {
+                out.writeLong(v);
+            }
+            string(out, source);
+            out.writeShort(messages.size());
+            for (String m : messages) {
+                string(out, m.length() > 1000 ? m.substring(0, 1000) : m);
+            }
+            ids(out, root);
+            ids(out, references);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads a manifest; a malformed one fails with {@link IllegalArgumentException} saying what is wrong. */
+    public static BackupManifest decode(InputStream stream) {
+        DataInputStream in = new DataInputStream(stream);
+        try {
+            byte[] magic = in.readNBytes(4);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IllegalArgumentException("not a backup manifest v1");
+            }
+            UUID backup = uuid(in);
+            UUID tenant = uuid(in);
+            UUID cluster = uuid(in);
+            Instant started = Instant.ofEpochMilli(in.readLong());
+            Instant finished = Instant.ofEpochMilli(in.readLong());
+            long[] v = new long[8];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = in.readLong();
+                if (v[i] < 0) {
+                    throw new IllegalArgumentException("negative statistic");
+                }
+            }
+            String source = string(in);
+            int messageCount = in.readUnsignedShort();
+            if (messageCount > MAX_MESSAGES) {
+                throw new IllegalArgumentException("more than " + MAX_MESSAGES + " messages");
+            }
+            List<String> messages = new ArrayList<>(messageCount);
+            for (int i = 0; i < messageCount; i++) {
+                messages.add(string(in));
+            }
+            List<ChunkId> root = ids(in);
+            List<ChunkId> references = ids(in);
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("trailing bytes after the manifest");
+            }
+            return new BackupManifest(
+                    backup,
+                    tenant,
+                    cluster,
+                    source,
+                    started,
+                    finished,
+                    new Statistics(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]),
+                    messages,
+                    root,
+                    references);
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("the manifest is truncated");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void uuid(DataOutputStream out, UUID id) throws IOException {
+        out.writeLong(id.getMostSignificantBits());
+        out.writeLong(id.getLeastSignificantBits());
+    }
+
+    private static UUID uuid(DataInputStream in) throws IOException {
+        return new UUID(in.readLong(), in.readLong());
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeShort(Math.min(b.length, 65535));
+        out.write(b, 0, Math.min(b.length, 65535));
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readUnsignedShort()), StandardCharsets.UTF_8);
+    }
+
+    private static void ids(DataOutputStream out, List<ChunkId> ids) throws IOException {
+        out.writeInt(ids.size());
+        for (ChunkId id : ids) {
+            out.write(id.bytes());
+        }
+    }
+
+    private static List<ChunkId> ids(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > MAX_REFERENCES) {
+            throw new IllegalArgumentException("bad chunk id count " + count);
+        }
+        List<ChunkId> ids = new ArrayList<>(Math.min(count, 1 << 16));
+        byte[] id = new byte[ChunkId.LENGTH];
+        for (int i = 0; i < count; i++) {
+            in.readFully(id);
+            ids.add(ChunkId.of(id));
+        }
+        return ids;
+    }
+}

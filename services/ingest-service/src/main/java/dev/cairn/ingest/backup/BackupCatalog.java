@@ -1,0 +1,278 @@
+package dev.cairn.ingest.backup;
+
+import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.manifest.BackupManifest;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Backups and their references in the ingest schema (plain JDBC: bulk rows, one transaction per change). */
+@ApplicationScoped
+public class BackupCatalog {
+    private static final String COLUMNS = "id, tenant_id, cluster_id, source, phase, failure, started_at, finished_at,"
+            + " completed_at, files, directories, symlinks, logical_bytes, new_bytes, sent_bytes, warnings, errors,"
+            + " messages, reference_count, root";
+
+    /**
+     * Moves Committing backups whose every referenced chunk is in the chunk index to Completed (PartiallyFailed when
+     * the agent reported errors). Run inside the transaction that made chunks durable, and after a manifest arrives.
+     */
+    public static final String COMPLETE_DURABLE = "UPDATE backup b SET phase = CASE WHEN b.errors > 0 THEN"
+            + " 'PartiallyFailed' ELSE 'Completed' END, completed_at = now() WHERE b.phase = 'Committing'"
+            + " AND NOT EXISTS (SELECT 1 FROM backup_chunk bc WHERE bc.backup_id = b.id AND NOT EXISTS"
+            + " (SELECT 1 FROM chunk c WHERE c.tenant_id = b.tenant_id AND c.chunk_id = bc.chunk_id))";
+
+    private final AgroalDataSource db;
+
+    public BackupCatalog(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    public void create(UUID id, UUID tenantId, UUID clusterId, String source) {
+        update(
+                "INSERT INTO backup (id, tenant_id, cluster_id, source, phase) VALUES (?, ?, ?, ?, ?)",
+                id,
+                tenantId,
+                clusterId,
+                source,
+                BackupPhase.InProgress.name());
+    }
+
+    /** The tenant's backup, or empty (also when it is another tenant's). */
+    public Optional<Backup> find(UUID tenantId, UUID id) {
+        List<Backup> found =
+                query("SELECT " + COLUMNS + " FROM backup WHERE tenant_id = ? AND id = ?", List.of(tenantId, id), 1);
+        return found.stream().findFirst();
+    }
+
+    /** The tenant's backups, newest first, optionally of one cluster. */
+    public List<Backup> list(UUID tenantId, UUID clusterId, int limit) {
+        if (clusterId == null) {
+            return query(
+                    "SELECT " + COLUMNS + " FROM backup WHERE tenant_id = ? ORDER BY started_at DESC, id LIMIT ?",
+                    List.of(tenantId, limit),
+                    limit);
+        }
+        return query(
+                "SELECT " + COLUMNS
+                        + " FROM backup WHERE tenant_id = ? AND cluster_id = ? ORDER BY started_at DESC, id LIMIT ?",
+                List.of(tenantId, clusterId, limit),
+                limit);
+    }
+
+    /**
+     * Records the manifest of an InProgress backup (statistics, root, every reference) and completes it if all its
+     * chunks are durable already, in one transaction. Answers false when the backup was not InProgress.
+     */
+    public boolean commitManifest(BackupManifest m, String manifestKey) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                BackupManifest.Statistics s = m.statistics();
+                int updated;
+                try (PreparedStatement p = c.prepareStatement("UPDATE backup SET phase = 'Committing', finished_at = ?,"
+                        + " files = ?, directories = ?, symlinks = ?, logical_bytes = ?, new_bytes = ?,"
+                        + " sent_bytes = ?, warnings = ?, errors = ?, messages = ?, reference_count = ?, root = ?,"
+                        + " manifest_key = ? WHERE id = ? AND tenant_id = ? AND phase = 'InProgress'")) {
+                    int i = 1;
+                    p.setTimestamp(i++, Timestamp.from(m.finishedAt()));
+                    for (long v : new long[] {
+                        s.files(),
+                        s.directories(),
+                        s.symlinks(),
+                        s.logicalBytes(),
+                        s.newBytes(),
+                        s.sentBytes(),
+                        s.warnings(),
+                        s.errors()
+                    }) {
+                        p.setLong(i++, v);
+                    }
+                    p.setString(i++, String.join("\n", m.messages()));
+                    p.setInt(i++, m.references().size());
+                    p.setBytes(i++, concat(m.root()));
+                    p.setString(i++, manifestKey);
+                    p.setObject(i++, m.backupId());
+                    p.setObject(i, m.tenantId());
+                    updated = p.executeUpdate();
+                }
+                if (updated == 0) {
+                    c.rollback();
+                    return false;
+                }
+                insertReferences(c, m.backupId(), m.references());
+                try (PreparedStatement p = c.prepareStatement(COMPLETE_DURABLE + " AND b.id = ?")) {
+                    p.setObject(1, m.backupId());
+                    p.executeUpdate();
+                }
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks a backup that is not restorable yet as Failed with the agent's reason; false if it was too late. */
+    public boolean fail(UUID tenantId, UUID id, String reason) {
+        return update(
+                        "UPDATE backup SET phase = 'Failed', failure = ?, finished_at = now() WHERE tenant_id = ? AND"
+                                + " id = ? AND phase IN ('InProgress', 'Committing')",
+                        reason,
+                        tenantId,
+                        id)
+                > 0;
+    }
+
+    /** Where the given chunks of a backup are; ids the backup does not reference are left out. */
+    public List<ChunkLocation> locate(UUID tenantId, UUID backupId, Collection<ChunkId> ids) {
+        List<ChunkLocation> found = new ArrayList<>();
+        List<ChunkId> all = List.copyOf(ids);
+        try (Connection c = db.getConnection()) {
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 1000));
+                String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT c.chunk_id, c.pack_id, p.region, p.object_key, c.pack_offset, c.stored_length"
+                                + " FROM backup_chunk bc JOIN chunk c ON c.tenant_id = ? AND c.chunk_id = bc.chunk_id"
+                                + " JOIN pack p ON p.id = c.pack_id WHERE bc.backup_id = ? AND bc.chunk_id IN ("
+                                + marks + ")")) {
+                    s.setObject(1, tenantId);
+                    s.setObject(2, backupId);
+                    for (int i = 0; i < batch.size(); i++) {
+                        s.setBytes(i + 3, batch.get(i).bytes());
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new ChunkLocation(
+                                    ChunkId.of(rs.getBytes(1)),
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getInt(6)));
+                        }
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertReferences(Connection c, UUID backupId, List<ChunkId> refs) throws SQLException {
+        int rows = 1000;
+        for (int from = 0; from < refs.size(); from += rows) {
+            List<ChunkId> batch = refs.subList(from, Math.min(refs.size(), from + rows));
+            String values = String.join(", ", Collections.nCopies(batch.size(), "(?, ?)"));
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO backup_chunk (backup_id, chunk_id) VALUES " + values + " ON CONFLICT DO NOTHING")) {
+                int i = 1;
+                for (ChunkId id : batch) {
+                    s.setObject(i++, backupId);
+                    s.setBytes(i++, id.bytes());
+                }
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private static byte[] concat(List<ChunkId> ids) {
+        byte[] out = new byte[ids.size() * ChunkId.LENGTH];
+        for (int i = 0; i < ids.size(); i++) {
+            System.arraycopy(ids.get(i).bytes(), 0, out, i * ChunkId.LENGTH, ChunkId.LENGTH);
+        }
+        return out;
+    }
+
+    private static List<ChunkId> split(byte[] bytes) {
+        if (bytes == null) {
+            return List.of();
+        }
+        List<ChunkId> ids = new ArrayList<>();
+        for (int i = 0; i + ChunkId.LENGTH <= bytes.length; i += ChunkId.LENGTH) {
+            ids.add(ChunkId.of(Arrays.copyOfRange(bytes, i, i + ChunkId.LENGTH)));
+        }
+        return ids;
+    }
+
+    private int update(String sql, Object... args) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Backup> query(String sql, List<Object> args, int limit) {
+        List<Backup> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                s.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Backup row(ResultSet rs) throws SQLException {
+        BackupManifest.Statistics stats = null;
+        if (rs.getObject("files") != null) {
+            stats = new BackupManifest.Statistics(
+                    rs.getLong("files"),
+                    rs.getLong("directories"),
+                    rs.getLong("symlinks"),
+                    rs.getLong("logical_bytes"),
+                    rs.getLong("new_bytes"),
+                    rs.getLong("sent_bytes"),
+                    rs.getLong("warnings"),
+                    rs.getLong("errors"));
+        }
+        String messages = rs.getString("messages");
+        return new Backup(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("cluster_id", UUID.class),
+                rs.getString("source"),
+                BackupPhase.valueOf(rs.getString("phase")),
+                rs.getString("failure"),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")),
+                instant(rs.getTimestamp("completed_at")),
+                stats,
+                messages == null || messages.isEmpty() ? List.of() : List.of(messages.split("\n")),
+                rs.getInt("reference_count"),
+                split(rs.getBytes("root")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

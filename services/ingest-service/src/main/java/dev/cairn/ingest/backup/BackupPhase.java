@@ -1,0 +1,20 @@
+package dev.cairn.ingest.backup;
+
+/** Where a backup is in its life; the value is stored as its name. */
+public enum BackupPhase {
+    /** The agent is reading its source and sending chunks. */
+    InProgress,
+    /** The agent sent its manifest; some referenced chunks are not durable in the catalog yet. */
+    Committing,
+    /** Every referenced chunk is durable: the backup restores byte for byte. */
+    Completed,
+    /** Durable like Completed, but the agent could not read some files (listed in the backup's messages). */
+    PartiallyFailed,
+    /** The agent gave up (its reason is kept); nothing of it is restorable. */
+    Failed;
+
+    /** True when the backup can be restored. */
+    public boolean restorable() {
+        return this == Completed || this == PartiallyFailed;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.cairn.ingest.backup;
+
+import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.manifest.BackupManifest;
+import dev.cairn.ingest.IngestConfig;
+import dev.cairn.ingest.agent.AgentIdentity;
+import dev.cairn.ingest.pack.PackStore;
+import dev.cairn.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A backup's life on the platform: an agent starts it, sends its chunks over Kafka, and commits its manifest; the
+ * backup is Completed once every chunk the manifest references is durable (checked here and by every ingest commit).
+ * Restores and verifications get the locations of a backup's chunks with short-lived pre-signed URLs to their packs.
+ */
+@ApplicationScoped
+public class BackupService {
+    private final BackupCatalog catalog;
+    private final PackStore store;
+    private final UrlSigner signer;
+    private final IngestConfig config;
+
+    public BackupService(BackupCatalog catalog, PackStore store, UrlSigner signer, IngestConfig config) {
+        this.catalog = catalog;
+        this.store = store;
+        this.signer = signer;
+        this.config = config;
+    }
+
+    public Backup start(AgentIdentity agent, String source) {
+        UUID id = UUID.randomUUID();
+        catalog.create(id, agent.tenantId(), agent.clusterId(), source);
+        return get(agent.tenantId(), id);
+    }
+
+    public Backup get(UUID tenant, UUID id) {
+        return catalog.find(tenant, id).orElseThrow(() -> new BackupNotFoundException(id));
+    }
+
+    public List<Backup> list(UUID tenant, UUID cluster, int limit) {
+        return catalog.list(tenant, cluster, limit);
+    }
+
+    /**
+     * Takes the manifest of a backup this agent started: validates it, keeps it as an object beside the packs (so the
+     * bucket alone rebuilds the catalog), then records it. Sending the same manifest again is harmless.
+     */
+    public Backup commit(AgentIdentity agent, UUID id, InputStream body) {
+        Backup backup = get(agent.tenantId(), id);
+        if (!backup.clusterId().equals(agent.clusterId())) {
+            throw new ProblemException(
+                    403,
+                    "not-your-backup",
+                    "Not this agent's backup",
+                    "only the agent that started a backup commits it");
+        }
+        byte[] bytes;
+        BackupManifest manifest;
+        try {
+            bytes = body.readAllBytes();
+            manifest = BackupManifest.decode(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "invalid-manifest", "Invalid manifest", e.getMessage());
+        }
+        if (!manifest.backupId().equals(id)
+                || !manifest.tenantId().equals(agent.tenantId())
+                || !manifest.clusterId().equals(agent.clusterId())) {
+            throw new ProblemException(
+                    400, "invalid-manifest", "Invalid manifest", "the manifest names another backup, tenant or agent");
+        }
+        if (backup.phase() != BackupPhase.InProgress) {
+            if (backup.phase() != BackupPhase.Failed
+                    && backup.referenceCount() == manifest.references().size()) {
+                return backup; // a retry of a commit that went through
+            }
+            throw new ProblemException(
+                    409,
+                    "backup-not-in-progress",
+                    "Backup not in progress",
+                    "backup " + id + " is " + backup.phase() + "; only an InProgress backup takes a manifest");
+        }
+        String name = "backups/" + id + ".manifest";
+        store.put(agent.homeRegion(), agent.tenantId(), name, bytes);
+        catalog.commitManifest(manifest, PackStore.key(agent.tenantId(), name));
+        return get(agent.tenantId(), id);
+    }
+
+    public Backup abort(AgentIdentity agent, UUID id, String reason) {
+        Backup backup = get(agent.tenantId(), id);
+        if (!catalog.fail(agent.tenantId(), id, reason)) {
+            throw new ProblemException(
+                    409, "backup-not-in-progress", "Backup not in progress", "backup " + id + " is " + backup.phase());
+        }
+        return get(agent.tenantId(), id);
+    }
+
+    /** Locations of a restorable backup's chunks, with one pre-signed URL per pack; unknown ids are listed apart. */
+    public Locations locate(UUID tenant, UUID id, Collection<ChunkId> ids) {
+        Backup backup = get(tenant, id);
+        if (!backup.phase().restorable()) {
+            throw new ProblemException(
+                    409,
+                    "backup-not-restorable",
+                    "Backup not restorable",
+                    "backup " + id + " is " + backup.phase() + "; only Completed and PartiallyFailed backups restore");
+        }
+        List<ChunkLocation> found = catalog.locate(tenant, id, ids);
+        Map<UUID, Integer> packIndex = new LinkedHashMap<>();
+        List<URI> urls = new ArrayList<>();
+        List<Locations.Chunk> chunks = new ArrayList<>();
+        Set<ChunkId> located = new HashSet<>();
+        for (ChunkLocation l : found) {
+            int pack = packIndex.computeIfAbsent(l.packId(), p -> {
+                urls.add(signer.presignGet(l.region(), l.objectKey(), config.urlTtl()));
+                return urls.size() - 1;
+            });
+            chunks.add(new Locations.Chunk(l.id().hex(), pack, l.offset(), l.length()));
+            located.add(l.id());
+        }
+        List<String> missing =
+                ids.stream().filter(i -> !located.contains(i)).map(ChunkId::hex).toList();
+        return new Locations(
+                Instant.now().plus(config.urlTtl()),
+                urls.stream().map(URI::toString).toList(),
+                chunks,
+                missing);
+    }
+
+    /**
+     * Where chunks are.
+     *
+     * @param expiresAt when the URLs stop working
+     * @param packs pre-signed GET URLs, one per pack; fetch ranges of them
+     * @param chunks each chunk's pack (an index into {@code packs}), offset and length
+     * @param missing asked ids that the backup does not reference
+     */
+    public record Locations(Instant expiresAt, List<String> packs, List<Chunk> chunks, List<String> missing) {
+        /** One chunk's envelope: {@code length} bytes at {@code offset} of {@code packs[pack]}. */
+        public record Chunk(String id, int pack, long offset, int length) {}
+    }
+}
