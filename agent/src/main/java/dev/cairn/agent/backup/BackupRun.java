@@ -64,6 +64,8 @@ public final class BackupRun {
             String failure,
             BackupManifest.Statistics statistics,
             List<String> messages,
+            long readBytes,
+            long cachedFiles,
             double seconds) {}
 
     private final AgentCredentials credentials;
@@ -85,6 +87,8 @@ public final class BackupRun {
     private final AtomicLong logical = new AtomicLong();
     private final AtomicLong warnings = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong readBytes = new AtomicLong();
+    private final AtomicLong cachedFiles = new AtomicLong();
     private ExecutorService senders;
     private Semaphore inFlight;
     private Batch batch = new Batch();
@@ -184,6 +188,8 @@ public final class BackupRun {
                             : null,
                     stats,
                     List.copyOf(messages),
+                    readBytes.get(),
+                    cachedFiles.get(),
                     progress.seconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -203,7 +209,15 @@ public final class BackupRun {
         } catch (RuntimeException ignored) {
             // the platform may be what failed; the backup then stays InProgress and is never restorable
         }
-        return new Result(backupId, "Failed", reason, statistics(), List.copyOf(messages), progress.seconds());
+        return new Result(
+                backupId,
+                "Failed",
+                reason,
+                statistics(),
+                List.copyOf(messages),
+                readBytes.get(),
+                cachedFiles.get(),
+                progress.seconds());
     }
 
     private BackupManifest.Statistics statistics() {
@@ -257,6 +271,7 @@ public final class BackupRun {
             if (cached != null) {
                 extents = cached.extents();
                 extents.forEach(x -> references.add(x.id()));
+                cachedFiles.incrementAndGet();
                 progress.bytes.addAndGet(e.size());
             } else {
                 extents = new ArrayList<>();
@@ -272,6 +287,7 @@ public final class BackupRun {
                                 extents.add(new TreeEntry.Extent(region.start() + c.position(), c.length(), id));
                                 accept(id, c.data(), c.offset(), c.length());
                                 read += c.length();
+                                readBytes.addAndGet(c.length());
                                 progress.bytes.addAndGet(c.length());
                             }
                         }

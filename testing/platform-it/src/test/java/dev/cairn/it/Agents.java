@@ -75,6 +75,11 @@ final class Agents {
                     .body();
         }
 
+        /** A current access token of the agent's API client. */
+        String accessToken() {
+            return Agents.accessToken(apiToken());
+        }
+
         byte[] unwrap(String wrapped) {
             try {
                 Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.platform.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,11 +58,18 @@ class TenantIsolationIT {
                     "POST /api/v1/tenant/users", "{\"email\":\"probe-user@example.test\",\"role\":\"tenant-viewer\"}"),
             Map.entry("PUT /api/v1/tenant/users/{userId}/role", "{\"role\":\"tenant-viewer\"}"),
             Map.entry("POST /api/v1/chunks/missing", "{\"ids\":[]}"),
+            Map.entry("POST /api/v1/backups", "{\"source\":\"local:/probe\"}"),
+            Map.entry("POST /api/v1/backups/{backupId}/abort", "{\"reason\":\"probe\"}"),
+            Map.entry("POST /api/v1/backups/{backupId}/locations", "{\"ids\":[]}"),
             Map.entry("POST /api/v1/partners", "{\"name\":\"Probe partner\"}"),
             Map.entry(
                     "POST /api/v1/partner/tenants",
                     "{\"organisation\":\"Probe customer\",\"adminEmail\":\"probe-customer@example.test\","
                             + "\"homeRegion\":\"eu-west-1\"}"));
+
+    /** Operations whose body is not JSON: their content type. */
+    static final Map<String, String> CONTENT_TYPES =
+            Map.of("PUT /api/v1/backups/{backupId}/manifest", "application/octet-stream");
 
     /** Operations that act on the caller's own tenant and would end it: run with a throw-away tenant B. */
     static final Set<String> DESTRUCTIVE_WITHOUT_ID = Set.of("DELETE /api/v1/tenant");
@@ -68,6 +79,7 @@ class TenantIsolationIT {
     private static Tenants.SignedUp tenantA;
     private static Tenants.SignedUp tenantB;
     private static Map<String, String> idsOfA;
+    private static String agentTokenOfB;
     private static String nameOfA;
 
     @BeforeAll
@@ -75,15 +87,35 @@ class TenantIsolationIT {
         tenantA = Tenants.free("Isolation Alpha");
         tenantB = Tenants.free("Isolation Bravo");
         Agents.Registered agentOfA = Agents.registered(tenantA, "alpha-prod");
-        Agents.registered(tenantB, "bravo-prod");
+        Agents.Registered agentOfB = Agents.registered(tenantB, "bravo-prod");
+        agentTokenOfB = agentOfB.accessToken();
+        String backupOfA = backupOf(agentOfA);
         nameOfA = "Isolation Alpha";
         String adminOfA = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/me", tenantA.token()))
                 .path("subject")
                 .asText();
         idsOfA = Map.of(
-                "clusterId", agentOfA.credentials().path("clusterId").asText(),
-                "tenantId", tenantA.id().toString(),
-                "userId", adminOfA);
+                "clusterId",
+                agentOfA.credentials().path("clusterId").asText(),
+                "tenantId",
+                tenantA.id().toString(),
+                "userId",
+                adminOfA,
+                "backupId",
+                backupOfA);
+    }
+
+    /** A completed backup of a small directory by {@code agent}. */
+    private static String backupOf(Agents.Registered agent) {
+        try {
+            Path dir = Files.createTempDirectory("isolation");
+            Files.writeString(Files.createDirectories(dir.resolve("src")).resolve("a.txt"), "tenant A's file");
+            LocalAgent.Run run = new LocalAgent(agent, dir.resolve("agent")).backup(dir.resolve("src"));
+            assertThat(run.json().path("phase").asText()).as(run.err()).isEqualTo("Completed");
+            return run.json().path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every operation of every service: (service, method, path). */
@@ -132,36 +164,38 @@ class TenantIsolationIT {
     Stream<DynamicTest> anotherTenantsTokenCannotReachAnythingOfTenantA() {
         return operations().stream()
                 .filter(o -> !PUBLIC.contains(o[1] + " " + o[2]))
-                .map(o -> dynamicTest(o[1] + " " + o[2], () -> {
-                    String key = o[1] + " " + o[2];
-                    boolean namesAnId = PARAMETER.matcher(o[2]).find();
-                    Tenants.SignedUp caller =
-                            DESTRUCTIVE_WITHOUT_ID.contains(key) ? Tenants.free("Throwaway") : tenantB;
-                    HttpResponse<String> response = call(o, idsOfA, caller.token());
-                    if (namesAnId) {
-                        assertThat(response.statusCode())
-                                .as(key + ": " + response.body())
-                                .isIn(403, 404);
-                        // indistinguishable from an id that exists nowhere: nothing tells B that A's id is real
-                        Map<String, String> unknown = new java.util.HashMap<>();
-                        idsOfA.keySet()
-                                .forEach(k -> unknown.put(
-                                        k, java.util.UUID.randomUUID().toString()));
-                        HttpResponse<String> nowhere = call(o, unknown, caller.token());
-                        assertThat(response.statusCode()).as(key).isEqualTo(nowhere.statusCode());
-                        assertThat(withoutIds(response.body(), idsOfA))
-                                .as(key)
-                                .isEqualTo(withoutIds(nowhere.body(), unknown));
-                    } else {
-                        for (String id : idsOfA.values()) {
-                            assertThat(response.body())
-                                    .as(key + " leaks an id of A")
-                                    .doesNotContain(id);
-                        }
-                    }
-                    assertThat(response.body()).as(key + " leaks A's name").doesNotContain(nameOfA);
-                    assertTenantAIsIntact();
-                }));
+                .flatMap(o -> Stream.of(
+                        dynamicTest("B's admin: " + o[1] + " " + o[2], () -> probe(o, false)),
+                        dynamicTest("B's agent: " + o[1] + " " + o[2], () -> probe(o, true))));
+    }
+
+    /** Calls one of A's operations as tenant B (its admin, or its agent) and checks that nothing of A shows. */
+    private static void probe(String[] o, boolean asAgent) {
+        String key = o[1] + " " + o[2];
+        boolean namesAnId = PARAMETER.matcher(o[2]).find();
+        String token;
+        if (asAgent) {
+            token = agentTokenOfB;
+        } else {
+            token = (DESTRUCTIVE_WITHOUT_ID.contains(key) ? Tenants.free("Throwaway") : tenantB).token();
+        }
+        HttpResponse<String> response = call(o, idsOfA, token);
+        if (namesAnId) {
+            assertThat(response.statusCode()).as(key + ": " + response.body()).isIn(403, 404);
+            // indistinguishable from an id that exists nowhere: nothing tells B that A's id is real
+            Map<String, String> unknown = new java.util.HashMap<>();
+            idsOfA.keySet()
+                    .forEach(k -> unknown.put(k, java.util.UUID.randomUUID().toString()));
+            HttpResponse<String> nowhere = call(o, unknown, token);
+            assertThat(response.statusCode()).as(key).isEqualTo(nowhere.statusCode());
+            assertThat(withoutIds(response.body(), idsOfA)).as(key).isEqualTo(withoutIds(nowhere.body(), unknown));
+        } else {
+            for (String id : idsOfA.values()) {
+                assertThat(response.body()).as(key + " leaks an id of A").doesNotContain(id);
+            }
+        }
+        assertThat(response.body()).as(key + " leaks A's name").doesNotContain(nameOfA);
+        assertTenantAIsIntact();
     }
 
     private static String withoutIds(String body, Map<String, String> ids) {
@@ -182,6 +216,9 @@ class TenantIsolationIT {
         assertThat(cluster.path("phase").asText()).isEqualTo("CONNECTED");
         JsonNode users = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant/users", token));
         assertThat(users.findValuesAsText("role")).containsExactly("tenant-admin");
+        JsonNode backup = Http.json(
+                Http.get(TestPlatform.get().entryPoint() + "/api/v1/backups/" + idsOfA.get("backupId"), token));
+        assertThat(backup.path("phase").asText()).isEqualTo("Completed");
     }
 
     /** Calls the operation on its service directly, its path parameters filled with tenant A's ids. */
@@ -200,6 +237,16 @@ class TenantIsolationIT {
         parameters.appendTail(path);
         String url = TestPlatform.get().services().get(operation[0]).url() + path;
         String body = BODIES.get(key);
+        String type = CONTENT_TYPES.get(key);
+        if (type != null) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", type)
+                    .method(operation[1], HttpRequest.BodyPublishers.ofString("probe"));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return Http.send(request.build());
+        }
         return Http.json(operation[1], url, token, body == null ? null : body);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
  * and stopped when the test JVM exits.
  */
 public final class TestPlatform {
+    /** How long the pre-signed URLs of the test platform work: short, so that a test can watch one expire. */
+    public static final java.time.Duration URL_TTL = java.time.Duration.ofSeconds(15);
+
     private static Platform platform;
     /** A failed start is not retried by every test: they all fail with its cause. */
     private static RuntimeException startFailure;
@@ -48,7 +51,13 @@ public final class TestPlatform {
                 0,
                 0,
                 // a deleted tenant is purged within seconds, so that tests can watch it happen
-                Map.of("cairn.tenants.deletion-grace", "PT6S", "cairn.tenants.purge-interval", "1s")));
+                Map.of(
+                        "cairn.tenants.deletion-grace",
+                        "PT6S",
+                        "cairn.tenants.purge-interval",
+                        "1s",
+                        "cairn.ingest.url-ttl",
+                        URL_TTL.toString())));
     }
 
     private static void deleteOldRuns(Path runs) {

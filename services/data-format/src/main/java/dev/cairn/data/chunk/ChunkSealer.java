@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Envelope v1: {@code 'C' 'K'}, version {@code 1}, flags (bit 0: zstd), plaintext length (uint32, big-endian),
  * nonce (12 random bytes), then ciphertext and 16-byte tag. The associated data binds the envelope to its tenant and
  * chunk id and covers the header, so that an envelope moved to another tenant or id, or with a changed header, does
- * not open. Not thread-safe: one per thread.
+ * not open. Thread-safe: each thread gets its own {@code Mac} and {@code Cipher}.
  */
 public final class ChunkSealer {
     public static final byte VERSION = 1;
@@ -30,27 +30,42 @@ public final class ChunkSealer {
     private static final byte[] AAD_PREFIX = "cairn-chunk-v1".getBytes(StandardCharsets.US_ASCII);
 
     private final ChunkKeys keys;
-    private final Mac hmac;
-    private final Cipher cipher;
+    /** Per thread: {@code Mac} and {@code Cipher} instances are not thread-safe, a sealer is. */
+    private final ThreadLocal<Mac> hmac;
+
+    private final ThreadLocal<Cipher> cipher;
     private final SecretKeySpec encryptionKey;
     private final SecureRandom random = new SecureRandom();
 
     public ChunkSealer(ChunkKeys keys) {
         this.keys = keys;
-        try {
-            this.hmac = Mac.getInstance("HmacSHA256");
-            this.hmac.init(new SecretKeySpec(keys.idKey(), "HmacSHA256"));
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            this.encryptionKey = new SecretKeySpec(keys.encryptionKey(), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 or AES-GCM unavailable", e);
-        }
+        SecretKeySpec idKey = new SecretKeySpec(keys.idKey(), "HmacSHA256");
+        this.encryptionKey = new SecretKeySpec(keys.encryptionKey(), "AES");
+        this.hmac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(idKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+            }
+        });
+        this.cipher = ThreadLocal.withInitial(() -> {
+            try {
+                return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM unavailable", e);
+            }
+        });
+        hmac.get();
+        cipher.get();
     }
 
     /** The id of a plaintext: HMAC-SHA-256 under the tenant's id key. */
     public ChunkId id(byte[] data, int offset, int length) {
-        hmac.update(data, offset, length);
-        return ChunkId.of(hmac.doFinal());
+        Mac mac = hmac.get();
+        mac.update(data, offset, length);
+        return ChunkId.of(mac.doFinal());
     }
 
     /** Seals {@code length} bytes of {@code data} from {@code offset}. */
@@ -76,6 +91,7 @@ public final class ChunkSealer {
                 .putInt(length)
                 .put(nonce);
         try {
+            Cipher cipher = this.cipher.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(aad(id, envelope.array()));
             int written = body == null
@@ -108,6 +124,7 @@ public final class ChunkSealer {
         }
         byte[] body;
         try {
+            Cipher cipher = this.cipher.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, envelope, 8, 12));
             cipher.updateAAD(aad(expected, envelope));
             body = cipher.doFinal(envelope, HEADER_LENGTH, envelope.length - HEADER_LENGTH);

@@ -114,38 +114,38 @@ public class BackupResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{backupId}")
     @RolesAllowed({"tenant-admin", "tenant-viewer", "agent"})
     @Operation(summary = "Read a backup")
-    public BackupView get(@PathParam("id") UUID id) {
+    public BackupView get(@PathParam("backupId") UUID id) {
         return BackupView.of(backups.get(caller.tenant(), id));
     }
 
     @PUT
-    @Path("/{id}/manifest")
+    @Path("/{backupId}/manifest")
     @RolesAllowed("agent")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Commit a backup with its manifest v1 (agents; docs/protocol.md)")
-    public BackupView commit(@PathParam("id") UUID id, InputStream manifest) {
+    public BackupView commit(@PathParam("backupId") UUID id, InputStream manifest) {
         return BackupView.of(backups.commit(caller.agent(), id, manifest));
     }
 
     @POST
-    @Path("/{id}/abort")
+    @Path("/{backupId}/abort")
     @RolesAllowed("agent")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give a backup up as Failed (agents)")
-    public BackupView abort(@PathParam("id") UUID id, @Valid @NotNull AbortRequest request) {
+    public BackupView abort(@PathParam("backupId") UUID id, @Valid @NotNull AbortRequest request) {
         return BackupView.of(backups.abort(caller.agent(), id, request.reason()));
     }
 
     @POST
-    @Path("/{id}/locations")
+    @Path("/{backupId}/locations")
     @RolesAllowed("agent")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Where a backup's chunks are, with short-lived pre-signed URLs (agents restoring or verifying)")
-    public BackupService.Locations locate(@PathParam("id") UUID id, @Valid @NotNull LocateRequest request) {
+    public BackupService.Locations locate(@PathParam("backupId") UUID id, @Valid @NotNull LocateRequest request) {
         Set<ChunkId> ids = new LinkedHashSet<>();
         request.ids().forEach(i -> ids.add(ChunkId.parse(i)));
         return backups.locate(caller.agent().tenantId(), id, ids);
