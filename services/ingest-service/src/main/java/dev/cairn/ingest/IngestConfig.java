@@ -66,4 +66,7 @@ public interface IngestConfig {
     /** How long the pre-signed URLs handed to restoring agents work. */
     @WithDefault("PT15M")
     Duration urlTtl();
+
+    /** Tests only: the folder of the crash tests' fault points ({@code FaultPoints}); unset in production. */
+    java.util.Optional<String> faultDir();
 }

@@ -57,7 +57,19 @@ public final class TestPlatform {
                         "cairn.tenants.purge-interval",
                         "1s",
                         "cairn.ingest.url-ttl",
-                        URL_TTL.toString())));
+                        URL_TTL.toString(),
+                        // the crash tests park ingest at named points here (FaultPoints), then kill it
+                        "cairn.ingest.fault-dir",
+                        faultDir(home).toString())));
+    }
+
+    /** Where the crash tests name the fault point at which ingest halts ({@code halt-at}, {@code halted}). */
+    public static Path faultDir() {
+        return faultDir(get().home());
+    }
+
+    private static Path faultDir(Path home) {
+        return home.resolve("faults");
     }
 
     private static void deleteOldRuns(Path runs) {

@@ -4,6 +4,7 @@ import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentIdentity;
+import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,11 @@ public class BackupService {
     private final PackStore store;
     private final UrlSigner signer;
     private final IngestConfig config;
+    private final FaultPoints faults;
 
-    public BackupService(BackupCatalog catalog, PackStore store, UrlSigner signer, IngestConfig config) {
+    public BackupService(
+            BackupCatalog catalog, PackStore store, UrlSigner signer, IngestConfig config, FaultPoints faults) {
+        this.faults = faults;
         this.catalog = catalog;
         this.store = store;
         this.signer = signer;
@@ -97,7 +101,9 @@ public class BackupService {
         }
         String name = "backups/" + id + ".manifest";
         store.put(agent.homeRegion(), agent.tenantId(), name, bytes);
+        faults.pass(FaultPoints.Point.MANIFEST_BEFORE_COMMIT);
         catalog.commitManifest(manifest, PackStore.key(agent.tenantId(), name));
+        faults.pass(FaultPoints.Point.MANIFEST_AFTER_COMMIT);
         return get(agent.tenantId(), id);
     }
 

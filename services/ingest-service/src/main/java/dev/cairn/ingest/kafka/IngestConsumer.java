@@ -3,6 +3,7 @@ package dev.cairn.ingest.kafka;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentDirectory;
+import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
 import dev.cairn.ingest.pack.PackStore;
@@ -65,8 +66,12 @@ public class IngestConsumer {
     private long buffered;
     private Instant oldest;
 
-    public IngestConsumer(IngestConfig config, Catalog catalog, PackStore store, AgentDirectory agents) {
+    private final FaultPoints faults;
+
+    public IngestConsumer(
+            IngestConfig config, Catalog catalog, PackStore store, AgentDirectory agents, FaultPoints faults) {
         this.config = config;
+        this.faults = faults;
         this.catalog = catalog;
         this.store = store;
         this.check = new RecordCheck(agents);
@@ -161,6 +166,9 @@ public class IngestConsumer {
     /** Writes the buffered packs (minus chunks the catalog already has), then commits them with the offsets. */
     private void flush() {
         List<Pack> written = new ArrayList<>();
+        if (!packs.isEmpty()) {
+            faults.pass(FaultPoints.Point.BEFORE_PACK_UPLOAD);
+        }
         for (Pack pack : packs.values()) {
             Set<ChunkId> ids = new HashSet<>();
             pack.entries().forEach(e -> ids.add(e.id()));
@@ -170,10 +178,17 @@ public class IngestConsumer {
                 continue;
             }
             store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id(), fresh.data());
+            faults.pass(FaultPoints.Point.BETWEEN_PACK_AND_INDEX);
             store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id() + ".index", fresh.index());
             written.add(fresh);
         }
+        if (!written.isEmpty()) {
+            faults.pass(FaultPoints.Point.BEFORE_CATALOG_COMMIT);
+        }
         catalog.commit(written, config.topic(), nextOffsets);
+        if (!written.isEmpty()) {
+            faults.pass(FaultPoints.Point.AFTER_CATALOG_COMMIT);
+        }
         if (!written.isEmpty()) {
             LOG.infof(
                     "committed %d pack(s), %d chunk(s)",

@@ -3,10 +3,12 @@ package dev.cairn.ingest.storage;
 import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.platform.region.ObjectStores;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-/** Packs in the regions' S3 buckets. */
+/** Packs, indexes and manifests in the regions' S3 buckets. */
 @ApplicationScoped
 public class S3PackStore implements PackStore {
     private final ObjectStores stores;
@@ -21,5 +23,27 @@ public class S3PackStore implements PackStore {
                 .putObject(
                         b -> b.bucket(stores.bucket(region)).key(PackStore.key(tenantId, name)),
                         RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public byte[] get(String region, String key) {
+        return stores.client(region)
+                .getObjectAsBytes(b -> b.bucket(stores.bucket(region)).key(key))
+                .asByteArray();
+    }
+
+    @Override
+    public List<StoredObject> list(String region, String prefix) {
+        List<StoredObject> objects = new ArrayList<>();
+        stores.client(region)
+                .listObjectsV2Paginator(b -> b.bucket(stores.bucket(region)).prefix(prefix))
+                .contents()
+                .forEach(o -> objects.add(new StoredObject(o.key(), o.size(), o.lastModified())));
+        return objects;
+    }
+
+    @Override
+    public void delete(String region, String key) {
+        stores.client(region).deleteObject(b -> b.bucket(stores.bucket(region)).key(key));
     }
 }
