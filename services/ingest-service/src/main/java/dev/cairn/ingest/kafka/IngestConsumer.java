@@ -118,7 +118,9 @@ public class IngestConsumer {
                 }
             } catch (WakeupException e) {
                 // stopping
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // nothing uncommitted is kept: dropping it frees its memory, and the records are read again
+                discardUncommitted();
                 LOG.errorf(e, "ingest failed; resuming from the last committed offsets in 5 s");
                 discardUncommitted();
                 sleep(5000);
@@ -250,6 +252,8 @@ public class IngestConsumer {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+        // bounded memory: one fetch holds at most 16 MiB whatever the number of partitions
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
         return p;
     }
 

@@ -188,6 +188,9 @@ public final class Platform implements AutoCloseable {
                 "-Xss512k",
                 "-XX:ReservedCodeCacheSize=64m",
                 "-XX:TieredStopAtLevel=1");
+        // ingest carries the data: room for a flush of packs (32 MiB) and fetches, and the C2 compiler
+        List<String> ingestJvm =
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("cairn.http.host", "127.0.0.1");
@@ -212,7 +215,12 @@ public final class Platform implements AutoCloseable {
                 properties.put(prefix + "secret-key", region.secretKey());
             }
             properties.putAll(options.serviceProperties());
-            services.get(service).start(app("services/" + service + "-service"), properties, jvm, logs);
+            services.get(service)
+                    .start(
+                            app("services/" + service + "-service"),
+                            properties,
+                            service.equals("ingest") ? ingestJvm : jvm,
+                            logs);
         }
         Map<String, String> gatewayProperties = new LinkedHashMap<>();
         services.forEach((name, process) -> gatewayProperties.put("cairn.gateway.services." + name, process.url()));

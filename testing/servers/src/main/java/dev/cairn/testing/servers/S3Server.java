@@ -60,6 +60,15 @@ public final class S3Server implements AutoCloseable {
                             "jclouds.provider=filesystem",
                             "jclouds.filesystem.basedir=" + objects,
                             ""));
+            // without a configuration logback logs at DEBUG: Jetty then writes a line per buffer (gigabytes of log
+            // and most of a core at full speed)
+            Path logback = dataDir.resolve("logback.xml");
+            Files.writeString(
+                    logback,
+                    "<configuration><appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\"><encoder>"
+                            + "<pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder></appender>"
+                            + "<logger name=\"org.gaul.shaded\" level=\"WARN\"/>"
+                            + "<root level=\"INFO\"><appender-ref ref=\"OUT\"/></root></configuration>\n");
             ServerProcess process = ServerProcess.start(
                     "S3 " + region,
                     List.of(
@@ -67,6 +76,7 @@ public final class S3Server implements AutoCloseable {
                             "-Xms32m",
                             "-Xmx256m",
                             "-XX:+UseSerialGC",
+                            "-Dlogback.configurationFile=" + logback,
                             "-cp",
                             Dists.classpath("s3proxy"),
                             "org.gaul.s3proxy.Main",
