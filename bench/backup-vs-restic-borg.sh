@@ -31,7 +31,7 @@ trap 'pkill -TERM -f "CairnUp" || true' EXIT
 export RESTIC_PASSWORD=bench-password RESTIC_REPOSITORY="$work/restic-repo" BORG_PASSPHRASE=bench-password
 export BORG_REPO="$work/borg-repo" BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=yes BORG_RELOCATED_REPO_ACCESS_IS_OK=yes
 restic init -q
-borg init -q -e repokey-blake2
+borg init -e repokey-blake2
 
 results="$work/results.tsv"
 : > "$results"
@@ -51,12 +51,12 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$step" "$wall" "$rss" "$stored" >> "$results"
   printf '   %-7s %-8s %8.1f s  %6d MiB RSS\n' "$tool" "$step" "$wall" $((rss / 1024))
 }
-cairn() { (cd "$root" && CAIRN_SKIP_BUILD=1 ./cairn "$@"); }
+cairn=(env CAIRN_SKIP_BUILD=1 "$root/cairn")
 n=0
 backup_all() {
   local step="$1"
   n=$((n + 1))
-  measure cairn "$step" cairn backup "$data" --json
+  measure cairn "$step" "${cairn[@]}" backup "$data" --json
   measure restic "$step" restic backup -q "$data"
   measure borg "$step" borg create --compression zstd,3 "::b$n" "$data"
 }
@@ -67,7 +67,7 @@ echo "== 1% change"; python3 "$root/bench/dataset.py" --change "$data"; backup_a
 
 echo "== full restore (of the last backup)"
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$work/cairn-change.out")
-measure cairn restore cairn restore "$id" "$work/restore-cairn" --json
+measure cairn restore "${cairn[@]}" restore "$id" "$work/restore-cairn" --json
 measure restic restore restic restore -q latest --target "$work/restore-restic"
 mkdir -p "$work/restore-borg"
 measure borg restore bash -c "cd '$work/restore-borg' && borg extract ::b$n"

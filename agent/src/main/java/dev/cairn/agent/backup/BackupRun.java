@@ -120,6 +120,7 @@ public final class BackupRun {
             cache.forget(platform.missing(cache.ids()));
             progress.stage("");
         }
+        scanTotals(source);
         JsonNode started_ = platform.startBackup(source.description());
         backupId = UUID.fromString(started_.path("id").asText());
         senders = Executors.newFixedThreadPool(options.senders(), r -> {
@@ -201,6 +202,38 @@ public final class BackupRun {
             senders.shutdownNow();
             Files.deleteIfExists(treeFile);
         }
+    }
+
+    /** Counts files and bytes in the background, so that progress can show totals and an ETA. */
+    private void scanTotals(Source source) {
+        Thread scan = new Thread(
+                () -> {
+                    long[] counted = {0, 0};
+                    try {
+                        source.walk(new Source.Visitor() {
+                            @Override
+                            public void entry(SourceEntry e) {
+                                if (e.type() == TreeEntry.Type.FILE) {
+                                    counted[0]++;
+                                    counted[1] += e.size();
+                                }
+                            }
+
+                            @Override
+                            public void warning(byte[] path, String message) {}
+
+                            @Override
+                            public void error(byte[] path, String message) {}
+                        });
+                        progress.totalFiles.set(counted[0]);
+                        progress.totalBytes.set(counted[1]);
+                    } catch (IOException | RuntimeException e) {
+                        // progress without totals
+                    }
+                },
+                "cairn-scan");
+        scan.setDaemon(true);
+        scan.start();
     }
 
     private Result failed(String reason) {
@@ -387,7 +420,7 @@ public final class BackupRun {
         for (int i = 0; i < b.ids.size(); i++) {
             if (missing.contains(b.ids.get(i))) {
                 byte[] data = b.data.get(i);
-                SealedChunk sealed = sealer.seal(data, 0, data.length);
+                SealedChunk sealed = sealer.seal(b.ids.get(i), data, 0, data.length);
                 sink.send(backupId, sealed);
                 progress.newBytes.addAndGet(data.length);
                 progress.sentBytes.addAndGet(sealed.envelope().length);

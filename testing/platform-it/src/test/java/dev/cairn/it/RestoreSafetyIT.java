@@ -2,23 +2,9 @@ package dev.cairn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.agent.backup.BackupRun;
-import dev.cairn.agent.credentials.AgentCredentials;
-import dev.cairn.agent.fs.DataRegions;
-import dev.cairn.agent.kafka.KafkaChunkSink;
-import dev.cairn.agent.platform.PlatformClient;
-import dev.cairn.agent.progress.Progress;
-import dev.cairn.agent.source.Content;
-import dev.cairn.agent.source.Source;
-import dev.cairn.agent.source.SourceEntry;
-import dev.cairn.data.tree.TreeEntry;
 import dev.cairn.testing.platform.Platform;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,85 +20,24 @@ class RestoreSafetyIT {
     @TempDir
     Path tmp;
 
-    /** A source that hands the agent whatever entries a test wants, as a compromised agent could write them. */
-    private record Crafted(List<SourceEntry> entries) implements Source {
-        @Override
-        public String description() {
-            return "crafted";
-        }
-
-        @Override
-        public void walk(Visitor visitor) throws java.io.IOException {
-            for (SourceEntry e : entries) {
-                visitor.entry(e);
-            }
-        }
-    }
-
-    private static SourceEntry dir(String path) {
-        return new SourceEntry(TreeEntry.Type.DIRECTORY, bytes(path), 0755, 0, 0, 0, 0, 0, 0, 0, new byte[0], null);
-    }
-
-    private static SourceEntry link(String path, String target) {
-        return new SourceEntry(TreeEntry.Type.SYMLINK, bytes(path), 0777, 0, 0, 0, 0, 0, 0, 0, bytes(target), null);
-    }
-
-    private static SourceEntry file(String path, String content) {
-        byte[] data = bytes(content);
-        return new SourceEntry(
-                TreeEntry.Type.FILE, bytes(path), 0644, 0, 0, 0, 0, data.length, 0, 0, new byte[0], new Content() {
-                    @Override
-                    public List<DataRegions.Region> regions() {
-                        return List.of(new DataRegions.Region(0, data.length));
-                    }
-
-                    @Override
-                    public InputStream open(DataRegions.Region region) {
-                        return new ByteArrayInputStream(data);
-                    }
-
-                    @Override
-                    public boolean changedSinceWalk() {
-                        return false;
-                    }
-                });
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String backUp(LocalAgent agent, Source source) throws Exception {
-        AgentCredentials credentials = AgentCredentials.load(agent.home());
-        PlatformClient platform =
-                new PlatformClient(credentials, TestPlatform.get().entryPoint(), Duration.ofMinutes(1));
-        try (KafkaChunkSink sink = new KafkaChunkSink(credentials, 4 << 20);
-                Progress progress = new Progress("test")) {
-            BackupRun.Result result = new BackupRun(
-                            credentials,
-                            platform,
-                            sink,
-                            agent.home().resolve("state"),
-                            BackupRun.Options.defaults(),
-                            progress)
-                    .run(source);
-            assertThat(result.phase()).as(String.valueOf(result.failure())).isEqualTo("Completed");
-            return result.id().toString();
-        }
-    }
-
     @Test
     void pathsThatLeaveTheTargetAreRefusedBeforeAnythingIsWritten() throws Exception {
         LocalAgent agent = new LocalAgent(Agents.registered(Tenants.free("Escaper"), "evil"), tmp.resolve("agent"));
         Path outside = tmp.resolve("outside");
-        List<List<SourceEntry>> attacks = List.of(
-                List.of(dir("a"), file("a/fine", "ok"), file("../outside", "escaped")),
-                List.of(file("fine", "ok"), file(outside.toString(), "escaped")),
-                List.of(dir("a"), link("a/l", tmp.toString()), file("a/l/outside", "escaped")),
-                List.of(file("x", "ok"), dir("x/./y")));
+        List<List<dev.cairn.agent.source.SourceEntry>> attacks = List.of(
+                List.of(
+                        CraftedSource.dir("a"),
+                        CraftedSource.file("a/fine", "ok"),
+                        CraftedSource.file("../outside", "escaped")),
+                List.of(CraftedSource.file("fine", "ok"), CraftedSource.file(outside.toString(), "escaped")),
+                List.of(
+                        CraftedSource.dir("a"),
+                        CraftedSource.link("a/l", tmp.toString()),
+                        CraftedSource.file("a/l/outside", "escaped")),
+                List.of(CraftedSource.file("x", "ok"), CraftedSource.dir("x/./y")));
         List<String> refusals = List.of("'..'", "absolute", "symlink", "'.'");
         for (int i = 0; i < attacks.size(); i++) {
-            String id = backUp(agent, new Crafted(attacks.get(i)));
+            String id = new CraftedSource(attacks.get(i)).completed(agent);
             Path target = tmp.resolve("target-" + i);
 
             LocalAgent.Run restore = agent.restore(id, target);
@@ -122,6 +47,34 @@ class RestoreSafetyIT {
             assertThat(target).doesNotExist();
             assertThat(outside).doesNotExist();
         }
+    }
+
+    @Test
+    void filesThatVanishOrChangeAreWarningsAndUnreadableOnesMakeItPartial() throws Exception {
+        LocalAgent agent = new LocalAgent(Agents.registered(Tenants.free("Flaky Files"), "f"), tmp.resolve("agent"));
+
+        var warned = new CraftedSource(List.of(
+                        CraftedSource.file("kept", "kept"),
+                        CraftedSource.failing("gone", CraftedSource.vanished("gone")),
+                        CraftedSource.changing("busy", "stored as read")))
+                .backUp(agent);
+        assertThat(warned.phase()).isEqualTo("Completed");
+        assertThat(warned.statistics().warnings()).isEqualTo(2);
+        assertThat(warned.statistics().files()).isEqualTo(2);
+        assertThat(warned.messages()).anyMatch(m -> m.contains("gone") && m.contains("vanished"));
+        assertThat(warned.messages()).anyMatch(m -> m.contains("busy") && m.contains("changed while being read"));
+
+        var partial = new CraftedSource(List.of(
+                        CraftedSource.file("kept", "kept"),
+                        CraftedSource.failing("secret", CraftedSource.denied("secret"))))
+                .backUp(agent);
+        assertThat(partial.phase()).isEqualTo("PartiallyFailed");
+        assertThat(partial.statistics().errors()).isEqualTo(1);
+        Path restored = tmp.resolve("partial");
+        LocalAgent.Run restore = agent.restore(partial.id().toString(), restored);
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        assertThat(Files.readString(restored.resolve("kept"))).isEqualTo("kept");
+        assertThat(restored.resolve("secret")).doesNotExist();
     }
 
     @Test

@@ -70,7 +70,14 @@ public final class ChunkSealer {
 
     /** Seals {@code length} bytes of {@code data} from {@code offset}. */
     public SealedChunk seal(byte[] data, int offset, int length) {
-        ChunkId id = id(data, offset, length);
+        return seal(id(data, offset, length), data, offset, length);
+    }
+
+    /**
+     * Seals a chunk whose id the caller has computed with {@link #id} already (the agent hashes every chunk to know
+     * whether to send it; hashing again would cost a second pass). A wrong id makes an envelope that never opens.
+     */
+    public SealedChunk seal(ChunkId id, byte[] data, int offset, int length) {
         byte[] body;
         byte flags = 0;
         byte[] compressed = compress(data, offset, length);

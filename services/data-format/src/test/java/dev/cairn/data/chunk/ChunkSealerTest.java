@@ -69,6 +69,43 @@ class ChunkSealerTest {
     }
 
     @Test
+    void aChunkSealedUnderItsPrecomputedIdOpensAndUnderAWrongOneNever() {
+        byte[] data = text(100_000);
+        ChunkId id = SEALER.id(data, 0, data.length);
+        assertThat(SEALER.open(SEALER.seal(id, data, 0, data.length).envelope(), id))
+                .isEqualTo(data);
+        byte[] other = text(5000);
+        ChunkId wrong = SEALER.id(other, 0, other.length);
+        byte[] envelope = SEALER.seal(wrong, data, 0, data.length).envelope();
+        assertThatThrownBy(() -> SEALER.open(envelope, wrong)).isInstanceOf(ChunkIntegrityException.class);
+        assertThatThrownBy(() -> SEALER.open(envelope, id)).isInstanceOf(ChunkIntegrityException.class);
+    }
+
+    @Test
+    void sealingFromManyThreadsAtOnceWorks() throws Exception {
+        byte[] data = text(200_000);
+        ChunkId id = SEALER.id(data, 0, data.length);
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    if (java.util.Arrays.equals(
+                            SEALER.open(SEALER.seal(data, 0, data.length).envelope(), id), data)) {
+                        opened.incrementAndGet();
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(opened.get()).isEqualTo(200);
+    }
+
+    @Test
     void sealingTwiceUsesFreshNonces() {
         byte[] data = text(4096);
         assertThat(SEALER.seal(data, 0, data.length).envelope())
