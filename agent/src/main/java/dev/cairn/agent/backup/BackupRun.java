@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +68,7 @@ public final class BackupRun {
             List<String> messages,
             long readBytes,
             long cachedFiles,
+            Map<String, Double> timings,
             double seconds) {}
 
     private final AgentCredentials credentials;
@@ -93,6 +96,16 @@ public final class BackupRun {
     private Semaphore inFlight;
     private Batch batch = new Batch();
     private UUID backupId;
+    /** Seconds spent per stage, in order: where the time of a backup goes. */
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+
+    private long mark = System.nanoTime();
+
+    private void lap(String stage) {
+        long now = System.nanoTime();
+        timings.merge(stage, Math.round((now - mark) / 1e6) / 1000.0, Double::sum);
+        mark = now;
+    }
 
     public BackupRun(
             AgentCredentials credentials,
@@ -120,9 +133,11 @@ public final class BackupRun {
             cache.forget(platform.missing(cache.ids()));
             progress.stage("");
         }
+        lap("cache");
         scanTotals(source);
         JsonNode started_ = platform.startBackup(source.description());
         backupId = UUID.fromString(started_.path("id").asText());
+        lap("start");
         senders = Executors.newFixedThreadPool(options.senders(), r -> {
             Thread t = new Thread(r, "cairn-sender");
             t.setDaemon(true);
@@ -136,6 +151,7 @@ public final class BackupRun {
                     TreeWriter tree = new TreeWriter(out)) {
                 source.walk(new Walk(tree, cache));
             }
+            lap("walk");
             checkFailure();
             progress.stage("sending the file tree");
             List<ChunkId> root = new ArrayList<>();
@@ -152,6 +168,7 @@ public final class BackupRun {
             inFlight.release(options.senders() + 1);
             checkFailure();
             sink.flush();
+            lap("tree and flush");
 
             List<ChunkId> sorted = new ArrayList<>(references);
             sorted.sort(null);
@@ -170,6 +187,7 @@ public final class BackupRun {
             progress.stage("committing");
             JsonNode committed = platform.commitBackup(backupId, manifest.encode());
             String phase = committed.path("phase").asText();
+            lap("commit");
             Instant deadline = Instant.now().plus(options.commitWait());
             progress.stage("waiting until every chunk is durable");
             while (phase.equals("Committing") && Instant.now().isBefore(deadline)) {
@@ -177,6 +195,7 @@ public final class BackupRun {
                 phase = platform.backup(backupId).path("phase").asText();
             }
             progress.stage("");
+            lap("durable");
             if (phase.equals("Completed") || phase.equals("PartiallyFailed")) {
                 cache.replaceWith(treeFile);
             }
@@ -191,6 +210,7 @@ public final class BackupRun {
                     List.copyOf(messages),
                     readBytes.get(),
                     cachedFiles.get(),
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings)),
                     progress.seconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -250,6 +270,7 @@ public final class BackupRun {
                 List.copyOf(messages),
                 readBytes.get(),
                 cachedFiles.get(),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings)),
                 progress.seconds());
     }
 

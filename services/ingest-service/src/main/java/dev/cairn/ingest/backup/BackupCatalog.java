@@ -177,17 +177,15 @@ public class BackupCatalog {
     }
 
     private static void insertReferences(Connection c, UUID backupId, List<ChunkId> refs) throws SQLException {
-        int rows = 1000;
-        for (int from = 0; from < refs.size(); from += rows) {
-            List<ChunkId> batch = refs.subList(from, Math.min(refs.size(), from + rows));
-            String values = String.join(", ", Collections.nCopies(batch.size(), "(?, ?)"));
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO backup_chunk (backup_id, chunk_id) VALUES " + values + " ON CONFLICT DO NOTHING")) {
-                int i = 1;
-                for (ChunkId id : batch) {
-                    s.setObject(i++, backupId);
-                    s.setBytes(i++, id.bytes());
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO backup_chunk (backup_id, chunk_id) SELECT ?,"
+                + " decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h ON CONFLICT DO NOTHING")) {
+            for (int from = 0; from < refs.size(); from += 50_000) {
+                StringBuilder hex = new StringBuilder();
+                for (ChunkId id : refs.subList(from, Math.min(refs.size(), from + 50_000))) {
+                    hex.append(hex.isEmpty() ? "" : ",").append(id.hex());
                 }
+                s.setObject(1, backupId);
+                s.setString(2, hex.toString());
                 s.executeUpdate();
             }
         }

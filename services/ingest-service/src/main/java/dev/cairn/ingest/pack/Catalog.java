@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,27 +30,30 @@ public class Catalog {
         this.db = db;
     }
 
-    /** The chunk ids among {@code candidates} that the tenant already has. */
+    /**
+     * The chunk ids among {@code candidates} that the tenant already has: one query per 10,000 ids, the ids passed as
+     * one hex text (PgJDBC's bytea arrays do not pass through the pool's connection wrapper).
+     */
     public Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates) {
         Set<ChunkId> known = new HashSet<>();
         if (candidates.isEmpty()) {
             return known;
         }
         List<ChunkId> all = List.copyOf(candidates);
-        try (Connection c = db.getConnection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 500));
-                String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id IN (" + marks + ")")) {
-                    s.setObject(1, tenantId);
-                    for (int i = 0; i < batch.size(); i++) {
-                        s.setBytes(i + 2, batch.get(i).bytes());
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            known.add(ChunkId.of(rs.getBytes(1)));
-                        }
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id"
+                        + " IN (SELECT decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h)")) {
+            for (int from = 0; from < all.size(); from += 10_000) {
+                List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 10_000));
+                StringBuilder hex = new StringBuilder(batch.size() * 65);
+                for (ChunkId id : batch) {
+                    hex.append(hex.isEmpty() ? "" : ",").append(id.hex());
+                }
+                s.setObject(1, tenantId);
+                s.setString(2, hex.toString());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(ChunkId.of(rs.getBytes(1)));
                     }
                 }
             }
