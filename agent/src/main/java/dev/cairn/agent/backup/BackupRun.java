@@ -128,9 +128,18 @@ public final class BackupRun {
     public Result run(Source source) throws IOException {
         Instant started = Instant.now();
         FileCache cache = FileCache.load(state.resolve("cache"), credentials.tenantId(), source.description());
-        if (cache.size() > 0) {
+        if (cache.present()) {
+            // chunks the platform no longer has make their files count as changed: asked 10,000 ids at a time
             progress.stage("checking the file cache");
-            cache.forget(platform.missing(cache.ids()));
+            List<ChunkId> batch = new ArrayList<>();
+            cache.forEachId(id -> {
+                batch.add(id);
+                if (batch.size() == 10_000) {
+                    cache.forget(platform.missing(batch));
+                    batch.clear();
+                }
+            });
+            cache.forget(platform.missing(batch));
             progress.stage("");
         }
         lap("cache");
@@ -219,6 +228,7 @@ public final class BackupRun {
             Throwable cause = failure.get() != null ? failure.get() : e;
             return failed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
         } finally {
+            cache.close();
             senders.shutdownNow();
             Files.deleteIfExists(treeFile);
         }
