@@ -108,16 +108,25 @@ public final class KafkaServer implements AutoCloseable {
                 "--ignore-formatted",
                 "--add-scram",
                 "SCRAM-SHA-256=[name=" + ADMIN_USER + ",password=" + ADMIN_PASSWORD + "]");
-        Process format = new ProcessBuilder(command)
-                .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        logDir.resolve("kafka-format.log").toFile()))
-                .start();
+        // a broker of the same folder that is still exiting holds the log directory's lock: try again for a while
+        Path formatLog = logDir.resolve("kafka-format.log");
         try {
-            if (!format.waitFor(2, TimeUnit.MINUTES) || format.exitValue() != 0) {
-                throw new ServerStartException(
-                        "Kafka storage format failed; see " + logDir.resolve("kafka-format.log"));
+            for (int attempt = 1; ; attempt++) {
+                Process format = new ProcessBuilder(command)
+                        .directory(dataDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(formatLog.toFile()))
+                        .start();
+                if (format.waitFor(2, TimeUnit.MINUTES) && format.exitValue() == 0) {
+                    break;
+                }
+                format.destroyForcibly();
+                if (attempt == 10) {
+                    List<String> lines = Files.readAllLines(formatLog);
+                    throw new ServerStartException("Kafka storage format failed (" + formatLog + "): "
+                            + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+                }
+                Thread.sleep(1000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
