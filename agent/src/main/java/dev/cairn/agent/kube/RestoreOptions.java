@@ -1,0 +1,42 @@
+package dev.cairn.agent.kube;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a resource restore maps and applies objects.
+ *
+ * @param includeNamespaces namespaces (as backed up) to restore, globs; {@code ["*"]} means all
+ * @param namespaceMapping backed-up namespace to the namespace it is restored into
+ * @param storageClassMapping backed-up storage class to the one claims and volumes use instead
+ * @param existing what to do with an object that already exists
+ * @param preview only say what would be done; change nothing
+ * @param crdWait how long to wait for a restored custom resource definition to be established
+ */
+public record RestoreOptions(
+        List<String> includeNamespaces,
+        Map<String, String> namespaceMapping,
+        Map<String, String> storageClassMapping,
+        ExistingPolicy existing,
+        boolean preview,
+        Duration crdWait) {
+
+    public RestoreOptions {
+        includeNamespaces = includeNamespaces == null || includeNamespaces.isEmpty()
+                ? List.of("*")
+                : List.copyOf(includeNamespaces);
+        namespaceMapping = namespaceMapping == null ? Map.of() : Map.copyOf(namespaceMapping);
+        storageClassMapping = storageClassMapping == null ? Map.of() : Map.copyOf(storageClassMapping);
+        existing = existing == null ? ExistingPolicy.SKIP : existing;
+        crdWait = crdWait == null ? Duration.ofMinutes(1) : crdWait;
+    }
+
+    /** What to do with an object that already exists in the cluster. */
+    public enum ExistingPolicy {
+        /** Leave it as it is and report it skipped (the default: a restore never overwrites by surprise). */
+        SKIP,
+        /** Replace its spec and metadata with the backed-up ones (keeping what the server assigned). */
+        UPDATE
+    }
+}
