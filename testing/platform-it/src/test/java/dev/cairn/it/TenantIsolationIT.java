@@ -63,6 +63,12 @@ class TenantIsolationIT {
             Map.entry("POST /api/v1/backups/{backupId}/locations", "{\"ids\":[]}"),
             Map.entry("POST /api/v1/partners", "{\"name\":\"Probe partner\"}"),
             Map.entry(
+                    "POST /api/v1/clusters/{clusterId}/commands",
+                    "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"probe\"]}}"),
+            Map.entry(
+                    "POST /api/v1/agent/commands/{commandId}/status",
+                    "{\"phase\":\"RUNNING\",\"progress\":{\"bytes\":1}}"),
+            Map.entry(
                     "POST /api/v1/partner/tenants",
                     "{\"organisation\":\"Probe customer\",\"adminEmail\":\"probe-customer@example.test\","
                             + "\"homeRegion\":\"eu-west-1\"}"));
@@ -90,6 +96,15 @@ class TenantIsolationIT {
         Agents.Registered agentOfB = Agents.registered(tenantB, "bravo-prod");
         agentTokenOfB = agentOfB.accessToken();
         String backupOfA = backupOf(agentOfA);
+        String commandOfA = Http.json(Http.json(
+                        "POST",
+                        TestPlatform.get().entryPoint() + "/api/v1/clusters/"
+                                + agentOfA.credentials().path("clusterId").asText() + "/commands",
+                        tenantA.token(),
+                        "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"alpha\"]}}"))
+                .path("id")
+                .asText();
+
         nameOfA = "Isolation Alpha";
         String adminOfA = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/me", tenantA.token()))
                 .path("subject")
@@ -102,7 +117,9 @@ class TenantIsolationIT {
                 "userId",
                 adminOfA,
                 "backupId",
-                backupOfA);
+                backupOfA,
+                "commandId",
+                commandOfA);
     }
 
     /** A completed backup of a small directory by {@code agent}. */
@@ -219,6 +236,35 @@ class TenantIsolationIT {
         JsonNode backup = Http.json(
                 Http.get(TestPlatform.get().entryPoint() + "/api/v1/backups/" + idsOfA.get("backupId"), token));
         assertThat(backup.path("phase").asText()).isEqualTo("Completed");
+        JsonNode command = Http.json(Http.get(
+                TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId") + "/commands/"
+                        + idsOfA.get("commandId"),
+                token));
+        assertThat(command.path("phase").asText()).isEqualTo("QUEUED");
+        assertThat(command.path("cancelRequested").asBoolean()).isFalse();
+    }
+
+    @Test
+    void tenantBsAgentCannotConsumeTenantAsCommands() {
+        // B's agent polls (and waits): nothing of A's comes, and A's command stays queued
+        HttpResponse<String> poll =
+                Http.get(TestPlatform.get().entryPoint() + "/api/v1/agent/commands?wait=2", agentTokenOfB);
+        assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
+        assertThat(Http.json(poll).path("commands")).isEmpty();
+        assertThat(poll.body()).doesNotContain(idsOfA.get("commandId"));
+        // nor can it report on A's command as if it had it
+        HttpResponse<String> report = Http.json(
+                "POST",
+                TestPlatform.get().entryPoint() + "/api/v1/agent/commands/" + idsOfA.get("commandId") + "/status",
+                agentTokenOfB,
+                "{\"phase\":\"SUCCEEDED\"}");
+        assertThat(report.statusCode()).isEqualTo(404);
+        assertTenantAIsIntact();
+        // A sees it, still queued (A's agent does not poll here: the suite's other probes rely on it staying queued)
+        JsonNode list = Http.json(Http.get(
+                TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId") + "/commands",
+                tenantA.token()));
+        assertThat(list.findValuesAsText("id")).contains(idsOfA.get("commandId"));
     }
 
     /** Calls the operation on its service directly, its path parameters filled with tenant A's ids. */

@@ -1,6 +1,5 @@
 package dev.cairn.tenant.cluster;
 
-import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,12 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgentResource {
     private final ClusterService clusters;
     private final CurrentCaller caller;
-    private final JsonWebToken token;
 
-    public AgentResource(ClusterService clusters, CurrentCaller caller, JsonWebToken token) {
+    public AgentResource(ClusterService clusters, CurrentCaller caller) {
         this.clusters = clusters;
         this.caller = caller;
-        this.token = token;
     }
 
     @POST
@@ -46,15 +41,6 @@ public class AgentResource {
     @RolesAllowed("agent")
     @Operation(summary = "Report the agent's and the cluster's state")
     public ClusterView heartbeat(@Valid @NotNull Heartbeat heartbeat) {
-        return clusters.heartbeat(caller.tenantId(), clusterId(), heartbeat);
-    }
-
-    private UUID clusterId() {
-        Object claim = token.getClaim("cluster_id");
-        try {
-            return UUID.fromString(String.valueOf(claim));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(403, "not-an-agent", "Not an agent", "this token is not an agent's");
-        }
+        return clusters.heartbeat(caller.tenantId(), caller.clusterId(), heartbeat);
     }
 }

@@ -44,6 +44,20 @@ public class CurrentCaller {
                         403, "no-partner", "No partner", "this operation needs a partner's token"));
     }
 
+    /** The agent's cluster; 403 when the token is not an agent's. */
+    public UUID clusterId() {
+        return claim("cluster_id")
+                .flatMap(v -> {
+                    try {
+                        return Optional.of(UUID.fromString(v));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElseThrow(() ->
+                        new ProblemException(403, "not-an-agent", "Not an agent", "this token is not an agent's"));
+    }
+
     private Optional<String> claim(String name) {
         Object value = token.getClaim(name);
         return value == null ? Optional.empty() : Optional.of(value.toString()).filter(s -> !s.isBlank());

@@ -1,0 +1,117 @@
+package dev.cairn.tenant.command;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A command to one cluster's agent, with what the agent reported about it. */
+@Entity
+@Table(name = "agent_command")
+public class AgentCommand extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+
+    @Column(name = "cluster_id", nullable = false)
+    public UUID clusterId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommandKind kind;
+
+    /** The command's parameters as JSON (see docs/protocol.md, "Agent commands, v1"). */
+    @Column(nullable = false)
+    public String spec;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommandPhase phase;
+
+    @Column(name = "cancel_requested", nullable = false)
+    public boolean cancelRequested;
+
+    @Column(name = "requested_by")
+    public String requestedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(nullable = false)
+    public int deliveries;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** The agent's last progress report as JSON. */
+    public String progress;
+
+    /** The agent's final report as JSON. */
+    public String report;
+
+    public String message;
+
+    /** One of the tenant's commands, if it is of that cluster. */
+    static Optional<AgentCommand> findOwned(UUID tenantId, UUID clusterId, UUID id) {
+        return AgentCommand.<AgentCommand>find("id = ?1 and tenantId = ?2 and clusterId = ?3", id, tenantId, clusterId)
+                .firstResultOptional();
+    }
+
+    /** A cluster's latest commands, newest first. */
+    static List<AgentCommand> latest(UUID tenantId, UUID clusterId, int limit) {
+        return AgentCommand.<AgentCommand>find(
+                        "tenantId = ?1 and clusterId = ?2 order by createdAt desc", tenantId, clusterId)
+                .page(0, limit)
+                .list();
+    }
+
+    /**
+     * Commands an agent may take now, oldest first, locked against a second poll: queued ones, and delivered ones
+     * whose lease ran out (the agent restarted before it started them).
+     */
+    static List<AgentCommand> deliverable(UUID clusterId, Instant now, int limit) {
+        return AgentCommand.<AgentCommand>find(
+                        "clusterId = ?1 and (phase = ?2 or (phase = ?3 and leaseUntil < ?4)) order by createdAt",
+                        clusterId,
+                        CommandPhase.QUEUED,
+                        CommandPhase.DELIVERED,
+                        now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .page(0, limit)
+                .list();
+    }
+
+    /** Ids of a cluster's unfinished commands that the tenant asked to cancel. */
+    static List<UUID> cancelRequested(UUID clusterId) {
+        return AgentCommand.<AgentCommand>find(
+                        "clusterId = ?1 and cancelRequested = true and phase in ?2",
+                        clusterId,
+                        List.of(CommandPhase.DELIVERED, CommandPhase.RUNNING))
+                .stream()
+                .map(c -> c.id)
+                .toList();
+    }
+}

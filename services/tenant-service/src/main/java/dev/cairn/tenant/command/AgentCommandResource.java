@@ -1,0 +1,55 @@
+package dev.cairn.tenant.command;
+
+import dev.cairn.tenant.identity.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The agent's side of the command channel: an outbound-only long-poll (works through HTTP proxies, no inbound
+ * port) and status reports. The cluster comes from the agent's token, so an agent sees only its own commands.
+ */
+@Path("/api/v1/agent/commands")
+@Tag(name = "Agents")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentCommandResource {
+    private final CommandService commands;
+    private final CurrentCaller caller;
+
+    public AgentCommandResource(CommandService commands, CurrentCaller caller) {
+        this.commands = commands;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed("agent")
+    @Operation(summary = "Take the commands to start, waiting up to `wait` seconds for one to arrive")
+    public Delivery poll(@QueryParam("wait") @DefaultValue("0") @Min(0) @Max(60) int wait) {
+        return commands.poll(caller.tenantId(), caller.clusterId(), Duration.ofSeconds(wait));
+    }
+
+    @POST
+    @Path("/{commandId}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("agent")
+    @Operation(summary = "Report progress (RUNNING) or the final phase and report of a command")
+    public CommandService.StatusAnswer report(
+            @PathParam("commandId") UUID commandId, @Valid @NotNull AgentStatus status) {
+        return commands.report(caller.tenantId(), caller.clusterId(), commandId, status);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.cairn.tenant.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.tenant.cluster.Cluster;
+import dev.cairn.tenant.cluster.ClusterPhase;
+import dev.cairn.tenant.cluster.ClusterService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Queues commands for agents, hands them out on polls, and records what agents report. */
+@ApplicationScoped
+public class CommandService {
+    private static final Logger LOG = Logger.getLogger(CommandService.class);
+    private static final int PER_POLL = 10;
+
+    private final ClusterService clusters;
+    private final CommandSignals signals;
+    private final CommandsConfig config;
+    private final ObjectMapper json;
+
+    public CommandService(ClusterService clusters, CommandSignals signals, CommandsConfig config, ObjectMapper json) {
+        this.clusters = clusters;
+        this.signals = signals;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Queues a command for one of the tenant's clusters (not a revoked one). */
+    public CommandView create(UUID tenantId, UUID clusterId, String requestedBy, NewCommand request) {
+        CommandView view = QuarkusTransaction.requiringNew().call(() -> {
+            Cluster cluster = Cluster.findOwned(tenantId, clusterId)
+                    .orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
+            if (cluster.phase == ClusterPhase.REVOKED) {
+                throw ProblemException.conflict("the cluster's agent is revoked: it takes no more commands");
+            }
+            Instant now = Instant.now();
+            AgentCommand c = new AgentCommand();
+            c.id = UUID.randomUUID();
+            c.tenantId = tenantId;
+            c.clusterId = clusterId;
+            c.kind = request.kind();
+            c.spec = write(request.kind() == CommandKind.BACKUP ? request.backup() : request.restore());
+            c.phase = CommandPhase.QUEUED;
+            c.requestedBy = requestedBy;
+            c.createdAt = now;
+            c.updatedAt = now;
+            c.persist();
+            LOG.infof("command %s (%s) queued for cluster %s of tenant %s", c.id, c.kind, clusterId, tenantId);
+            return view(c);
+        });
+        signals.signal(clusterId);
+        return view;
+    }
+
+    public List<CommandView> list(UUID tenantId, UUID clusterId, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Cluster.findOwned(tenantId, clusterId).orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
+            return AgentCommand.latest(tenantId, clusterId, limit).stream()
+                    .map(this::view)
+                    .toList();
+        });
+    }
+
+    public CommandView get(UUID tenantId, UUID clusterId, UUID commandId) {
+        return QuarkusTransaction.requiringNew().call(() -> view(owned(tenantId, clusterId, commandId)));
+    }
+
+    /**
+     * Cancels a command: one not yet delivered is cancelled at once; one the agent has is marked, and the agent is
+     * told on its next poll or progress report (it then reports CANCELLED). A finished command answers 409.
+     */
+    public CommandView cancel(UUID tenantId, UUID clusterId, UUID commandId) {
+        CommandView view = QuarkusTransaction.requiringNew().call(() -> {
+            AgentCommand c = owned(tenantId, clusterId, commandId);
+            if (c.phase.isFinal()) {
+                throw ProblemException.conflict("the command is " + c.phase + " already");
+            }
+            Instant now = Instant.now();
+            if (c.phase == CommandPhase.QUEUED) {
+                c.phase = CommandPhase.CANCELLED;
+                c.finishedAt = now;
+                c.message = "cancelled before the agent took it";
+            }
+            c.cancelRequested = true;
+            c.updatedAt = now;
+            return view(c);
+        });
+        signals.signal(clusterId);
+        return view;
+    }
+
+    /**
+     * An agent's poll: hands out what it may start now, and the ids it should cancel; when there is nothing, waits up
+     * to {@code wait} for something to arrive.
+     */
+    public Delivery poll(UUID tenantId, UUID clusterId, Duration wait) {
+        Duration bounded = wait.compareTo(config.maxWait()) > 0 ? config.maxWait() : wait;
+        Instant deadline = Instant.now().plus(bounded);
+        while (true) {
+            Delivery delivery = QuarkusTransaction.requiringNew().call(() -> take(tenantId, clusterId));
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (!delivery.commands().isEmpty() || !delivery.cancel().isEmpty() || left <= 0) {
+                return delivery;
+            }
+            try {
+                signals.await(clusterId, Math.min(left, config.recheck().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return delivery;
+            }
+        }
+    }
+
+    private Delivery take(UUID tenantId, UUID clusterId) {
+        clusters.connected(tenantId, clusterId); // 403 once revoked, whatever the token says
+        Instant now = Instant.now();
+        List<Delivery.Command> commands = new ArrayList<>();
+        for (AgentCommand c : AgentCommand.deliverable(clusterId, now, PER_POLL)) {
+            if (c.deliveries >= config.maxDeliveries()) {
+                c.phase = CommandPhase.FAILED;
+                c.finishedAt = now;
+                c.updatedAt = now;
+                c.message = "delivered " + c.deliveries + " times and never started: the agent may crash on it";
+                continue;
+            }
+            c.phase = CommandPhase.DELIVERED;
+            c.deliveredAt = now;
+            c.leaseUntil = now.plus(config.lease());
+            c.deliveries++;
+            c.updatedAt = now;
+            commands.add(new Delivery.Command(c.id, c.kind, read(c.spec)));
+        }
+        return new Delivery(
+                commands,
+                AgentCommand.cancelRequested(clusterId),
+                config.lease().toSeconds());
+    }
+
+    /** Records an agent's report on one of its commands; answers whether the tenant asked to cancel it. */
+    public StatusAnswer report(UUID tenantId, UUID clusterId, UUID commandId, AgentStatus status) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            clusters.connected(tenantId, clusterId);
+            AgentCommand c = owned(tenantId, clusterId, commandId);
+            if (c.phase.isFinal()) {
+                throw ProblemException.conflict("the command is " + c.phase + " already");
+            }
+            if (c.phase == CommandPhase.QUEUED) {
+                throw ProblemException.conflict("the command was not delivered to this agent yet");
+            }
+            Instant now = Instant.now();
+            if (c.startedAt == null) {
+                c.startedAt = now;
+            }
+            c.phase = status.phase();
+            c.leaseUntil = null;
+            if (status.progress() != null) {
+                c.progress = status.progress().toString();
+            }
+            if (status.report() != null) {
+                c.report = status.report().toString();
+            }
+            if (status.message() != null) {
+                c.message = status.message();
+            }
+            if (status.phase().isFinal()) {
+                c.finishedAt = now;
+                LOG.infof("command %s of cluster %s ended %s", c.id, clusterId, c.phase);
+            }
+            c.updatedAt = now;
+            return new StatusAnswer(c.cancelRequested && !c.phase.isFinal());
+        });
+    }
+
+    /** The answer to a status report. */
+    public record StatusAnswer(boolean cancelRequested) {}
+
+    private AgentCommand owned(UUID tenantId, UUID clusterId, UUID commandId) {
+        return AgentCommand.findOwned(tenantId, clusterId, commandId)
+                .orElseThrow(() -> ProblemException.notFound("command " + commandId));
+    }
+
+    private CommandView view(AgentCommand c) {
+        return new CommandView(
+                c.id,
+                c.clusterId,
+                c.kind,
+                c.phase,
+                read(c.spec),
+                c.cancelRequested,
+                c.createdAt,
+                c.deliveredAt,
+                c.deliveries,
+                c.startedAt,
+                c.finishedAt,
+                c.progress == null ? null : read(c.progress),
+                c.report == null ? null : read(c.report),
+                c.message);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

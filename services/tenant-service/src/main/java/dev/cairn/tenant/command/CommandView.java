@@ -1,0 +1,22 @@
+package dev.cairn.tenant.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A command as its tenant sees it. */
+public record CommandView(
+        UUID id,
+        UUID clusterId,
+        CommandKind kind,
+        CommandPhase phase,
+        JsonNode spec,
+        boolean cancelRequested,
+        Instant createdAt,
+        Instant deliveredAt,
+        int deliveries,
+        Instant startedAt,
+        Instant finishedAt,
+        JsonNode progress,
+        JsonNode report,
+        String message) {}

@@ -1,0 +1,26 @@
+package dev.cairn.tenant.command;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How commands reach agents. */
+@ConfigMapping(prefix = "cairn.commands")
+public interface CommandsConfig {
+
+    /** The longest an agent's poll waits for a command (proxies often close idle requests after 60 s). */
+    @WithDefault("PT30S")
+    Duration maxWait();
+
+    /** How often a waiting poll checks the database (commands queued through another instance). */
+    @WithDefault("PT3S")
+    Duration recheck();
+
+    /** How long a delivered command waits for the agent's RUNNING report before it is delivered again. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** How many times a command is delivered before it fails (an agent that crashes on it every time). */
+    @WithDefault("5")
+    int maxDeliveries();
+}
