@@ -6,22 +6,34 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.daemon.Daemon;
 import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.kube.ResourceRestore;
+import dev.cairn.agent.kube.ResourceSource;
+import dev.cairn.agent.kube.RestoreOptions;
+import dev.cairn.agent.kube.Selection;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.platform.PlatformException;
 import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.restore.BackupFiles;
 import dev.cairn.agent.restore.RestoreRun;
 import dev.cairn.agent.restore.VerifyRun;
 import dev.cairn.agent.source.LocalDirectorySource;
 import dev.cairn.data.tree.UnsafePathException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,6 +55,14 @@ public final class Main {
         boolean json = false;
         boolean progressOn = System.console() != null && System.console().isTerminal();
         int sample = 100;
+        String kubernetes = null;
+        List<String> namespaces = new ArrayList<>();
+        List<String> excludeNamespaces = new ArrayList<>();
+        String selector = null;
+        Map<String, String> namespaceMapping = new LinkedHashMap<>();
+        Map<String, String> storageClassMapping = new LinkedHashMap<>();
+        RestoreOptions.ExistingPolicy existing = null;
+        boolean preview = false;
         Path agentHome = Path.of(env("CAIRN_AGENT_HOME", env("CAIRN_HOME", ".cairn") + "/agent"));
         String platformUrl = System.getenv("CAIRN_URL");
         for (int i = 0; i < args.length; i++) {
@@ -53,15 +73,32 @@ public final class Main {
                 case "--agent" -> agentHome = Path.of(value(args, ++i, "--agent"));
                 case "--platform" -> platformUrl = value(args, ++i, "--platform");
                 case "--sample" -> sample = percent(value(args, ++i, "--sample"));
+                case "--kubernetes" -> kubernetes = value(args, ++i, "--kubernetes");
+                case "--namespaces" ->
+                    namespaces.addAll(List.of(value(args, ++i, "--namespaces").split(",")));
+                case "--exclude-namespaces" ->
+                    excludeNamespaces.addAll(
+                            List.of(value(args, ++i, "--exclude-namespaces").split(",")));
+                case "--selector" -> selector = value(args, ++i, "--selector");
+                case "--namespace-mapping" -> pairs(value(args, ++i, "--namespace-mapping"), namespaceMapping);
+                case "--storage-class-mapping" ->
+                    pairs(value(args, ++i, "--storage-class-mapping"), storageClassMapping);
+                case "--existing" ->
+                    existing = RestoreOptions.ExistingPolicy.valueOf(
+                            value(args, ++i, "--existing").toUpperCase(Locale.ROOT));
+                case "--preview" -> preview = true;
                 default -> positional.add(args[i]);
             }
         }
         if (positional.isEmpty()) {
             err.println("usage: backup DIR | restore BACKUP_ID DIR | backups | verify BACKUP_ID [--sample PERCENT]"
-                    + " [--json] [--agent DIR]");
+                    + " | kube-backup | kube-restore BACKUP_ID | run   [--json] [--agent DIR] (see agent/README.md)");
             return 2;
         }
         String command = positional.get(0);
+        if (command.equals("run")) {
+            return daemon(err);
+        }
         if (!RawPaths.exact()) {
             err.println("cairn: warning: this JVM hides raw file names (start it with --add-opens "
                     + "java.base/sun.nio.fs=ALL-UNNAMED); names that are not UTF-8 would not round-trip");
@@ -161,6 +198,71 @@ public final class Main {
                         return exit(r.phase());
                     }
                 }
+                case "kube-backup" -> {
+                    need(positional, 1, "kube-backup [--namespaces A,B] [--exclude-namespaces C] [--selector S]");
+                    Selection selection = new Selection(namespaces, excludeNamespaces, selector, null, null, null);
+                    try (KubernetesClient kube = kube(kubernetes);
+                            Progress progress = new Progress("backing up");
+                            KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
+                        BackupRun.Result r = new BackupRun(
+                                        credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
+                                .run(new ResourceSource(
+                                        kube, selection, credentials.clusterId().toString()));
+                        progress.close();
+                        out.println(json ? JSON.writeValueAsString(JSON.valueToTree(r)) : r.id() + " " + r.phase());
+                        return exit(r.phase());
+                    }
+                }
+                case "kube-restore" -> {
+                    need(positional, 2, "kube-restore BACKUP_ID [--namespace-mapping A=B] [--preview]");
+                    UUID id = uuid(positional.get(1));
+                    try (KubernetesClient kube = kube(kubernetes)) {
+                        Map<String, byte[]> files = BackupFiles.read(
+                                credentials,
+                                platform,
+                                state,
+                                id,
+                                p -> p.equals(ResourceSource.INDEX) || p.startsWith(ResourceSource.RESOURCES + "/"),
+                                64L << 20);
+                        ResourceRestore.Report r = new ResourceRestore(
+                                        kube,
+                                        new RestoreOptions(
+                                                namespaces,
+                                                namespaceMapping,
+                                                storageClassMapping,
+                                                existing,
+                                                preview,
+                                                null),
+                                        new java.util.concurrent.atomic.AtomicLong())
+                                .run(files);
+                        if (json) {
+                            out.println(JSON.writeValueAsString(JSON.valueToTree(r)));
+                        } else {
+                            r.items()
+                                    .forEach(i -> out.printf(
+                                            "%-7s %s %s%s%s%n",
+                                            i.action(),
+                                            i.type(),
+                                            i.namespace() == null ? "" : i.namespace() + "/",
+                                            i.name(),
+                                            i.reason() == null ? "" : " (" + i.reason() + ")"));
+                            r.warnings().forEach(err::println);
+                            out.printf(
+                                    "%s%s: %d created, %d updated, %d skipped, %d failed%n",
+                                    preview ? "preview " : "",
+                                    r.phase(),
+                                    r.created(),
+                                    r.updated(),
+                                    r.skipped(),
+                                    r.failed());
+                        }
+                        return switch (r.phase()) {
+                            case "Completed" -> 0;
+                            case "PartiallyFailed" -> 3;
+                            default -> 1;
+                        };
+                    }
+                }
                 case "backups" -> {
                     JsonNode list = platform.backups(100);
                     if (json) {
@@ -203,6 +305,46 @@ public final class Main {
         } catch (PlatformException | IOException | IllegalStateException e) {
             err.println("cairn: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The in-cluster agent: settings from the environment the chart sets. */
+    private static int daemon(PrintStream err) {
+        Daemon.Settings settings = new Daemon.Settings(
+                env("CAIRN_PLATFORM_URL", "http://127.0.0.1:8080"),
+                env("CAIRN_REGISTRATION_TOKEN", null),
+                env("POD_NAMESPACE", "cairn-system"),
+                env("CAIRN_CREDENTIALS_SECRET", "cairn-agent-credentials"),
+                Path.of(env("CAIRN_AGENT_HOME", "/var/lib/cairn-agent")));
+        try (KubernetesClient kube = new KubernetesClientBuilder().build()) {
+            new Daemon(kube, settings, err).run();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("cairn-agent: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** A client of the cluster at {@code url}, or the one fabric8 finds (in-cluster account, kubeconfig). */
+    private static KubernetesClient kube(String url) {
+        KubernetesClientBuilder builder = new KubernetesClientBuilder();
+        if (url != null) {
+            builder.withConfig(
+                    new ConfigBuilder(Config.empty()).withMasterUrl(url).build());
+        }
+        return builder.build();
+    }
+
+    private static void pairs(String value, Map<String, String> into) {
+        for (String pair : value.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new UsageException("mappings are FROM=TO[,FROM=TO...], not " + value);
+            }
+            into.put(kv[0].strip(), kv[1].strip());
         }
     }
 

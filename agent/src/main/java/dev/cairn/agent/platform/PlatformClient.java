@@ -30,8 +30,10 @@ public final class PlatformClient {
     private final AgentCredentials credentials;
     private final String api;
     private final Duration retryBudget;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .proxy(Proxies.fromEnvironment())
+            .build();
     private String token;
     private Instant tokenExpiry = Instant.MIN;
 
@@ -88,6 +90,21 @@ public final class PlatformClient {
         var array = body.putArray("ids");
         ids.forEach(id -> array.add(id.hex()));
         return call("POST", "/api/v1/backups/" + backup + "/locations", json(body), "application/json");
+    }
+
+    /** The agent's commands: what to start and what to cancel, waiting up to {@code waitSeconds} for one. */
+    public JsonNode commands(int waitSeconds) {
+        return call("GET", "/api/v1/agent/commands?wait=" + waitSeconds, null, null);
+    }
+
+    /** Reports a command's phase, progress or final report; answers whether the tenant asked to cancel it. */
+    public JsonNode report(UUID command, JsonNode status) {
+        return call("POST", "/api/v1/agent/commands/" + command + "/status", json(status), "application/json");
+    }
+
+    /** Reports the agent's and the cluster's state. */
+    public JsonNode heartbeat(JsonNode facts) {
+        return call("POST", "/api/v1/agent/heartbeat", json(facts), "application/json");
     }
 
     /** GETs {@code length} bytes at {@code offset} of a pre-signed URL, retrying like the API calls. */

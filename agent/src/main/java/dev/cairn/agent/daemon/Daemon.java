@@ -1,0 +1,289 @@
+package dev.cairn.agent.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.agent.backup.BackupRun;
+import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.kube.ResourceRestore;
+import dev.cairn.agent.kube.ResourceSource;
+import dev.cairn.agent.kube.RestoreOptions;
+import dev.cairn.agent.kube.Selection;
+import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.agent.platform.PlatformException;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.restore.BackupFiles;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The in-cluster agent: registers once (or restores its credentials from its Secret), sends a heartbeat every
+ * minute, and takes commands over the outbound long-poll, one at a time. A platform it cannot reach is retried with
+ * exponential backoff and jitter (1 s doubling to 60 s); a revoked agent keeps trying slowly, so that it resumes if
+ * the cluster is registered anew and its Secret replaced.
+ */
+public final class Daemon {
+    /** The agent's version, as heartbeats report it. */
+    public static final String VERSION = "0.1.0";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REPORT_ITEMS = 2000;
+
+    /**
+     * Where it runs and how it registers.
+     *
+     * @param platformUrl the platform's public URL
+     * @param registrationToken the one-time token, needed only until the credentials are in the Secret
+     * @param namespace the agent's own namespace
+     * @param secretName the Secret that keeps its credentials
+     * @param home a writable folder for credentials, the file cache and work files
+     */
+    public record Settings(
+            String platformUrl, String registrationToken, String namespace, String secretName, Path home) {}
+
+    private final KubernetesClient kube;
+    private final Settings settings;
+    private final PrintStream log;
+
+    public Daemon(KubernetesClient kube, Settings settings, PrintStream log) {
+        this.kube = kube;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** Runs until the thread is interrupted. */
+    public void run() throws IOException, InterruptedException {
+        AgentCredentials credentials = credentials();
+        PlatformClient platform = new PlatformClient(credentials, settings.platformUrl(), Duration.ofMinutes(5));
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        platform.heartbeat(facts());
+                    } catch (RuntimeException e) {
+                        log.println("heartbeat failed: " + e.getMessage());
+                    }
+                },
+                0,
+                60,
+                TimeUnit.SECONDS);
+        long backoff = 1000;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    JsonNode delivery = platform.commands(25);
+                    for (JsonNode command : delivery.path("commands")) {
+                        execute(credentials, platform, command);
+                    }
+                    backoff = 1000;
+                } catch (PlatformException e) {
+                    boolean revoked = e.status() == 401 || e.status() == 403;
+                    log.println((revoked ? "refused by the platform (revoked?): " : "platform unreachable: ")
+                            + e.getMessage());
+                    Thread.sleep(
+                            revoked
+                                    ? 300_000
+                                    : backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+                    backoff = Math.min(backoff * 2, 60_000);
+                }
+            }
+        } finally {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    private AgentCredentials credentials() throws IOException, InterruptedException {
+        Path home = settings.home();
+        CredentialSecret secret = new CredentialSecret(kube, settings.namespace(), settings.secretName());
+        if (!secret.restoreInto(home)) {
+            if (settings.registrationToken() == null
+                    || settings.registrationToken().isBlank()) {
+                throw new IOException("no credentials in Secret " + settings.namespace() + "/" + settings.secretName()
+                        + " and no registration token: install with --set registration.token=...");
+            }
+            log.println("registering with " + settings.platformUrl());
+            ObjectNode facts = facts();
+            Registration.register(settings.platformUrl(), settings.registrationToken(), facts, home);
+            secret.save(home);
+            log.println("registered; credentials kept in Secret " + settings.namespace() + "/" + settings.secretName());
+        }
+        return AgentCredentials.load(home);
+    }
+
+    /** What heartbeats (and the registration) report. */
+    ObjectNode facts() {
+        ObjectNode facts = JSON.createObjectNode().put("agentVersion", VERSION);
+        try {
+            facts.put("kubernetesVersion", kube.getKubernetesVersion().getGitVersion());
+            facts.put("nodeCount", kube.nodes().list().getItems().size());
+            facts.put("namespaceCount", kube.namespaces().list().getItems().size());
+        } catch (KubernetesClientException e) {
+            log.println("cannot read the cluster's facts: " + e.getMessage());
+        }
+        return facts;
+    }
+
+    /** Runs one command, reporting RUNNING with progress every 5 s and the final phase and report at the end. */
+    void execute(AgentCredentials credentials, PlatformClient platform, JsonNode command) {
+        UUID id = UUID.fromString(command.path("id").asText());
+        JsonNode spec = command.path("spec");
+        log.println("command " + id + ": " + command.path("kind").asText());
+        ObjectNode status = JSON.createObjectNode().put("phase", "RUNNING");
+        platform.report(id, status);
+        Progress progress = new Progress(command.path("kind").asText().toLowerCase());
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        reporter.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        platform.report(
+                                id,
+                                JSON.createObjectNode().put("phase", "RUNNING").set("progress", progress(progress)));
+                    } catch (RuntimeException e) {
+                        log.println("progress report failed: " + e.getMessage());
+                    }
+                },
+                5,
+                5,
+                TimeUnit.SECONDS);
+        ObjectNode result = JSON.createObjectNode();
+        try {
+            switch (command.path("kind").asText()) {
+                case "BACKUP" -> backup(credentials, platform, spec, progress, result);
+                case "RESTORE" -> restore(credentials, platform, spec, progress, result);
+                default -> result.put("phase", "FAILED").put("message", "unknown command kind");
+            }
+        } catch (IOException | RuntimeException e) {
+            result.put("phase", "FAILED").put("message", String.valueOf(e.getMessage()));
+        } finally {
+            reporter.shutdownNow();
+            progress.close();
+        }
+        result.set("progress", progress(progress));
+        log.println("command " + id + " ended " + result.path("phase").asText());
+        platform.report(id, result);
+    }
+
+    private void backup(
+            AgentCredentials credentials, PlatformClient platform, JsonNode spec, Progress progress, ObjectNode result)
+            throws IOException {
+        Selection selection = new Selection(
+                strings(spec.path("includeNamespaces")),
+                strings(spec.path("excludeNamespaces")),
+                spec.path("labelSelector").asText(null),
+                strings(spec.path("includeResources")),
+                strings(spec.path("excludeResources")),
+                spec.path("includeClusterResources").isBoolean()
+                        ? spec.path("includeClusterResources").asBoolean()
+                        : null);
+        try (KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
+            BackupRun.Result r = new BackupRun(
+                            credentials,
+                            platform,
+                            sink,
+                            settings.home().resolve("state"),
+                            BackupRun.Options.defaults(),
+                            progress)
+                    .run(new ResourceSource(
+                            kube, selection, credentials.clusterId().toString()));
+            result.put(
+                    "phase",
+                    switch (r.phase()) {
+                        case "Completed" -> "SUCCEEDED";
+                        case "PartiallyFailed" -> "PARTIALLY_FAILED";
+                        default -> "FAILED";
+                    });
+            result.put(
+                    "message", "backup " + r.id() + " " + r.phase() + (r.failure() == null ? "" : ": " + r.failure()));
+            ObjectNode report = JSON.valueToTree(r);
+            if (spec.path("volumes").asBoolean(false)) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) report.withArray("messages"))
+                        .add("volume data was not taken: pod volume backup runs in the node agent, not yet shipped");
+            }
+            result.set("report", report);
+        }
+    }
+
+    private void restore(
+            AgentCredentials credentials, PlatformClient platform, JsonNode spec, Progress progress, ObjectNode result)
+            throws IOException {
+        UUID backup = UUID.fromString(spec.path("backupId").asText());
+        Map<String, byte[]> files = BackupFiles.read(
+                credentials,
+                platform,
+                settings.home().resolve("state"),
+                backup,
+                p -> p.equals(ResourceSource.INDEX) || p.startsWith(ResourceSource.RESOURCES + "/"),
+                64L << 20);
+        progress.totalFiles.set(files.size() - 1L);
+        RestoreOptions options = new RestoreOptions(
+                strings(spec.path("includeNamespaces")),
+                JSON.convertValue(spec.path("namespaceMapping"), Map.class),
+                JSON.convertValue(spec.path("storageClassMapping"), Map.class),
+                spec.path("existingResourcePolicy").isTextual()
+                        ? RestoreOptions.ExistingPolicy.valueOf(
+                                spec.path("existingResourcePolicy").asText())
+                        : null,
+                spec.path("preview").asBoolean(false),
+                null);
+        ResourceRestore.Report report = new ResourceRestore(kube, options, progress.files).run(files);
+        result.put(
+                "phase",
+                switch (report.phase()) {
+                    case "Completed" -> "SUCCEEDED";
+                    case "PartiallyFailed" -> "PARTIALLY_FAILED";
+                    default -> "FAILED";
+                });
+        result.put(
+                "message",
+                (report.preview() ? "preview: would create " : "created ") + report.created() + ", "
+                        + (report.preview() ? "update " : "updated ") + report.updated() + ", skip " + report.skipped()
+                        + ", failed " + report.failed());
+        ObjectNode r = JSON.valueToTree(report);
+        if (report.items().size() > MAX_REPORT_ITEMS) {
+            r.set("items", JSON.valueToTree(report.items().subList(0, MAX_REPORT_ITEMS)));
+            r.put("itemsTruncated", report.items().size() - MAX_REPORT_ITEMS);
+        }
+        result.set("report", r);
+    }
+
+    private static ObjectNode progress(Progress p) {
+        double seconds = Math.max(0.001, p.seconds());
+        long bytes = p.bytes.get();
+        long total = p.totalBytes.get();
+        double rate = bytes / seconds;
+        ObjectNode n = JSON.createObjectNode()
+                .put("files", p.files.get())
+                .put("bytes", bytes)
+                .put("totalFiles", p.totalFiles.get())
+                .put("totalBytes", total)
+                .put("bytesPerSecond", Math.round(rate))
+                .put("seconds", Math.round(seconds));
+        if (total > 0 && rate > 0) {
+            n.put("etaSeconds", Math.max(0, Math.round((total - bytes) / rate)));
+        }
+        return n;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}
