@@ -1,0 +1,206 @@
+package dev.cairn.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's chart: lint, render and check what a cluster would get, and what the schema refuses. */
+class AgentChartTest {
+    static final Path CHART = Path.of("charts/cairn-agent");
+    static final String TOKEN = "cairn_reg_" + "A".repeat(40) + "b-_";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Renders the chart as the one-liner installs it, plus {@code extra} values. */
+    static List<JsonNode> render(Map<String, String> extra) throws IOException {
+        TemplateCommand t = new Helm(CHART)
+                .template()
+                .withName("cairn-agent")
+                .withNamespace("cairn-system")
+                .withKubeVersion(extra.getOrDefault("kubeVersion", "v1.31.4"))
+                .set("registration.token", TOKEN)
+                .set("platform.url", "https://cairn.example.com");
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            if (e.getKey().equals("kubeVersion")) {
+                continue;
+            }
+            t = t.set(e.getKey(), e.getValue());
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(t.call())) {
+            for (JsonNode o : YAML.readValues(parser, JsonNode.class).readAll()) {
+                if (o != null && o.isObject()) {
+                    objects.add(o);
+                }
+            }
+        }
+        return objects;
+    }
+
+    static JsonNode one(List<JsonNode> objects, String kind, String name) {
+        return objects.stream()
+                .filter(o -> o.path("kind").asText().equals(kind)
+                        && o.path("metadata").path("name").asText().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + objects));
+    }
+
+    @Test
+    void lintsStrictlyWithTheOneLinersValues(@TempDir Path tmp) throws IOException {
+        // helm-java's lint takes no --set: lint a copy whose values.yaml holds what the one-liner sets
+        Path copy = tmp.resolve("cairn-agent");
+        try (var files = Files.walk(CHART)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(CHART.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path values = copy.resolve("values.yaml");
+        Files.writeString(
+                values,
+                Files.readString(values)
+                        .replace("  url: \"\"", "  url: \"https://cairn.example.com\"")
+                        .replace("  token: \"\"", "  token: \"" + TOKEN + "\""));
+        LintResult result = new Helm(copy).lint().strict().call();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
+    }
+
+    @Test
+    void readsEverythingButWritesOnlyItsOwnSecretUnlessRestoresAreEnabled() throws IOException {
+        List<JsonNode> objects = render(Map.of());
+        JsonNode read = one(objects, "ClusterRole", "cairn-agent-read");
+        assertThat(read.path("rules")).hasSize(1);
+        assertThat(verbs(read.path("rules").get(0))).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(objects.stream()
+                        .filter(o -> o.path("metadata").path("name").asText().endsWith("-restore")))
+                .isEmpty();
+        JsonNode own = one(objects, "Role", "cairn-agent-credentials");
+        assertThat(own.path("metadata").path("namespace").asText()).isEqualTo("cairn-system");
+        assertThat(own.path("rules").get(0).path("resourceNames").get(0).asText())
+                .isEqualTo("cairn-agent-credentials");
+        assertThat(verbs(own.path("rules").get(0))).containsExactlyInAnyOrder("get", "update");
+        assertThat(verbs(own.path("rules").get(1))).containsExactly("create");
+        for (JsonNode o : objects) {
+            for (JsonNode rule : o.path("rules")) {
+                assertThat(verbs(rule))
+                        .as(o.path("metadata").path("name").asText())
+                        .doesNotContain("delete", "*");
+            }
+        }
+
+        List<JsonNode> withRestore = render(Map.of("restore.enabled", "true"));
+        JsonNode restore = one(withRestore, "ClusterRole", "cairn-agent-restore");
+        assertThat(verbs(restore.path("rules").get(0))).containsExactlyInAnyOrder("create", "update", "patch");
+        JsonNode binding = one(withRestore, "ClusterRoleBinding", "cairn-agent-restore");
+        assertThat(binding.path("subjects").get(0).path("name").asText()).isEqualTo("cairn-agent");
+        assertThat(binding.path("subjects").get(0).path("namespace").asText()).isEqualTo("cairn-system");
+    }
+
+    @Test
+    void runsAsNonRootWithAReadOnlyRootAndEdgeSizedLimits() throws IOException {
+        JsonNode deployment = one(render(Map.of()), "Deployment", "cairn-agent");
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.path("securityContext")
+                        .path("seccompProfile")
+                        .path("type")
+                        .asText())
+                .isEqualTo("RuntimeDefault");
+        JsonNode container = pod.path("containers").get(0);
+        JsonNode security = container.path("securityContext");
+        assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(security.path("allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(security.path("capabilities").path("drop").get(0).asText()).isEqualTo("ALL");
+        assertThat(container.path("resources").path("limits").path("memory").asText())
+                .isEqualTo("256Mi");
+        assertThat(deployment.path("spec").path("strategy").path("type").asText())
+                .isEqualTo("Recreate");
+        assertThat(env(container, "JDK_JAVA_OPTIONS")).contains("-Xmx112m", "-XX:+UseSerialGC");
+        assertThat(env(container, "CAIRN_PLATFORM_URL")).isEqualTo("https://cairn.example.com");
+        // the token goes through a Secret, never the pod spec
+        assertThat(container.toString()).doesNotContain(TOKEN);
+        JsonNode secret = one(render(Map.of()), "Secret", "cairn-agent-registration");
+        assertThat(secret.path("stringData").path("token").asText()).isEqualTo(TOKEN);
+        assertThat(container.path("volumeMounts").findValuesAsText("mountPath"))
+                .containsExactlyInAnyOrder("/var/lib/cairn-agent", "/tmp");
+    }
+
+    @Test
+    void aProxyReachesTheAgentsEnvironment() throws IOException {
+        JsonNode container = one(render(Map.of("proxy.https", "http://proxy.corp:3128")), "Deployment", "cairn-agent")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+        assertThat(env(container, "HTTPS_PROXY")).isEqualTo("http://proxy.corp:3128");
+        assertThat(env(container, "NO_PROXY")).contains(".svc");
+    }
+
+    @Test
+    void theSchemaRefusesBadValues() {
+        for (Map<String, String> bad : List.of(
+                Map.of("platform.url", "not a url"),
+                Map.of("registration.token", "guess"),
+                Map.of("restore.enabled", "maybe"),
+                Map.of("resources.limits.memory", "lots"),
+                Map.of("image.pullPolicy", "Sometimes"),
+                Map.of("typo", "x"))) {
+            assertThatThrownBy(() -> render(bad)).as(bad.toString()).hasMessageContaining("schema");
+        }
+    }
+
+    @Test
+    void withoutAPlatformUrlItRefusesToRender() {
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withKubeVersion("v1.31.4")
+                        .set("registration.token", TOKEN)
+                        .call())
+                .hasMessageContaining("/platform/url");
+    }
+
+    @Test
+    void installsOnKubernetes127To134AndRefusesOlder() throws IOException {
+        for (String v : List.of("v1.27.0", "v1.30.5+k3s1", "v1.34.1")) {
+            assertThat(render(Map.of("kubeVersion", v))).as(v).isNotEmpty();
+        }
+        assertThatThrownBy(() -> render(Map.of("kubeVersion", "v1.26.9"))).hasMessageContaining("kubeVersion");
+    }
+
+    private static List<String> verbs(JsonNode rule) {
+        List<String> verbs = new ArrayList<>();
+        ((ArrayNode) rule.path("verbs")).forEach(v -> verbs.add(v.asText()));
+        return verbs;
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(name)) {
+                return e.path("value").asText();
+            }
+        }
+        return null;
+    }
+}
