@@ -58,6 +58,9 @@ public final class TestPlatform {
                         "1s",
                         "cairn.ingest.url-ttl",
                         URL_TTL.toString(),
+                        // a command delivered to an agent that stops before starting it comes back in seconds
+                        "cairn.commands.lease",
+                        "PT10S",
                         // the crash tests park ingest at named points here (FaultPoints), then kill it
                         "cairn.ingest.fault-dir",
                         faultDir(home).toString())));

@@ -1,0 +1,98 @@
+package dev.cairn.agent.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's OCI image as Jib wrote it ({@code target/cairn-agent-image.tar}): its config runs the agent as a
+ * non-root user, and its layers, unpacked into a root folder, run the agent with no other file from the host
+ * (chroot, as uid 65532): proof that the runtime and its libraries are all inside.
+ */
+class ContainerImageIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path IMAGE = Path.of("target/cairn-agent-image.tar");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theImageRunsTheAgentAsNonRootFromItsOwnFilesOnly() throws Exception {
+        assumeTrue(Files.exists(IMAGE), "the image is built in the package phase (skipped with -Dimage.skip)");
+        Path oci = Files.createDirectories(tmp.resolve("oci"));
+        run(List.of("tar", "-xf", IMAGE.toAbsolutePath().toString(), "-C", oci.toString()), 0);
+        JsonNode index = JSON.readTree(oci.resolve("index.json").toFile());
+        JsonNode manifest = JSON.readTree(
+                blob(oci, index.path("manifests").get(0).path("digest").asText())
+                        .toFile());
+        JsonNode config = JSON.readTree(
+                blob(oci, manifest.path("config").path("digest").asText()).toFile());
+
+        assertThat(config.path("config").path("User").asText()).isEqualTo("65532:65532");
+        assertThat(config.path("config").path("Entrypoint").get(0).asText()).isEqualTo("/opt/java/bin/java");
+        assertThat(config.path("config").path("Cmd").get(0).asText()).isEqualTo("run");
+
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        for (JsonNode layer : manifest.path("layers")) {
+            run(
+                    List.of(
+                            "tar",
+                            "--warning=no-unknown-keyword",
+                            "-xzf",
+                            blob(oci, layer.path("digest").asText()).toString(),
+                            "-C",
+                            root.toString()),
+                    0);
+        }
+        assertThat(root.resolve("opt/java/bin/java")).isExecutable();
+
+        // run its entry point as a container runtime would (own mount namespace, /proc mounted, the image's user):
+        // with no arguments the agent prints its usage and exits 2
+        assumeTrue(isRoot(), "chroot needs root; the image's config was checked");
+        Files.createDirectories(root.resolve("proc"));
+        StringBuilder entrypoint = new StringBuilder();
+        config.path("config")
+                .path("Entrypoint")
+                .forEach(a -> entrypoint.append(" '").append(a.asText()).append("'"));
+        String out = run(container(root, entrypoint.toString()), 2);
+        assertThat(out).contains("usage: backup DIR");
+        assertThat(run(container(root, " /opt/java/bin/java -version"), 0)).contains("25");
+    }
+
+    private static List<String> container(Path root, String command) {
+        return List.of(
+                "unshare",
+                "--mount",
+                "--fork",
+                "sh",
+                "-c",
+                "mount -t proc proc '" + root + "/proc' && exec chroot --userspec=65532:65532 '" + root + "'"
+                        + command);
+    }
+
+    private static Path blob(Path oci, String digest) {
+        return oci.resolve("blobs").resolve(digest.replace(':', '/'));
+    }
+
+    private static boolean isRoot() throws IOException, InterruptedException {
+        return run(List.of("id", "-u"), 0).strip().equals("0");
+    }
+
+    private static String run(List<String> command, int expectedExit) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isEqualTo(expectedExit);
+        return out;
+    }
+}
