@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.daemon.Daemon;
+import dev.cairn.agent.daemon.NodeAgent;
 import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.agent.kafka.KafkaChunkSink;
 import dev.cairn.agent.kube.ResourceRestore;
@@ -91,13 +92,17 @@ public final class Main {
             }
         }
         if (positional.isEmpty()) {
-            err.println("usage: backup DIR | restore BACKUP_ID DIR | backups | verify BACKUP_ID [--sample PERCENT]"
-                    + " | kube-backup | kube-restore BACKUP_ID | run   [--json] [--agent DIR] (see agent/README.md)");
+            err.println(
+                    "usage: backup DIR | restore BACKUP_ID DIR | backups | verify BACKUP_ID [--sample PERCENT]"
+                            + " | kube-backup | kube-restore BACKUP_ID | run | node   [--json] [--agent DIR] (see agent/README.md)");
             return 2;
         }
         String command = positional.get(0);
         if (command.equals("run")) {
             return daemon(err);
+        }
+        if (command.equals("node")) {
+            return nodeAgent(err);
         }
         if (!RawPaths.exact()) {
             err.println("cairn: warning: this JVM hides raw file names (start it with --add-opens "
@@ -321,6 +326,32 @@ public final class Main {
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("cairn-agent: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** The node agent (the chart's DaemonSet): settings from the environment the chart sets. */
+    private static int nodeAgent(PrintStream err) {
+        String node = env("NODE_NAME", null);
+        if (node == null) {
+            err.println("cairn-agent node: NODE_NAME is not set (the chart sets it from spec.nodeName)");
+            return 2;
+        }
+        NodeAgent.Settings settings = new NodeAgent.Settings(
+                node,
+                Path.of(env("CAIRN_KUBELET_PODS", "/host/var/lib/kubelet/pods")),
+                env("POD_NAMESPACE", "cairn-system"),
+                env("CAIRN_CREDENTIALS_SECRET", "cairn-agent-credentials"),
+                Path.of(env("CAIRN_AGENT_HOME", "/var/lib/cairn-agent")),
+                env("CAIRN_PLATFORM_URL", "http://127.0.0.1:8080"));
+        try (KubernetesClient kube = new KubernetesClientBuilder().build()) {
+            new NodeAgent(kube, settings, err).run();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("cairn-agent node: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -103,11 +103,28 @@ class AgentChartTest {
         assertThat(verbs(own.path("rules").get(1))).containsExactly("create");
         for (JsonNode o : objects) {
             for (JsonNode rule : o.path("rules")) {
-                assertThat(verbs(rule))
-                        .as(o.path("metadata").path("name").asText())
-                        .doesNotContain("delete", "*");
+                String name = o.path("kind").asText() + " "
+                        + o.path("metadata").path("name").asText();
+                assertThat(verbs(rule)).as(name).doesNotContain("*");
+                if (verbs(rule).contains("delete")) {
+                    // only the volume tasks (ConfigMaps) in its own namespace are ever deleted
+                    assertThat(o.path("kind").asText()).as(name).isEqualTo("Role");
+                    assertThat(rule.path("resources").toString()).as(name).isEqualTo("[\"configmaps\"]");
+                }
             }
         }
+        JsonNode node = one(objects, "Role", "cairn-agent-node");
+        assertThat(node.path("rules").get(0).path("resourceNames").get(0).asText())
+                .isEqualTo("cairn-agent-credentials");
+        assertThat(verbs(node.path("rules").get(0))).containsExactly("get");
+        assertThat(verbs(node.path("rules").get(1))).containsExactlyInAnyOrder("get", "list", "update");
+        assertThat(objects.stream()
+                        .filter(o -> o.path("kind").asText().equals("ClusterRoleBinding"))
+                        .flatMap(o -> java.util.stream.StreamSupport.stream(
+                                o.path("subjects").spliterator(), false))
+                        .map(subject -> subject.path("name").asText()))
+                .as("the node agent has no cluster-wide role")
+                .doesNotContain("cairn-agent-node");
 
         List<JsonNode> withRestore = render(Map.of("restore.enabled", "true"));
         JsonNode restore = one(withRestore, "ClusterRole", "cairn-agent-restore");
@@ -144,6 +161,33 @@ class AgentChartTest {
         assertThat(secret.path("stringData").path("token").asText()).isEqualTo(TOKEN);
         assertThat(container.path("volumeMounts").findValuesAsText("mountPath"))
                 .containsExactlyInAnyOrder("/var/lib/cairn-agent", "/tmp");
+    }
+
+    @Test
+    void theNodeAgentReadsPodVolumesReadOnlyWithOnlyTheCapabilityToReadFiles() throws IOException {
+        JsonNode daemonSet = one(render(Map.of()), "DaemonSet", "cairn-agent-node");
+        JsonNode pod = daemonSet.path("spec").path("template").path("spec");
+        JsonNode container = pod.path("containers").get(0);
+        JsonNode security = container.path("securityContext");
+        assertThat(security.path("capabilities").path("drop").get(0).asText()).isEqualTo("ALL");
+        assertThat(security.path("capabilities").path("add").toString()).isEqualTo("[\"DAC_READ_SEARCH\"]");
+        assertThat(security.path("privileged").asBoolean()).isFalse();
+        assertThat(security.path("allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        JsonNode mount = container.path("volumeMounts").get(0);
+        assertThat(mount.path("mountPath").asText()).isEqualTo("/host/pods");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        assertThat(mount.path("mountPropagation").asText()).isEqualTo("HostToContainer");
+        assertThat(pod.path("volumes").get(0).path("hostPath").path("path").asText())
+                .isEqualTo("/var/lib/kubelet/pods");
+        assertThat(container.path("resources").path("limits").path("memory").asText())
+                .isEqualTo("256Mi");
+        assertThat(container.path("env").toString())
+                .contains("{\"name\":\"NODE_NAME\",\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"spec.nodeName\"}}}");
+        assertThat(container.path("args").get(0).asText()).isEqualTo("node");
+
+        assertThat(render(Map.of("nodeAgent.enabled", "false")))
+                .noneMatch(o -> o.path("kind").asText().equals("DaemonSet"));
     }
 
     @Test

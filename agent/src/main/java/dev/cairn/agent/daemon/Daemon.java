@@ -2,14 +2,17 @@ package dev.cairn.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.kube.PodVolumes;
 import dev.cairn.agent.kube.ResourceRestore;
 import dev.cairn.agent.kube.ResourceSource;
 import dev.cairn.agent.kube.RestoreOptions;
 import dev.cairn.agent.kube.Selection;
+import dev.cairn.agent.kube.VolumeTasks;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.platform.PlatformException;
 import dev.cairn.agent.progress.Progress;
@@ -41,6 +44,10 @@ public final class Daemon {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REPORT_ITEMS = 2000;
+    /** The file at the top of a resource backup that lists its pod volume backups. */
+    public static final String VOLUMES = "volumes.json";
+
+    private Duration volumeStartTimeout = Duration.ofMinutes(10);
 
     /**
      * Where it runs and how it registers.
@@ -62,6 +69,12 @@ public final class Daemon {
         this.kube = kube;
         this.settings = settings;
         this.log = log;
+    }
+
+    /** How long a pod volume task may wait for a node agent to take it (10 minutes by default). */
+    public Daemon volumeStartTimeout(Duration timeout) {
+        this.volumeStartTimeout = timeout;
+        return this;
     }
 
     /** Runs until the thread is interrupted. */
@@ -192,6 +205,13 @@ public final class Daemon {
                 spec.path("includeClusterResources").isBoolean()
                         ? spec.path("includeClusterResources").asBoolean()
                         : null);
+        ResourceSource source =
+                new ResourceSource(kube, selection, credentials.clusterId().toString());
+        ArrayNode volumes = null;
+        if (spec.path("volumes").asBoolean(false)) {
+            volumes = volumes(selection, progress);
+            source.withFile(VOLUMES, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(volumes));
+        }
         try (KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
             BackupRun.Result r = new BackupRun(
                             credentials,
@@ -200,23 +220,108 @@ public final class Daemon {
                             settings.home().resolve("state"),
                             BackupRun.Options.defaults(),
                             progress)
-                    .run(new ResourceSource(
-                            kube, selection, credentials.clusterId().toString()));
+                    .run(source);
+            boolean volumeFailed = volumes != null
+                    && volumes.findValuesAsText("state").stream().anyMatch(st -> !st.equals("Completed"));
             result.put(
                     "phase",
                     switch (r.phase()) {
-                        case "Completed" -> "SUCCEEDED";
+                        case "Completed" -> volumeFailed ? "PARTIALLY_FAILED" : "SUCCEEDED";
                         case "PartiallyFailed" -> "PARTIALLY_FAILED";
                         default -> "FAILED";
                     });
             result.put(
-                    "message", "backup " + r.id() + " " + r.phase() + (r.failure() == null ? "" : ": " + r.failure()));
+                    "message",
+                    "backup " + r.id() + " " + r.phase() + (r.failure() == null ? "" : ": " + r.failure())
+                            + (volumes == null
+                                    ? ""
+                                    : "; " + volumes.size() + " volume(s)"
+                                            + (volumeFailed ? ", not all backed up" : "")));
             ObjectNode report = JSON.valueToTree(r);
-            if (spec.path("volumes").asBoolean(false)) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) report.withArray("messages"))
-                        .add("volume data was not taken: pod volume backup runs in the node agent, not yet shipped");
+            if (volumes != null) {
+                report.set("volumes", volumes);
             }
             result.set("report", report);
+        }
+    }
+
+    /**
+     * Hands the selected pods' volumes to the node agents ({@link VolumeTasks}) and waits for them, adding their
+     * progress to this command's; a task no node agent takes within {@link #volumeStartTimeout} fails (no node agent
+     * on that node). Answers one entry per volume: where it was, its state, its backup id and statistics.
+     */
+    private ArrayNode volumes(Selection selection, Progress progress) {
+        List<PodVolumes.Wanted> wanted = PodVolumes.wanted(kube, selection);
+        ArrayNode out = JSON.createArrayNode();
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        VolumeTasks tasks = new VolumeTasks(kube, settings.namespace());
+        progress.stage("backing up " + wanted.size() + " pod volume(s) on the nodes");
+        String run = tasks.create(wanted);
+        long started = System.nanoTime();
+        try {
+            while (true) {
+                List<VolumeTasks.Task> now = tasks.ofRun(run);
+                long bytes = 0;
+                long files = 0;
+                boolean done = true;
+                for (VolumeTasks.Task t : now) {
+                    bytes += parse(t.get("bytes"));
+                    files += parse(t.get("files"));
+                    if (t.state() == VolumeTasks.State.Pending
+                            && System.nanoTime() - started > volumeStartTimeout.toNanos()) {
+                        tasks.update(
+                                t,
+                                Map.of(
+                                        "state",
+                                        VolumeTasks.State.Failed.name(),
+                                        "message",
+                                        "no node agent took it within " + volumeStartTimeout.toSeconds()
+                                                + " s: is the node agent (DaemonSet) running on node "
+                                                + t.volume().node()
+                                                + "?"));
+                        done = false;
+                    } else if (!t.state().isFinalState()) {
+                        done = false;
+                    }
+                }
+                progress.bytes.set(bytes);
+                progress.files.set(files);
+                if (done) {
+                    for (VolumeTasks.Task t : now) {
+                        ObjectNode v = out.addObject()
+                                .put("namespace", t.volume().namespace())
+                                .put("pod", t.volume().pod())
+                                .put("volume", t.volume().volume())
+                                .put("claim", t.volume().claim())
+                                .put("node", t.volume().node())
+                                .put("state", t.state().name())
+                                .put("backupId", t.get("backupId"))
+                                .put("message", t.get("message"));
+                        if (t.get("statistics") != null) {
+                            v.set("statistics", JSON.readTree(t.get("statistics")));
+                        }
+                    }
+                    return out;
+                }
+                Thread.sleep(1000);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the node agents backed volumes up");
+        } finally {
+            tasks.delete(run);
+        }
+    }
+
+    private static long parse(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -47,20 +47,28 @@ public final class PodVolumes {
     private PodVolumes() {}
 
     /**
-     * The volumes of the running pods on {@code node} in the selected namespaces; a volume whose folder is not
-     * where the kubelet keeps it (a hostPath-backed volume, say) is reported to {@code warning} and left out.
+     * A volume a backup wants, wherever its pod runs.
+     *
+     * @param node the node the pod runs on
+     * @param claim its PersistentVolumeClaim, or null
+     * @param persistentVolume the volume its claim is bound to, or null
      */
-    public static List<PodVolume> onNode(
-            KubernetesClient client,
+    public record Wanted(
+            String namespace,
+            String pod,
+            String podUid,
             String node,
-            Path kubeletPods,
-            Selection selection,
-            BiConsumer<String, String> warning) {
-        List<PodVolume> found = new ArrayList<>();
+            String volume,
+            String claim,
+            String persistentVolume) {}
+
+    /** The volumes of the running pods in the selected namespaces that a backup takes, on every node. */
+    public static List<Wanted> wanted(KubernetesClient client, Selection selection) {
+        List<Wanted> wanted = new ArrayList<>();
         for (Pod pod : client.pods().inAnyNamespace().list().getItems()) {
             String ns = pod.getMetadata().getNamespace();
             if (pod.getSpec() == null
-                    || !node.equals(pod.getSpec().getNodeName())
+                    || pod.getSpec().getNodeName() == null
                     || !selection.namespace(ns)
                     || pod.getStatus() == null
                     || !"Running".equals(pod.getStatus().getPhase())) {
@@ -73,9 +81,9 @@ public final class PodVolumes {
             Set<String> exclude = names(annotations.get(EXCLUDE));
             for (Volume v : pod.getSpec().getVolumes()) {
                 boolean claim = v.getPersistentVolumeClaim() != null;
-                boolean wanted = (claim || (include.contains(v.getName()) && v.getEmptyDir() != null))
+                boolean taken = (claim || (include.contains(v.getName()) && v.getEmptyDir() != null))
                         && !exclude.contains(v.getName());
-                if (!wanted) {
+                if (!taken) {
                     continue;
                 }
                 String claimName = claim ? v.getPersistentVolumeClaim().getClaimName() : null;
@@ -89,21 +97,52 @@ public final class PodVolumes {
                             ? null
                             : pvc.getSpec().getVolumeName();
                 }
-                String where = ns + "/" + pod.getMetadata().getName() + " volume " + v.getName();
-                Path folder =
-                        folder(kubeletPods.resolve(pod.getMetadata().getUid()).resolve("volumes"), v.getName(), pvName);
-                if (folder == null) {
-                    warning.accept(
-                            where,
-                            "no folder for it under the kubelet's pods folder (a hostPath-backed volume is"
-                                    + " not reachable there): its data is not in this backup");
-                    continue;
-                }
-                found.add(new PodVolume(
-                        ns, pod.getMetadata().getName(), pod.getMetadata().getUid(), v.getName(), claimName, folder));
+                wanted.add(new Wanted(
+                        ns,
+                        pod.getMetadata().getName(),
+                        pod.getMetadata().getUid(),
+                        pod.getSpec().getNodeName(),
+                        v.getName(),
+                        claimName,
+                        pvName));
             }
         }
+        return wanted;
+    }
+
+    /**
+     * The volumes of the running pods on {@code node} in the selected namespaces, with their folders; a volume whose
+     * folder is not where the kubelet keeps it (a hostPath-backed volume, say) is reported to {@code warning} and
+     * left out.
+     */
+    public static List<PodVolume> onNode(
+            KubernetesClient client,
+            String node,
+            Path kubeletPods,
+            Selection selection,
+            BiConsumer<String, String> warning) {
+        List<PodVolume> found = new ArrayList<>();
+        for (Wanted w : wanted(client, selection)) {
+            if (!node.equals(w.node())) {
+                continue;
+            }
+            Path folder = locate(kubeletPods, w);
+            if (folder == null) {
+                warning.accept(w.namespace() + "/" + w.pod() + " volume " + w.volume(), NO_FOLDER);
+                continue;
+            }
+            found.add(new PodVolume(w.namespace(), w.pod(), w.podUid(), w.volume(), w.claim(), folder));
+        }
         return found;
+    }
+
+    /** Why a wanted volume was left out. */
+    public static final String NO_FOLDER = "no folder for it under the kubelet's pods folder (a hostPath-backed"
+            + " volume is not reachable there): its data is not in this backup";
+
+    /** The data folder of a wanted volume on this node, or null. */
+    public static Path locate(Path kubeletPods, Wanted w) {
+        return folder(kubeletPods.resolve(w.podUid()).resolve("volumes"), w.volume(), w.persistentVolume());
     }
 
     /** {@code volumes/<plugin>/<name>}, where name is the pod's volume name or the PV's; CSI data is in mount/. */

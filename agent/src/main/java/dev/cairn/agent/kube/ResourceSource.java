@@ -62,6 +62,7 @@ public final class ResourceSource implements Source {
     private final KubernetesClient client;
     private final Selection selection;
     private final String cluster;
+    private final Map<String, byte[]> extra = new LinkedHashMap<>();
 
     /**
      * @param cluster the cluster's name in the backup's description (its id, for the in-cluster agent)
@@ -70,6 +71,12 @@ public final class ResourceSource implements Source {
         this.client = client;
         this.selection = selection;
         this.cluster = cluster;
+    }
+
+    /** Adds a file at the top of the tree (the pod volume backups' index, {@code volumes.json}). */
+    public ResourceSource withFile(String path, byte[] data) {
+        extra.put(path, data);
+        return this;
     }
 
     @Override
@@ -135,6 +142,7 @@ public final class ResourceSource implements Source {
             files.put(bytes(e.getKey()), JSON.writeValueAsBytes(e.getValue()));
         }
         files.put(bytes(INDEX), JSON.writeValueAsBytes(index(types, counts)));
+        extra.forEach((path, data) -> files.put(bytes(path), data));
         emit(files, visitor);
     }
 

@@ -1,0 +1,144 @@
+package dev.cairn.agent.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.backup.BackupRun;
+import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.kube.PodVolumes;
+import dev.cairn.agent.kube.VolumeTasks;
+import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.source.LocalDirectorySource;
+import dev.cairn.agent.source.NamedSource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node agent (the chart's DaemonSet): on each node, takes the pod volume backups the agent hands out for that
+ * node ({@link VolumeTasks}), reads each volume's folder under the kubelet's pods folder (read-only), and backs it up
+ * through the common data path under the claim's name, so that dedup and the file cache work across pod restarts.
+ * It uses the agent's identity (its Secret, read-only): it never registers.
+ */
+public final class NodeAgent {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param node this node's name
+     * @param kubeletPods where the kubelet's pods folder is mounted (read-only)
+     * @param namespace the agent's namespace (tasks and Secret)
+     * @param secretName the agent's credentials Secret
+     * @param home a writable folder (file caches, work files)
+     * @param platformUrl the platform's URL
+     */
+    public record Settings(
+            String node, Path kubeletPods, String namespace, String secretName, Path home, String platformUrl) {}
+
+    private final KubernetesClient kube;
+    private final Settings settings;
+    private final PrintStream log;
+
+    public NodeAgent(KubernetesClient kube, Settings settings, PrintStream log) {
+        this.kube = kube;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** Runs until the thread is interrupted. */
+    public void run() throws IOException, InterruptedException {
+        CredentialSecret secret = new CredentialSecret(kube, settings.namespace(), settings.secretName());
+        while (!secret.restoreInto(settings.home())) {
+            log.println("waiting for the agent to register (Secret " + settings.namespace() + "/"
+                    + settings.secretName() + ")");
+            Thread.sleep(10_000);
+        }
+        AgentCredentials credentials = AgentCredentials.load(settings.home());
+        PlatformClient platform = new PlatformClient(credentials, settings.platformUrl(), Duration.ofMinutes(5));
+        VolumeTasks tasks = new VolumeTasks(kube, settings.namespace());
+        log.println("node agent on " + settings.node() + " ready");
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                for (VolumeTasks.Task task : tasks.pendingOn(settings.node())) {
+                    VolumeTasks.Task mine = tasks.update(task, Map.of("state", VolumeTasks.State.Running.name()));
+                    if (mine != null) {
+                        backUp(credentials, platform, tasks, mine);
+                    }
+                }
+            } catch (KubernetesClientException e) {
+                log.println("cannot read volume tasks: " + e.getMessage());
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private void backUp(
+            AgentCredentials credentials, PlatformClient platform, VolumeTasks tasks, VolumeTasks.Task task) {
+        PodVolumes.Wanted w = task.volume();
+        Path folder = PodVolumes.locate(settings.kubeletPods(), w);
+        if (folder == null) {
+            tasks.update(task, Map.of("state", VolumeTasks.State.Failed.name(), "message", PodVolumes.NO_FOLDER));
+            return;
+        }
+        String source = new PodVolumes.PodVolume(w.namespace(), w.pod(), w.podUid(), w.volume(), w.claim(), folder)
+                .source(credentials.clusterId().toString());
+        log.println("backing up " + source + " from " + folder);
+        Progress progress = new Progress("backing up");
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        reporter.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        tasks.update(
+                                new VolumeTasks.Task(task.name(), w, task.data(), null),
+                                Map.of(
+                                        "bytes", String.valueOf(progress.bytes.get()),
+                                        "files", String.valueOf(progress.files.get())));
+                    } catch (RuntimeException e) {
+                        log.println("progress update failed: " + e.getMessage());
+                    }
+                },
+                3,
+                3,
+                TimeUnit.SECONDS);
+        Map<String, String> end = new LinkedHashMap<>();
+        try (KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
+            BackupRun.Result r = new BackupRun(
+                            credentials,
+                            platform,
+                            sink,
+                            settings.home().resolve("state"),
+                            BackupRun.Options.defaults(),
+                            progress)
+                    .run(new NamedSource(new LocalDirectorySource(folder), source));
+            end.put(
+                    "state",
+                    switch (r.phase()) {
+                        case "Completed" -> VolumeTasks.State.Completed.name();
+                        case "PartiallyFailed" -> VolumeTasks.State.PartiallyFailed.name();
+                        default -> VolumeTasks.State.Failed.name();
+                    });
+            end.put("backupId", String.valueOf(r.id()));
+            end.put("statistics", JSON.writeValueAsString(r.statistics()));
+            if (r.failure() != null) {
+                end.put("message", r.failure());
+            }
+        } catch (IOException | RuntimeException e) {
+            end.put("state", VolumeTasks.State.Failed.name());
+            end.put("message", String.valueOf(e.getMessage()));
+        } finally {
+            reporter.shutdownNow();
+            progress.close();
+        }
+        end.put("bytes", String.valueOf(progress.bytes.get()));
+        end.put("files", String.valueOf(progress.files.get()));
+        tasks.update(new VolumeTasks.Task(task.name(), w, task.data(), null), end);
+        log.println("volume " + source + " " + end.get("state"));
+    }
+}
