@@ -104,6 +104,16 @@ public final class Main {
         if (command.equals("node")) {
             return nodeAgent(err);
         }
+        if (command.equals("hold")) {
+            // a restore pod: holds its new claim mounted while the node agent writes the volume's data into it
+            err.println("holding the volume for a restore");
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
         if (!RawPaths.exact()) {
             err.println("cairn: warning: this JVM hides raw file names (start it with --add-opens "
                     + "java.base/sun.nio.fs=ALL-UNNAMED); names that are not UTF-8 would not round-trip");
@@ -320,7 +330,8 @@ public final class Main {
                 env("CAIRN_REGISTRATION_TOKEN", null),
                 env("POD_NAMESPACE", "cairn-system"),
                 env("CAIRN_CREDENTIALS_SECRET", "cairn-agent-credentials"),
-                Path.of(env("CAIRN_AGENT_HOME", "/var/lib/cairn-agent")));
+                Path.of(env("CAIRN_AGENT_HOME", "/var/lib/cairn-agent")),
+                env("CAIRN_IMAGE", "ghcr.io/cairn-dev/cairn-agent:" + Daemon.VERSION));
         try (KubernetesClient kube = new KubernetesClientBuilder().build()) {
             new Daemon(kube, settings, err).run();
             return 0;

@@ -129,6 +129,22 @@ class AgentChartTest {
         List<JsonNode> withRestore = render(Map.of("restore.enabled", "true"));
         JsonNode restore = one(withRestore, "ClusterRole", "cairn-agent-restore");
         assertThat(verbs(restore.path("rules").get(0))).containsExactlyInAnyOrder("create", "update", "patch");
+        assertThat(verbs(restore.path("rules").get(2))).containsExactly("delete");
+        assertThat(restore.path("rules").get(2).path("resources").toString()).isEqualTo("[\"pods\"]");
+        JsonNode nodeAgent = one(withRestore, "DaemonSet", "cairn-agent-node")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+        assertThat(nodeAgent.path("volumeMounts").get(0).path("readOnly").asBoolean())
+                .isFalse();
+        assertThat(nodeAgent
+                        .path("securityContext")
+                        .path("capabilities")
+                        .path("add")
+                        .toString())
+                .isEqualTo("[\"DAC_READ_SEARCH\",\"DAC_OVERRIDE\",\"CHOWN\",\"FOWNER\"]");
         JsonNode binding = one(withRestore, "ClusterRoleBinding", "cairn-agent-restore");
         assertThat(binding.path("subjects").get(0).path("name").asText()).isEqualTo("cairn-agent");
         assertThat(binding.path("subjects").get(0).path("namespace").asText()).isEqualTo("cairn-system");

@@ -17,6 +17,10 @@ import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.platform.PlatformException;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.restore.BackupFiles;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -48,6 +52,7 @@ public final class Daemon {
     public static final String VOLUMES = "volumes.json";
 
     private Duration volumeStartTimeout = Duration.ofMinutes(10);
+    private Duration restorePodTimeout = Duration.ofMinutes(10);
 
     /**
      * Where it runs and how it registers.
@@ -57,9 +62,16 @@ public final class Daemon {
      * @param namespace the agent's own namespace
      * @param secretName the Secret that keeps its credentials
      * @param home a writable folder for credentials, the file cache and work files
+     * @param image the agent's image, which restore pods run (they only hold a new claim while the node agent
+     *     writes into it)
      */
     public record Settings(
-            String platformUrl, String registrationToken, String namespace, String secretName, Path home) {}
+            String platformUrl,
+            String registrationToken,
+            String namespace,
+            String secretName,
+            Path home,
+            String image) {}
 
     private final KubernetesClient kube;
     private final Settings settings;
@@ -259,61 +271,244 @@ public final class Daemon {
         VolumeTasks tasks = new VolumeTasks(kube, settings.namespace());
         progress.stage("backing up " + wanted.size() + " pod volume(s) on the nodes");
         String run = tasks.create(wanted);
-        long started = System.nanoTime();
         try {
-            while (true) {
-                List<VolumeTasks.Task> now = tasks.ofRun(run);
-                long bytes = 0;
-                long files = 0;
-                boolean done = true;
-                for (VolumeTasks.Task t : now) {
-                    bytes += parse(t.get("bytes"));
-                    files += parse(t.get("files"));
-                    if (t.state() == VolumeTasks.State.Pending
-                            && System.nanoTime() - started > volumeStartTimeout.toNanos()) {
-                        tasks.update(
-                                t,
-                                Map.of(
-                                        "state",
-                                        VolumeTasks.State.Failed.name(),
-                                        "message",
-                                        "no node agent took it within " + volumeStartTimeout.toSeconds()
-                                                + " s: is the node agent (DaemonSet) running on node "
-                                                + t.volume().node()
-                                                + "?"));
-                        done = false;
-                    } else if (!t.state().isFinalState()) {
-                        done = false;
-                    }
+            for (VolumeTasks.Task t : awaitTasks(tasks, run, progress)) {
+                ObjectNode v = out.addObject()
+                        .put("namespace", t.volume().namespace())
+                        .put("pod", t.volume().pod())
+                        .put("volume", t.volume().volume())
+                        .put("claim", t.volume().claim())
+                        .put("node", t.volume().node())
+                        .put("state", t.state().name())
+                        .put("backupId", t.get("backupId"))
+                        .put("message", t.get("message"));
+                if (t.get("statistics") != null) {
+                    v.set("statistics", JSON.readTree(t.get("statistics")));
                 }
-                progress.bytes.set(bytes);
-                progress.files.set(files);
-                if (done) {
-                    for (VolumeTasks.Task t : now) {
-                        ObjectNode v = out.addObject()
-                                .put("namespace", t.volume().namespace())
-                                .put("pod", t.volume().pod())
-                                .put("volume", t.volume().volume())
-                                .put("claim", t.volume().claim())
-                                .put("node", t.volume().node())
-                                .put("state", t.state().name())
-                                .put("backupId", t.get("backupId"))
-                                .put("message", t.get("message"));
-                        if (t.get("statistics") != null) {
-                            v.set("statistics", JSON.readTree(t.get("statistics")));
-                        }
-                    }
-                    return out;
-                }
-                Thread.sleep(1000);
             }
+            return out;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the node agents backed volumes up");
         } finally {
             tasks.delete(run);
+        }
+    }
+
+    /**
+     * Restores the data of the claims this restore created: for each, a restore pod holds the new claim (so that it
+     * is provisioned, bound and mounted on some node), and the node agent of that node writes the volume's backup
+     * into the pod's volume folder; then the pod is deleted. Claims that existed before, or were left out, are left
+     * alone.
+     */
+    private ArrayNode restoreVolumes(
+            ArrayNode index, ResourceRestore.Report report, RestoreOptions options, Progress progress)
+            throws IOException {
+        ArrayNode out = JSON.createArrayNode();
+        List<Pod> holders = new ArrayList<>();
+        List<ObjectNode> entries = new ArrayList<>();
+        for (JsonNode v : index) {
+            String claim = v.path("claim").asText(null);
+            String state = v.path("state").asText();
+            if (claim == null || !(state.equals("Completed") || state.equals("PartiallyFailed"))) {
+                continue;
+            }
+            String ns = options.namespaceMapping()
+                    .getOrDefault(
+                            v.path("namespace").asText(), v.path("namespace").asText());
+            ObjectNode entry = out.addObject()
+                    .put("namespace", ns)
+                    .put("claim", claim)
+                    .put("backupId", v.path("backupId").asText());
+            boolean created = report.items().stream()
+                    .anyMatch(i -> i.action() == ResourceRestore.Action.CREATE
+                            && i.type().equals("persistentvolumeclaims")
+                            && ns.equals(i.namespace())
+                            && claim.equals(i.name()));
+            if (!created) {
+                entry.put("state", "Skipped")
+                        .put(
+                                "message",
+                                "the claim was not created by this restore (it existed"
+                                        + " or was left out): its data is left alone");
+                continue;
+            }
+            holders.add(kube.resource(holder(ns, claim)).create());
+            entries.add(entry);
+        }
+        if (holders.isEmpty()) {
+            return out;
+        }
+        progress.stage("restoring " + holders.size() + " volume(s) through restore pods");
+        List<PodVolumes.Wanted> wanted = new ArrayList<>();
+        List<Map<String, String>> extra = new ArrayList<>();
+        try {
+            for (int i = 0; i < holders.size(); i++) {
+                Pod running = awaitRunning(holders.get(i));
+                ObjectNode entry = entries.get(i);
+                if (running == null) {
+                    entry.put("state", "Failed")
+                            .put(
+                                    "message",
+                                    "the restore pod did not start within " + restorePodTimeout.toSeconds()
+                                            + " s (is the claim provisioned?)");
+                    continue;
+                }
+                var pvc = kube.persistentVolumeClaims()
+                        .inNamespace(entry.path("namespace").asText())
+                        .withName(entry.path("claim").asText())
+                        .get();
+                wanted.add(new PodVolumes.Wanted(
+                        entry.path("namespace").asText(),
+                        running.getMetadata().getName(),
+                        running.getMetadata().getUid(),
+                        running.getSpec().getNodeName(),
+                        "data",
+                        entry.path("claim").asText(),
+                        pvc == null || pvc.getSpec() == null
+                                ? null
+                                : pvc.getSpec().getVolumeName()));
+                extra.add(Map.of("backupId", entry.path("backupId").asText()));
+            }
+            if (!wanted.isEmpty()) {
+                VolumeTasks tasks = new VolumeTasks(kube, settings.namespace());
+                String run = tasks.create(VolumeTasks.RESTORE, wanted, extra);
+                try {
+                    for (VolumeTasks.Task t : awaitTasks(tasks, run, progress)) {
+                        for (ObjectNode entry : entries) {
+                            if (entry.path("claim").asText().equals(t.volume().claim())
+                                    && entry.path("namespace")
+                                            .asText()
+                                            .equals(t.volume().namespace())) {
+                                entry.put("state", t.state().name())
+                                        .put("node", t.volume().node())
+                                        .put("files", parse(t.get("files")))
+                                        .put("bytes", parse(t.get("bytes")))
+                                        .put("message", t.get("message"));
+                            }
+                        }
+                    }
+                } finally {
+                    tasks.delete(run);
+                }
+            }
+        } finally {
+            for (Pod p : holders) {
+                kube.resource(p).delete();
+            }
+        }
+        return out;
+    }
+
+    /** A pod that only holds a claim mounted (non-root, read-only root, nothing else). */
+    private Pod holder(String namespace, String claim) {
+        String suffix = UUID.randomUUID().toString().substring(0, 5);
+        String base = "cairn-restore-" + claim;
+        String name = (base.length() > 56 ? base.substring(0, 56) : base) + "-" + suffix;
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name.replaceAll("[^a-z0-9-]", "-"))
+                .withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/name", "cairn-agent")
+                .addToLabels("app.kubernetes.io/component", "restore-pod")
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withAutomountServiceAccountToken(false)
+                .addNewContainer()
+                .withName("hold")
+                .withImage(settings.image())
+                .withArgs("hold")
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(65532L)
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .endSecurityContext()
+                .withNewResources()
+                .addToRequests("memory", new Quantity("64Mi"))
+                .addToLimits("memory", new Quantity("128Mi"))
+                .endResources()
+                .addNewVolumeMount()
+                .withName("data")
+                .withMountPath("/restore")
+                .endVolumeMount()
+                .addToEnv(new EnvVar("JDK_JAVA_OPTIONS", "-Xmx32m -XX:+UseSerialGC", null))
+                .endContainer()
+                .addNewVolume()
+                .withName("data")
+                .withNewPersistentVolumeClaim()
+                .withClaimName(claim)
+                .endPersistentVolumeClaim()
+                .endVolume()
+                .endSpec()
+                .build();
+    }
+
+    private Pod awaitRunning(Pod pod) {
+        long deadline = System.nanoTime() + restorePodTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Pod now = kube.pods()
+                    .inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName())
+                    .get();
+            if (now != null
+                    && now.getSpec() != null
+                    && now.getSpec().getNodeName() != null
+                    && now.getStatus() != null
+                    && "Running".equals(now.getStatus().getPhase())) {
+                return now;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Waits until every task of a run is final, failing those no node agent takes in time. */
+    private List<VolumeTasks.Task> awaitTasks(VolumeTasks tasks, String run, Progress progress) {
+        long started = System.nanoTime();
+        while (true) {
+            List<VolumeTasks.Task> now = tasks.ofRun(run);
+            long bytes = 0;
+            long files = 0;
+            boolean done = true;
+            for (VolumeTasks.Task t : now) {
+                bytes += parse(t.get("bytes"));
+                files += parse(t.get("files"));
+                if (t.state() == VolumeTasks.State.Pending
+                        && System.nanoTime() - started > volumeStartTimeout.toNanos()) {
+                    tasks.update(
+                            t,
+                            Map.of(
+                                    "state",
+                                    VolumeTasks.State.Failed.name(),
+                                    "message",
+                                    "no node agent took it within " + volumeStartTimeout.toSeconds()
+                                            + " s: is the node agent (DaemonSet) running on node "
+                                            + t.volume().node() + "?"));
+                    done = false;
+                } else if (!t.state().isFinalState()) {
+                    done = false;
+                }
+            }
+            progress.bytes.set(bytes);
+            progress.files.set(files);
+            if (done) {
+                return now;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the node agents worked on volumes");
+            }
         }
     }
 
@@ -334,8 +529,11 @@ public final class Daemon {
                 platform,
                 settings.home().resolve("state"),
                 backup,
-                p -> p.equals(ResourceSource.INDEX) || p.startsWith(ResourceSource.RESOURCES + "/"),
+                p -> p.equals(ResourceSource.INDEX)
+                        || p.equals(VOLUMES)
+                        || p.startsWith(ResourceSource.RESOURCES + "/"),
                 64L << 20);
+        byte[] volumeIndex = files.remove(VOLUMES);
         progress.totalFiles.set(files.size() - 1L);
         RestoreOptions options = new RestoreOptions(
                 strings(spec.path("includeNamespaces")),
@@ -361,6 +559,15 @@ public final class Daemon {
                         + (report.preview() ? "update " : "updated ") + report.updated() + ", skip " + report.skipped()
                         + ", failed " + report.failed());
         ObjectNode r = JSON.valueToTree(report);
+        if (!report.preview() && volumeIndex != null && spec.path("volumes").asBoolean(true)) {
+            ArrayNode volumes = restoreVolumes((ArrayNode) JSON.readTree(volumeIndex), report, options, progress);
+            r.set("volumes", volumes);
+            if (volumes.findValuesAsText("state").stream().anyMatch(st -> st.equals("Failed"))
+                    && result.path("phase").asText().equals("SUCCEEDED")) {
+                result.put("phase", "PARTIALLY_FAILED");
+            }
+            result.put("message", result.path("message").asText() + "; " + volumes.size() + " volume(s)");
+        }
         if (report.items().size() > MAX_REPORT_ITEMS) {
             r.set("items", JSON.valueToTree(report.items().subList(0, MAX_REPORT_ITEMS)));
             r.put("itemsTruncated", report.items().size() - MAX_REPORT_ITEMS);

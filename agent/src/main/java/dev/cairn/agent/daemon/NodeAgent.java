@@ -8,6 +8,7 @@ import dev.cairn.agent.kube.PodVolumes;
 import dev.cairn.agent.kube.VolumeTasks;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.restore.RestoreRun;
 import dev.cairn.agent.source.LocalDirectorySource;
 import dev.cairn.agent.source.NamedSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -68,7 +69,9 @@ public final class NodeAgent {
             try {
                 for (VolumeTasks.Task task : tasks.pendingOn(settings.node())) {
                     VolumeTasks.Task mine = tasks.update(task, Map.of("state", VolumeTasks.State.Running.name()));
-                    if (mine != null) {
+                    if (mine != null && VolumeTasks.RESTORE.equals(mine.kind())) {
+                        restore(credentials, platform, tasks, mine);
+                    } else if (mine != null) {
                         backUp(credentials, platform, tasks, mine);
                     }
                 }
@@ -77,6 +80,48 @@ public final class NodeAgent {
             }
             Thread.sleep(2000);
         }
+    }
+
+    /**
+     * Restores a volume backup into a restore pod's volume on this node: the agent created the pod with the new claim
+     * mounted; its folder must be empty (a new file system's empty lost+found aside). Needs the pods folder mounted
+     * read-write, which the chart does only when restores are enabled.
+     */
+    private void restore(
+            AgentCredentials credentials, PlatformClient platform, VolumeTasks tasks, VolumeTasks.Task task) {
+        PodVolumes.Wanted w = task.volume();
+        Path folder = PodVolumes.locate(settings.kubeletPods(), w);
+        Map<String, String> end = new LinkedHashMap<>();
+        if (folder == null) {
+            end.put("state", VolumeTasks.State.Failed.name());
+            end.put(
+                    "message",
+                    "the restore pod's volume has no folder under the kubelet's pods folder on " + settings.node());
+        } else {
+            log.println("restoring backup " + task.get("backupId") + " into " + w.namespace() + "/" + w.claim());
+            try (Progress progress = new Progress("restoring")) {
+                RestoreRun.Result r = new RestoreRun(
+                                credentials, platform, settings.home().resolve("state"), progress, 2)
+                        .run(java.util.UUID.fromString(task.get("backupId")), folder);
+                end.put(
+                        "state",
+                        switch (r.phase()) {
+                            case "Completed" -> VolumeTasks.State.Completed.name();
+                            case "PartiallyFailed" -> VolumeTasks.State.PartiallyFailed.name();
+                            default -> VolumeTasks.State.Failed.name();
+                        });
+                end.put("files", String.valueOf(r.files()));
+                end.put("bytes", String.valueOf(r.bytes()));
+                if (r.failure() != null) {
+                    end.put("message", r.failure());
+                }
+            } catch (IOException | RuntimeException e) {
+                end.put("state", VolumeTasks.State.Failed.name());
+                end.put("message", String.valueOf(e.getMessage()));
+            }
+        }
+        tasks.update(new VolumeTasks.Task(task.name(), task.kind(), w, task.data(), null), end);
+        log.println("volume restore into " + w.namespace() + "/" + w.claim() + " " + end.get("state"));
     }
 
     private void backUp(
@@ -96,7 +141,7 @@ public final class NodeAgent {
                 () -> {
                     try {
                         tasks.update(
-                                new VolumeTasks.Task(task.name(), w, task.data(), null),
+                                new VolumeTasks.Task(task.name(), task.kind(), w, task.data(), null),
                                 Map.of(
                                         "bytes", String.valueOf(progress.bytes.get()),
                                         "files", String.valueOf(progress.files.get())));
@@ -138,7 +183,7 @@ public final class NodeAgent {
         }
         end.put("bytes", String.valueOf(progress.bytes.get()));
         end.put("files", String.valueOf(progress.files.get()));
-        tasks.update(new VolumeTasks.Task(task.name(), w, task.data(), null), end);
+        tasks.update(new VolumeTasks.Task(task.name(), task.kind(), w, task.data(), null), end);
         log.println("volume " + source + " " + end.get("state"));
     }
 }

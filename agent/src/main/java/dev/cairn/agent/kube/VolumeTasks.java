@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Pod volume backups handed from the agent to the node agents, as ConfigMaps in the agent's namespace (like Velero's
+ * Pod volume backups (and restores) handed from the agent to the node agents, as ConfigMaps in the agent's namespace (like Velero's
  * PodVolumeBackup objects, without a custom resource to install): one per volume, labelled with the node that holds
  * it. The agent creates them {@code Pending}; the node agent of that node claims one by updating it to
  * {@code Running} (the update carries the resource version, so two node agents never both take it), reports
@@ -21,7 +21,10 @@ public final class VolumeTasks {
     static final String TASK = "cairn.dev/task";
     static final String NODE = "cairn.dev/node";
     static final String RUN = "cairn.dev/run";
-    static final String KIND = "volume-backup";
+    /** A task that backs a volume up. */
+    public static final String BACKUP = "volume-backup";
+    /** A task that restores a volume backup into a restore pod's volume. */
+    public static final String RESTORE = "volume-restore";
 
     /** A task's state, as its {@code state} key holds it. */
     public enum State {
@@ -42,7 +45,8 @@ public final class VolumeTasks {
     }
 
     /** One volume's task. */
-    public record Task(String name, PodVolumes.Wanted volume, Map<String, String> data, String resourceVersion) {
+    public record Task(
+            String name, String kind, PodVolumes.Wanted volume, Map<String, String> data, String resourceVersion) {
         public State state() {
             return State.valueOf(data.getOrDefault("state", "Pending"));
         }
@@ -60,8 +64,16 @@ public final class VolumeTasks {
         this.namespace = namespace;
     }
 
-    /** Creates a {@code Pending} task for each volume; answers the run's id. */
+    /** Creates a {@code Pending} backup task for each volume; answers the run's id. */
     public String create(List<PodVolumes.Wanted> volumes) {
+        return create(BACKUP, volumes, List.of());
+    }
+
+    /**
+     * Creates a {@code Pending} task of {@code kind} for each volume, with the matching entry of {@code extra} (if
+     * any) added to its data; answers the run's id.
+     */
+    public String create(String kind, List<PodVolumes.Wanted> volumes, List<Map<String, String>> extra) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         int i = 0;
         for (PodVolumes.Wanted w : volumes) {
@@ -77,12 +89,15 @@ public final class VolumeTasks {
                 data.put("persistentVolume", w.persistentVolume());
             }
             data.put("state", State.Pending.name());
+            if (i < extra.size()) {
+                data.putAll(extra.get(i));
+            }
             client.configMaps()
                     .inNamespace(namespace)
                     .resource(new ConfigMapBuilder()
                             .withNewMetadata()
-                            .withName("cairn-vb-" + run + "-" + i++)
-                            .addToLabels(TASK, KIND)
+                            .withName((kind.equals(BACKUP) ? "cairn-vb-" : "cairn-vr-") + run + "-" + i++)
+                            .addToLabels(TASK, kind)
                             .addToLabels(NODE, w.node())
                             .addToLabels(RUN, run)
                             .addToLabels("app.kubernetes.io/name", "cairn-agent")
@@ -96,22 +111,19 @@ public final class VolumeTasks {
 
     /** The tasks of a run. */
     public List<Task> ofRun(String run) {
-        return list(Map.of(TASK, KIND, RUN, run));
+        return list(Map.of(RUN, run));
     }
 
-    /** The tasks for a node that no node agent took yet. */
+    /** The tasks (of either kind) for a node that no node agent took yet. */
     public List<Task> pendingOn(String node) {
-        return list(Map.of(TASK, KIND, NODE, node)).stream()
-                .filter(t -> t.state() == State.Pending)
+        return list(Map.of(NODE, node)).stream()
+                .filter(t -> t.kind() != null && t.state() == State.Pending)
                 .toList();
     }
 
     /** Deletes a run's tasks. */
     public void delete(String run) {
-        client.configMaps()
-                .inNamespace(namespace)
-                .withLabels(Map.of(TASK, KIND, RUN, run))
-                .delete();
+        client.configMaps().inNamespace(namespace).withLabels(Map.of(RUN, run)).delete();
     }
 
     /**
@@ -149,8 +161,11 @@ public final class VolumeTasks {
 
     private static Task task(ConfigMap c) {
         Map<String, String> d = c.getData() == null ? Map.of() : c.getData();
+        Map<String, String> labels =
+                c.getMetadata().getLabels() == null ? Map.of() : c.getMetadata().getLabels();
         return new Task(
                 c.getMetadata().getName(),
+                labels.get(TASK),
                 new PodVolumes.Wanted(
                         d.get("namespace"),
                         d.get("pod"),

@@ -60,6 +60,18 @@ public final class RestoreRun {
         this.threads = threads;
     }
 
+    /** Whether {@code p} is the empty {@code lost+found} folder at the top of {@code root} (a new file system's). */
+    static boolean isEmptyLostAndFound(Path root, Path p) {
+        if (!p.getParent().equals(root) || !p.getFileName().toString().equals("lost+found")) {
+            return false;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Result run(UUID backupId, Path target) throws IOException {
         JsonNode backup = BackupTree.restorable(platform, backupId);
         Path root = target.toAbsolutePath().normalize();
@@ -68,7 +80,9 @@ public final class RestoreRun {
                 throw new IOException(target + " exists and is not a directory");
             }
             try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
-                if (s.iterator().hasNext()) {
+                // a fresh file system's empty lost+found (a new volume's mount point) does not count
+                if (java.util.stream.StreamSupport.stream(s.spliterator(), false)
+                        .anyMatch(p -> !isEmptyLostAndFound(root, p))) {
                     throw new IOException(target + " is not empty: a restore never replaces what is there; "
                             + "restore into a new or empty directory");
                 }
@@ -94,7 +108,11 @@ public final class RestoreRun {
                 for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
                     Path p = root.resolve(RawPaths.path(e.path()));
                     switch (e.type()) {
-                        case DIRECTORY -> Files.createDirectory(p);
+                        case DIRECTORY -> {
+                            if (!isEmptyLostAndFound(root, p)) {
+                                Files.createDirectory(p);
+                            }
+                        }
                         case SYMLINK -> Files.createSymbolicLink(p, RawPaths.path(e.target()));
                         case FILE -> {
                             try (FileChannel f = FileChannel.open(

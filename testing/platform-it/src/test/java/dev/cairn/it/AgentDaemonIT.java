@@ -114,7 +114,12 @@ class AgentDaemonIT {
         Daemon daemon = new Daemon(
                 cluster.client(),
                 new Daemon.Settings(
-                        TestPlatform.get().entryPoint(), token, "cairn-system", "cairn-agent-credentials", home),
+                        TestPlatform.get().entryPoint(),
+                        token,
+                        "cairn-system",
+                        "cairn-agent-credentials",
+                        home,
+                        "cairn-agent:test"),
                 out);
         Thread t = new Thread(
                 () -> {

@@ -82,7 +82,8 @@ class VolumeBackupIT {
                                     created.path("registration").path("token").asText(),
                                     "cairn-system",
                                     "cairn-agent-credentials",
-                                    home),
+                                    home,
+                                    "cairn-agent:test"),
                             out)
                     .volumeStartTimeout(Duration.ofSeconds(8));
             threads.add(start("agent", () -> agent.run(), out));
@@ -151,11 +152,88 @@ class VolumeBackupIT {
             assertThat(exit).as(log.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(Files.readAllBytes(target.resolve("base/16384/2619"))).isEqualTo(page);
             assertThat(Files.readString(target.resolve("PG_VERSION"))).isEqualTo("17\n");
+
+            // when "shop" is restored as "shop-dr" (the test plays the volume provisioner, scheduler and kubelet for
+            // the restore pods: binds the new claim, puts the pod on edge-1, makes its volume folder, runs it)
+            threads.add(start("kubelet", () -> kubelet(cluster, pods), out));
+            var restore = Http.json(
+                    "POST",
+                    api + "/api/v1/clusters/" + clusterId + "/commands",
+                    tenant.token(),
+                    "{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\""
+                            + done.path("report").path("id").asText()
+                            + "\",\"namespaceMapping\":{\"shop\":\"shop-dr\"}}}");
+            assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
+            JsonNode restored = awaitFinal(
+                    api + "/api/v1/clusters/" + clusterId + "/commands/"
+                            + Http.json(restore).path("id").asText(),
+                    tenant,
+                    log);
+
+            // then the new claim holds the volume's data, written by the node agent through the restore pod
+            assertThat(restored.path("phase").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
+            JsonNode volume = restored.path("report").path("volumes").get(0);
+            assertThat(volume.path("claim").asText()).isEqualTo("data-db-0");
+            assertThat(volume.path("state").asText()).as(volume.toString()).isEqualTo("Completed");
+            assertThat(restored.path("report").path("volumes")).hasSize(1);
+            Path written;
+            try (var found = Files.find(pods, 8, (p, a) -> p.endsWith("pvc-restored-data-db-0/mount"))) {
+                written = found.findFirst().orElseThrow();
+            }
+            assertThat(Files.readAllBytes(written.resolve("base/16384/2619"))).isEqualTo(page);
+            assertThat(written.resolve("lost+found")).isDirectory();
+            assertThat(cluster.client().pods().inNamespace("shop-dr").list().getItems())
+                    .as("the restore pod is deleted")
+                    .noneMatch(p -> p.getMetadata().getName().startsWith("cairn-restore-"));
+            assertThat(cluster.client()
+                            .persistentVolumeClaims()
+                            .inNamespace("shop-dr")
+                            .withName("data-db-0")
+                            .get())
+                    .isNotNull();
         } finally {
             for (Thread t : threads) {
                 t.interrupt();
                 t.join(30_000);
             }
+        }
+    }
+
+    /** The cluster's provisioner, scheduler and kubelet for restore pods, as far as the restore needs them. */
+    private static void kubelet(MockCluster cluster, Path pods) throws Exception {
+        var client = cluster.client();
+        while (!Thread.currentThread().isInterrupted()) {
+            for (Pod p : client.pods()
+                    .inAnyNamespace()
+                    .withLabel("app.kubernetes.io/component", "restore-pod")
+                    .list()
+                    .getItems()) {
+                if (p.getStatus() != null && "Running".equals(p.getStatus().getPhase())) {
+                    continue;
+                }
+                String ns = p.getMetadata().getNamespace();
+                String claim = p.getSpec()
+                        .getVolumes()
+                        .get(0)
+                        .getPersistentVolumeClaim()
+                        .getClaimName();
+                var pvc = client.persistentVolumeClaims()
+                        .inNamespace(ns)
+                        .withName(claim)
+                        .get();
+                if (pvc.getSpec().getVolumeName() == null) {
+                    pvc.getSpec().setVolumeName("pvc-restored-" + claim);
+                    client.resource(pvc).update();
+                }
+                Path folder = pods.resolve(p.getMetadata().getUid() + "/volumes/kubernetes.io~csi/"
+                        + pvc.getSpec().getVolumeName() + "/mount");
+                Files.createDirectories(folder.resolve("lost+found")); // a new ext4 file system
+                p.getSpec().setNodeName("edge-1");
+                Pod scheduled = client.resource(p).update();
+                scheduled.setStatus(new PodStatusBuilder().withPhase("Running").build());
+                client.resource(scheduled).updateStatus();
+            }
+            Thread.sleep(200);
         }
     }
 

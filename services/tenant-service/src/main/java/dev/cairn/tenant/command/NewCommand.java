@@ -70,6 +70,7 @@ public record NewCommand(
      * @param storageClassMapping backed-up storage class to target storage class
      * @param existingResourcePolicy SKIP (default) or UPDATE an object that exists
      * @param preview only report what would be done
+     * @param volumes restore the data of the claims it creates from their volume backups (default true)
      */
     public record RestoreSpec(
             @NotNull UUID backupId,
@@ -82,5 +83,6 @@ public record NewCommand(
             Map<@Pattern(regexp = SUBDOMAIN) String, @NotNull @Pattern(regexp = SUBDOMAIN) String> storageClassMapping,
 
             @Pattern(regexp = "SKIP|UPDATE") String existingResourcePolicy,
-            boolean preview) {}
+            boolean preview,
+            Boolean volumes) {}
 }
