@@ -169,7 +169,7 @@ class AgentChartTest {
                 .isEqualTo("256Mi");
         assertThat(deployment.path("spec").path("strategy").path("type").asText())
                 .isEqualTo("Recreate");
-        assertThat(env(container, "JDK_JAVA_OPTIONS")).contains("-Xmx112m", "-XX:+UseSerialGC");
+        assertThat(env(container, "JDK_JAVA_OPTIONS")).contains("-Xmx96m", "-XX:+UseSerialGC");
         assertThat(env(container, "CAIRN_PLATFORM_URL")).isEqualTo("https://cairn.example.com");
         // the token goes through a Secret, never the pod spec
         assertThat(container.toString()).doesNotContain(TOKEN);

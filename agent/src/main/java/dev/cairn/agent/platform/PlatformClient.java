@@ -30,17 +30,24 @@ public final class PlatformClient {
     private final AgentCredentials credentials;
     private final String api;
     private final Duration retryBudget;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .proxy(Proxies.fromEnvironment())
-            .build();
+    private final HttpClient http;
     private String token;
     private Instant tokenExpiry = Instant.MIN;
 
+    /** A client that goes through the proxy the environment names ({@link Proxies#fromEnvironment}), if any. */
     public PlatformClient(AgentCredentials credentials, String platformUrl, Duration retryBudget) {
+        this(credentials, platformUrl, retryBudget, Proxies.fromEnvironment());
+    }
+
+    public PlatformClient(
+            AgentCredentials credentials, String platformUrl, Duration retryBudget, java.net.ProxySelector proxy) {
         this.credentials = credentials;
         this.api = platformUrl.replaceAll("/+$", "");
         this.retryBudget = retryBudget;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .proxy(proxy)
+                .build();
     }
 
     /** Which of {@code ids} the tenant lacks (at most 10,000 a call; larger sets are split). */

@@ -22,7 +22,8 @@ public final class Proxies {
         return of(env("HTTPS_PROXY", env("HTTP_PROXY", null)), env("NO_PROXY", ""));
     }
 
-    static ProxySelector of(String proxy, String noProxy) {
+    /** The proxy {@code proxy} ({@code http://host:port}) except for the {@code noProxy} hosts; direct if null. */
+    public static ProxySelector of(String proxy, String noProxy) {
         if (proxy == null || proxy.isBlank()) {
             return HttpDirect.INSTANCE;
         }

@@ -1,10 +1,14 @@
 package dev.cairn.data.chunk;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -142,8 +146,19 @@ public final class ChunkSealer {
         byte[] plain;
         if ((flags & FLAG_ZSTD) != 0) {
             plain = new byte[plainLength];
-            long size = Zstd.decompressByteArray(plain, 0, plainLength, body, 0, body.length);
-            if (Zstd.isError(size) || size != plainLength) {
+            ZstdDecompressCtx ctx = DECOMPRESSORS.pollFirst();
+            if (ctx == null) {
+                ctx = new ZstdDecompressCtx();
+            }
+            int size;
+            try {
+                size = ctx.decompressByteArray(plain, 0, plainLength, body, 0, body.length);
+            } catch (ZstdException e) {
+                size = -1;
+            } finally {
+                DECOMPRESSORS.offerFirst(ctx);
+            }
+            if (size != plainLength) {
                 throw new ChunkIntegrityException("chunk " + expected + " does not decompress");
             }
         } else {
@@ -158,23 +173,43 @@ public final class ChunkSealer {
         return plain;
     }
 
+    /**
+     * zstd contexts, reused: making one per chunk (as {@code Zstd.compressByteArray} does) churns megabytes of native
+     * memory per chunk, which glibc keeps; the agent's RSS grew by tens of MiB with it. At most as many as chunks
+     * sealed at once, kept for the life of the process (zstd-jni contexts are freed only by {@code close}).
+     */
+    private static final ConcurrentLinkedDeque<ZstdCompressCtx> COMPRESSORS = new ConcurrentLinkedDeque<>();
+
+    private static final ConcurrentLinkedDeque<ZstdDecompressCtx> DECOMPRESSORS = new ConcurrentLinkedDeque<>();
+
     /** zstd output when it is smaller than the input, else null (stored raw). */
     private static byte[] compress(byte[] data, int offset, int length) {
-        if (length > 4 * PROBE_SIZE) {
-            // already-compressed or encrypted data (media, archives) does not shrink: a sample from the middle says so
-            byte[] probe = new byte[(int) Zstd.compressBound(PROBE_SIZE)];
-            long probed = Zstd.compressByteArray(
-                    probe, 0, probe.length, data, offset + length / 2 - PROBE_SIZE / 2, PROBE_SIZE, ZSTD_LEVEL);
-            if (Zstd.isError(probed) || probed > PROBE_SIZE * 0.97) {
+        ZstdCompressCtx ctx = COMPRESSORS.pollFirst();
+        if (ctx == null) {
+            ctx = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
+        }
+        try {
+            if (length > 4 * PROBE_SIZE) {
+                // already-compressed or encrypted data (media, archives) does not shrink: a sample from the middle
+                // says so
+                byte[] probe = new byte[(int) Zstd.compressBound(PROBE_SIZE)];
+                int probed = ctx.compressByteArray(
+                        probe, 0, probe.length, data, offset + length / 2 - PROBE_SIZE / 2, PROBE_SIZE);
+                if (probed > PROBE_SIZE * 0.97) {
+                    return null;
+                }
+            }
+            byte[] out = new byte[(int) Zstd.compressBound(length)];
+            int size = ctx.compressByteArray(out, 0, out.length, data, offset, length);
+            if (size >= length) {
                 return null;
             }
-        }
-        byte[] out = new byte[(int) Zstd.compressBound(length)];
-        long size = Zstd.compressByteArray(out, 0, out.length, data, offset, length, ZSTD_LEVEL);
-        if (Zstd.isError(size) || size >= length) {
+            return java.util.Arrays.copyOf(out, size);
+        } catch (ZstdException e) {
             return null;
+        } finally {
+            COMPRESSORS.offerFirst(ctx);
         }
-        return java.util.Arrays.copyOf(out, (int) size);
     }
 
     /** Associated data: a label, the tenant, the chunk id, and the envelope header before the nonce. */
