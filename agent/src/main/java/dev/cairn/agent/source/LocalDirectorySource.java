@@ -238,9 +238,4 @@ public final class LocalDirectorySource implements Source {
             in.close();
         }
     }
-
-    /** For messages: whether names keep their exact bytes in this JVM. */
-    public static boolean exactNames() {
-        return RawPaths.exact();
-    }
 }

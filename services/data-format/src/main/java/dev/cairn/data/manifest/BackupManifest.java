@@ -61,7 +61,13 @@ public record BackupManifest(
             long newBytes,
             long sentBytes,
             long warnings,
-            long errors) {}
+            long errors) {
+
+        /** The eight counts in the order above: the wire format's and the catalog's column order. */
+        public long[] values() {
+            return new long[] {files, directories, symlinks, logicalBytes, newBytes, sentBytes, warnings, errors};
+        }
+    }
 
     public BackupManifest {
         if (source.length() > 4096) {
@@ -93,16 +99,7 @@ public record BackupManifest(
             out.writeLong(startedAt.toEpochMilli());
             out.writeLong(finishedAt.toEpochMilli());
             Statistics s = statistics;
-            for (long v : new long[] {
-                s.files(),
-                s.directories(),
-                s.symlinks(),
-                s.logicalBytes(),
-                s.newBytes(),
-                s.sentBytes(),
-                s.warnings(),
-                s.errors()
-            }) {
+            for (long v : s.values()) {
                 out.writeLong(v);
             }
             string(out, source);

@@ -88,16 +88,7 @@ public class BackupCatalog {
                         + " manifest_key = ? WHERE id = ? AND tenant_id = ? AND phase = 'InProgress'")) {
                     int i = 1;
                     p.setTimestamp(i++, Timestamp.from(m.finishedAt()));
-                    for (long v : new long[] {
-                        s.files(),
-                        s.directories(),
-                        s.symlinks(),
-                        s.logicalBytes(),
-                        s.newBytes(),
-                        s.sentBytes(),
-                        s.warnings(),
-                        s.errors()
-                    }) {
+                    for (long v : s.values()) {
                         p.setLong(i++, v);
                     }
                     p.setString(i++, String.join("\n", m.messages()));
