@@ -171,15 +171,26 @@ public final class Daemon {
         JsonNode spec = command.path("spec");
         log.println("command " + id + ": " + command.path("kind").asText());
         ObjectNode status = JSON.createObjectNode().put("phase", "RUNNING");
-        platform.report(id, status);
+        if (platform.report(id, status).path("cancelRequested").asBoolean(false)) {
+            // cancelled after it was handed out but before it started: nothing was done
+            platform.report(
+                    id,
+                    JSON.createObjectNode().put("phase", "CANCELLED").put("message", "cancelled before it started"));
+            log.println("command " + id + " cancelled before it started");
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean cancelSeen = new java.util.concurrent.atomic.AtomicBoolean();
         Progress progress = new Progress(command.path("kind").asText().toLowerCase());
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
         reporter.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        platform.report(
+                        JsonNode answer = platform.report(
                                 id,
                                 JSON.createObjectNode().put("phase", "RUNNING").set("progress", progress(progress)));
+                        if (answer.path("cancelRequested").asBoolean(false)) {
+                            cancelSeen.set(true);
+                        }
                     } catch (RuntimeException e) {
                         log.println("progress report failed: " + e.getMessage());
                     }
@@ -201,6 +212,11 @@ public final class Daemon {
             progress.close();
         }
         result.set("progress", progress(progress));
+        if (cancelSeen.get()) {
+            result.put(
+                    "message",
+                    result.path("message").asText("") + " (a cancel arrived while it ran; a running command finishes)");
+        }
         log.println("command " + id + " ended " + result.path("phase").asText());
         platform.report(id, result);
     }

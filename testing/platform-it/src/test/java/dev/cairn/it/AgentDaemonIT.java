@@ -97,6 +97,47 @@ class AgentDaemonIT {
         }
     }
 
+    @Test
+    void aCommandCancelledAfterItWasHandedOutButBeforeItStartedDoesNothing() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Daemon Cancel");
+        JsonNode created = Agents.createCluster(tenant, "edge-cancel");
+        String clusterId = created.path("cluster").path("id").asText();
+        String api = TestPlatform.get().entryPoint();
+        try (MockCluster cluster = MockCluster.realistic()) {
+            // given a registered agent that is not running
+            Path home = Files.createTempDirectory("daemon-cancel");
+            Running first =
+                    start(cluster, created.path("registration").path("token").asText(), home);
+            await(
+                    () -> Http.json(Http.get(api + "/api/v1/clusters/" + clusterId, tenant.token())),
+                    c -> c.path("phase").asText().equals("CONNECTED"),
+                    first);
+            first.stop();
+
+            // a command handed out (as to an agent that then died) and cancelled before it started
+            String id = command(tenant, clusterId, "{\"kind\":\"BACKUP\",\"backup\":{}}");
+            // the agent's own client, with the credentials the first agent kept
+            JsonNode taken = new dev.cairn.agent.platform.PlatformClient(
+                            dev.cairn.agent.credentials.AgentCredentials.load(home), api, Duration.ofSeconds(30))
+                    .commands(0);
+            assertThat(taken.path("commands").get(0).path("id").asText()).isEqualTo(id);
+            Http.json(
+                    "POST",
+                    api + "/api/v1/clusters/" + clusterId + "/commands/" + id + "/cancel",
+                    tenant.token(),
+                    null);
+
+            // when the agent comes back, the command is handed out again after its lease, and the agent cancels it
+            Running again = start(cluster, null, Files.createTempDirectory("daemon-cancel-2"));
+            JsonNode done = awaitCommand(tenant, clusterId, id, again);
+            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("CANCELLED");
+            assertThat(done.path("message").asText()).isEqualTo("cancelled before it started");
+            assertThat(done.path("report").isNull() || done.path("report").isMissingNode())
+                    .isTrue();
+            again.stop();
+        }
+    }
+
     private record Running(Thread thread, ByteArrayOutputStream log) {
         void stop() throws InterruptedException {
             thread.interrupt();
