@@ -113,6 +113,9 @@ class AgentDaemonIT {
                     c -> c.path("phase").asText().equals("CONNECTED"),
                     first);
             first.stop();
+            // the stopped agent's last long-poll may still be waiting on the server (an interrupted HttpClient.send
+            // does not close its connection): let it run out (25 s) so that it cannot take the command below
+            Thread.sleep(26_000);
 
             // a command handed out (as to an agent that then died) and cancelled before it started
             String id = command(tenant, clusterId, "{\"kind\":\"BACKUP\",\"backup\":{}}");

@@ -1,6 +1,7 @@
 package dev.cairn.tenant.command;
 
 import dev.cairn.tenant.identity.CurrentCaller;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.UUID;
@@ -39,8 +41,10 @@ public class AgentCommandResource {
     @GET
     @RolesAllowed("agent")
     @Operation(summary = "Take the commands to start, waiting up to `wait` seconds for one to arrive")
-    public Delivery poll(@QueryParam("wait") @DefaultValue("0") @Min(0) @Max(60) int wait) {
-        return commands.poll(caller.tenantId(), caller.clusterId(), Duration.ofSeconds(wait));
+    public Delivery poll(
+            @QueryParam("wait") @DefaultValue("0") @Min(0) @Max(60) int wait, @Context HttpServerResponse response) {
+        // a poll whose agent went away (its connection closed) must not take commands it can never receive
+        return commands.poll(caller.tenantId(), caller.clusterId(), Duration.ofSeconds(wait), () -> !response.closed());
     }
 
     @POST

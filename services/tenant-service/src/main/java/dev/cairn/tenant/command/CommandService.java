@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /** Queues commands for agents, hands them out on polls, and records what agents report. */
@@ -101,12 +102,16 @@ public class CommandService {
 
     /**
      * An agent's poll: hands out what it may start now, and the ids it should cancel; when there is nothing, waits up
-     * to {@code wait} for something to arrive.
+     * to {@code wait} for something to arrive, and gives up as soon as {@code stillListening} says the agent is gone
+     * (so a dead connection takes nothing; a command taken just before the agent went comes back after its lease).
      */
-    public Delivery poll(UUID tenantId, UUID clusterId, Duration wait) {
+    public Delivery poll(UUID tenantId, UUID clusterId, Duration wait, BooleanSupplier stillListening) {
         Duration bounded = wait.compareTo(config.maxWait()) > 0 ? config.maxWait() : wait;
         Instant deadline = Instant.now().plus(bounded);
         while (true) {
+            if (!stillListening.getAsBoolean()) {
+                return new Delivery(List.of(), List.of(), config.lease().toSeconds());
+            }
             Delivery delivery = QuarkusTransaction.requiringNew().call(() -> take(tenantId, clusterId));
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (!delivery.commands().isEmpty() || !delivery.cancel().isEmpty() || left <= 0) {
