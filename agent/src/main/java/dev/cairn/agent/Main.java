@@ -271,11 +271,7 @@ public final class Main {
                                     r.skipped(),
                                     r.failed());
                         }
-                        return switch (r.phase()) {
-                            case "Completed" -> 0;
-                            case "PartiallyFailed" -> 3;
-                            default -> 1;
-                        };
+                        return exit(r.phase());
                     }
                 }
                 case "backups" -> {

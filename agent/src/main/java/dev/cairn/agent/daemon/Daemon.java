@@ -253,11 +253,7 @@ public final class Daemon {
                     && volumes.findValuesAsText("state").stream().anyMatch(st -> !st.equals("Completed"));
             result.put(
                     "phase",
-                    switch (r.phase()) {
-                        case "Completed" -> volumeFailed ? "PARTIALLY_FAILED" : "SUCCEEDED";
-                        case "PartiallyFailed" -> "PARTIALLY_FAILED";
-                        default -> "FAILED";
-                    });
+                    r.phase().equals("Completed") && volumeFailed ? "PARTIALLY_FAILED" : commandPhase(r.phase()));
             result.put(
                     "message",
                     "backup " + r.id() + " " + r.phase() + (r.failure() == null ? "" : ": " + r.failure())
@@ -528,6 +524,15 @@ public final class Daemon {
         }
     }
 
+    /** The command phase of a run that ended in {@code phase} (Completed, PartiallyFailed, Failed). */
+    private static String commandPhase(String phase) {
+        return switch (phase) {
+            case "Completed" -> "SUCCEEDED";
+            case "PartiallyFailed" -> "PARTIALLY_FAILED";
+            default -> "FAILED";
+        };
+    }
+
     private static long parse(String s) {
         try {
             return s == null ? 0 : Long.parseLong(s);
@@ -562,13 +567,7 @@ public final class Daemon {
                 spec.path("preview").asBoolean(false),
                 null);
         ResourceRestore.Report report = new ResourceRestore(kube, options, progress.files).run(files);
-        result.put(
-                "phase",
-                switch (report.phase()) {
-                    case "Completed" -> "SUCCEEDED";
-                    case "PartiallyFailed" -> "PARTIALLY_FAILED";
-                    default -> "FAILED";
-                });
+        result.put("phase", commandPhase(report.phase()));
         result.put(
                 "message",
                 (report.preview() ? "preview: would create " : "created ") + report.created() + ", "

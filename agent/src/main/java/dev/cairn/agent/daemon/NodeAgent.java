@@ -103,13 +103,7 @@ public final class NodeAgent {
                 RestoreRun.Result r = new RestoreRun(
                                 credentials, platform, settings.home().resolve("state"), progress, 2)
                         .run(java.util.UUID.fromString(task.get("backupId")), folder);
-                end.put(
-                        "state",
-                        switch (r.phase()) {
-                            case "Completed" -> VolumeTasks.State.Completed.name();
-                            case "PartiallyFailed" -> VolumeTasks.State.PartiallyFailed.name();
-                            default -> VolumeTasks.State.Failed.name();
-                        });
+                end.put("state", VolumeTasks.State.ofRun(r.phase()).name());
                 end.put("files", String.valueOf(r.files()));
                 end.put("bytes", String.valueOf(r.bytes()));
                 if (r.failure() != null) {
@@ -162,13 +156,7 @@ public final class NodeAgent {
                             BackupRun.Options.defaults(),
                             progress)
                     .run(new NamedSource(new LocalDirectorySource(folder), source));
-            end.put(
-                    "state",
-                    switch (r.phase()) {
-                        case "Completed" -> VolumeTasks.State.Completed.name();
-                        case "PartiallyFailed" -> VolumeTasks.State.PartiallyFailed.name();
-                        default -> VolumeTasks.State.Failed.name();
-                    });
+            end.put("state", VolumeTasks.State.ofRun(r.phase()).name());
             end.put("backupId", String.valueOf(r.id()));
             end.put("statistics", JSON.writeValueAsString(r.statistics()));
             if (r.failure() != null) {

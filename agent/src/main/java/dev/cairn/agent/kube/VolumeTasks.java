@@ -39,6 +39,15 @@ public final class VolumeTasks {
         /** No backup of it exists; the message says why. */
         Failed;
 
+        /** The state of a task whose backup or restore ended in {@code phase} (Completed, PartiallyFailed, Failed). */
+        public static State ofRun(String phase) {
+            return switch (phase) {
+                case "Completed" -> Completed;
+                case "PartiallyFailed" -> PartiallyFailed;
+                default -> Failed;
+            };
+        }
+
         public boolean isFinalState() {
             return this == Completed || this == PartiallyFailed || this == Failed;
         }
