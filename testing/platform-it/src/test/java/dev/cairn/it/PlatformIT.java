@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.platform.Platform;
 import dev.cairn.testing.platform.ServiceProcess;
+import dev.cairn.testing.servers.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -130,5 +132,34 @@ class PlatformIT {
                         .build());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void thePlatformStartsFromAFolderDeeperThanASocketPathAllows() throws IOException {
+        Platform platform = TestPlatform.get();
+        // a Unix-domain socket in PostgreSQL's data folder would have a path longer than the kernel's 107 bytes
+        var postgresData = platform.home().resolve("postgres");
+        assertThat(postgresData
+                        .resolve(".s.PGSQL." + platform.postgres().port())
+                        .toString()
+                        .length())
+                .isGreaterThan(107);
+        try (var files = Files.list(postgresData)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith(".s.PGSQL"));
+        }
+    }
+
+    @Test
+    void everyServerOfTheStartListensOnAPortOfItsOwn() {
+        Platform platform = TestPlatform.get();
+        Map<String, Platform.Listener> listeners = platform.listeners();
+        assertThat(listeners).containsKeys("PostgreSQL", "Kafka", "Keycloak", "gateway", "tenant-service");
+        assertThat(listeners.values().stream().map(Platform.Listener::port).distinct())
+                .as("ports of %s", listeners.keySet())
+                .hasSize(listeners.size());
+        listeners.forEach((name, listener) -> {
+            assertThat(Ports.holders(listener.port())).as(name).isNotEmpty();
+            Ports.requireOwnPort(name, listener.pid(), listener.port());
+        });
     }
 }

@@ -31,7 +31,7 @@ public final class TestPlatform {
             Path repository = Path.of(System.getProperty("cairn.repository", "../.."));
             // a folder of its own per run; earlier runs' folders are removed when nothing holds them any more
             deleteOldRuns(runs);
-            Path home = runs.resolve("run-" + System.currentTimeMillis());
+            Path home = deep(runs.resolve("run-" + System.currentTimeMillis()));
             try {
                 platform = start(home, repository);
             } catch (RuntimeException e) {
@@ -42,6 +42,21 @@ public final class TestPlatform {
         }
         return platform;
     }
+
+    /**
+     * The platform's home, at least {@link #DEEP} characters from the root: every run then proves that the platform
+     * starts from a clone at a deep path (a Unix-domain socket under it would exceed the kernel's 107 bytes).
+     */
+    private static Path deep(Path run) {
+        Path home = run.toAbsolutePath().normalize();
+        while (home.toString().length() < DEEP) {
+            home = home.resolve("a-deliberately-deep-folder");
+        }
+        return home;
+    }
+
+    /** How long the test platform's home path is at least. */
+    public static final int DEEP = 160;
 
     private static Platform start(Path home, Path repository) {
         return Platform.start(new Platform.Options(

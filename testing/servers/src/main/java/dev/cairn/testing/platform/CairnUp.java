@@ -29,6 +29,10 @@ public final class CairnUp {
             System.err.println("cairn: " + repository + " is not the Cairn repository");
             System.exit(2);
         }
+        // A shell that starts us in the background sets SIGINT to "ignored", which the JVM would keep: take it back,
+        // so that Ctrl-C and kill -INT stop the platform however it was started, also while it starts (the
+        // servers started so far stop with this JVM: their guards see its pipe close).
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
         Instant begin = Instant.now();
         System.out.println("Starting Cairn (data in " + home + ", logs in " + home.resolve("logs") + ") ...");
         Platform platform;
@@ -41,9 +45,6 @@ public final class CairnUp {
             System.exit(1);
             return;
         }
-        // A shell that starts us in the background sets SIGINT to "ignored", which the JVM would keep: take it back,
-        // so that Ctrl-C and kill -INT stop the platform however it was started.
-        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -2,6 +2,7 @@ package dev.cairn.testing.platform;
 
 import dev.cairn.testing.servers.KafkaServer;
 import dev.cairn.testing.servers.KeycloakServer;
+import dev.cairn.testing.servers.Ports;
 import dev.cairn.testing.servers.PostgresServer;
 import dev.cairn.testing.servers.S3Server;
 import dev.cairn.testing.servers.ServerStartException;
@@ -118,7 +119,9 @@ public final class Platform implements AutoCloseable {
         }
         secrets.save();
 
-        // the other servers do not depend on each other: start them side by side
+        // the other servers do not depend on each other: start them side by side; the services start while
+        // Keycloak does (its port is known at launch; they retry its discovery), and Keycloak's realm is imported
+        // before anyone asks them for a token
         var kafkaStart = async(() -> KafkaServer.start(data.resolve("kafka"), options.kafkaPort(), logs));
         List<CompletableFuture<S3Server>> s3Starts = new ArrayList<>();
         for (String region : REGIONS.keySet().stream().sorted().toList()) {
@@ -128,24 +131,49 @@ public final class Platform implements AutoCloseable {
                 return server;
             }));
         }
-        var keycloakStart = async(() -> KeycloakServer.start(
+        keycloak = track(KeycloakServer.launch(
                 postgres.jdbcUrl("keycloak"),
                 "keycloak",
                 keycloakDbPassword,
                 options.keycloakPort(),
                 data.resolve("keycloak"),
                 logs));
+        var realm = CompletableFuture.runAsync(
+                () -> keycloak.awaitReady().ensureRealm(KeycloakServer.cairnRealmJson()), PARALLEL);
         kafka = join(kafkaStart);
         provisionKafka();
         for (var start : s3Starts) {
             S3Server server = join(start);
             s3.put(server.region(), server);
         }
-        keycloak = join(keycloakStart);
-        keycloak.ensureRealm(KeycloakServer.cairnRealmJson());
-
-        startServices();
+        startServices(realm);
+        requireOwnPorts();
         ensureDemoTenant();
+    }
+
+    /**
+     * Checks that every server and service of this start listens on its own port and nothing else listens there:
+     * a start that handed one port to two of them fails here, naming them, instead of routing requests astray.
+     */
+    private void requireOwnPorts() {
+        listeners().forEach((name, listener) -> Ports.requireOwnPort(name, listener.pid(), listener.port()));
+    }
+
+    /** A server's process (the guard it runs under) and the port it was given. */
+    public record Listener(long pid, int port) {}
+
+    /** Every server and service of this start with its process and port, by name. */
+    public Map<String, Listener> listeners() {
+        Map<String, Listener> listeners = new LinkedHashMap<>();
+        listeners.put("PostgreSQL", new Listener(postgres.pid(), postgres.port()));
+        listeners.put("Kafka", new Listener(kafka.pid(), kafka.port()));
+        s3.values()
+                .forEach(server -> listeners.put("S3 " + server.region(), new Listener(server.pid(), server.port())));
+        listeners.put("Keycloak", new Listener(keycloak.pid(), keycloak.port()));
+        services.values()
+                .forEach(service -> listeners.put(service.name(), new Listener(service.pid(), service.port())));
+        listeners.put(gateway.name(), new Listener(gateway.pid(), gateway.port()));
+        return listeners;
     }
 
     /** Topics and the services' Kafka users (in production: Terraform for MSK). */
@@ -175,7 +203,7 @@ public final class Platform implements AutoCloseable {
         secrets.save();
     }
 
-    private void startServices() {
+    private void startServices(CompletableFuture<Void> keycloakReady) {
         for (String service : SERVICES) {
             services.put(service, track(ServiceProcess.plan(service + "-service", 0)));
         }
@@ -227,6 +255,7 @@ public final class Platform implements AutoCloseable {
         gateway.start(app("web/gateway"), gatewayProperties, jvm, logs);
 
         List<CompletableFuture<Void>> ready = new ArrayList<>();
+        ready.add(keycloakReady);
         for (ServiceProcess process : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(120)), PARALLEL));
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -61,11 +61,7 @@ public final class KafkaServer implements AutoCloseable {
             Files.writeString(config, serverProperties(dataDir.resolve("logs"), clientPort, controllerPort));
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
-            Path clusterIdFile = dataDir.resolve("cluster.id");
-            if (!Files.exists(clusterIdFile)) {
-                Files.writeString(clusterIdFile, base64Uuid());
-            }
-            String clusterId = Files.readString(clusterIdFile).trim();
+            String clusterId = clusterId(dataDir.resolve("cluster.id"), dataDir.resolve("logs/meta.properties"));
             format(classpath, config, log4j, clusterId, dataDir, logDir);
             ServerProcess process = ServerProcess.start(
                     "Kafka",
@@ -101,8 +97,8 @@ public final class KafkaServer implements AutoCloseable {
                 classpath,
                 "kafka.tools.StorageTool",
                 "format",
-                "-t",
-                clusterId,
+                // one argument, so that an id beginning with '-' is not read as an option
+                "--cluster-id=" + clusterId,
                 "-c",
                 config.toString(),
                 "--ignore-formatted",
@@ -186,11 +182,31 @@ public final class KafkaServer implements AutoCloseable {
             "logger.kafka.level = INFO",
             "");
 
-    private static String base64Uuid() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    /**
+     * The cluster id kept in the data folder, made on first start as Kafka makes them ({@link Uuid#randomUuid()}
+     * never begins with '-'). An id that Kafka cannot read is replaced while the storage is not yet formatted with
+     * it; a formatted storage keeps its id, whatever it looks like (an id that begins with '-' formats and runs: it
+     * is passed as {@code --cluster-id=ID}).
+     */
+    static String clusterId(Path idFile, Path formatted) throws IOException {
+        if (Files.exists(idFile)) {
+            String kept = Files.readString(idFile).trim();
+            if (Files.exists(formatted) || isKafkaUuid(kept)) {
+                return kept;
+            }
+        }
+        String fresh = Uuid.randomUuid().toString();
+        Files.writeString(idFile, fresh);
+        return fresh;
+    }
+
+    private static boolean isKafkaUuid(String text) {
+        try {
+            Uuid.fromString(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private boolean answers() {
@@ -211,6 +227,11 @@ public final class KafkaServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The process id of the server's guard (the server runs under it). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Client properties for a SCRAM-SHA-256 user on the broker's client listener. */

@@ -50,9 +50,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak on {@code port} (0: any) against the database at {@code jdbcUrl}.
+     * Launches Keycloak on {@code port} (0: any) against the database at {@code jdbcUrl}, and does not wait: its URL
+     * is known at once, so that services can start while it does (they retry its discovery); {@link #awaitReady}
+     * waits.
      */
-    public static KeycloakServer start(
+    public static KeycloakServer launch(
             String jdbcUrl, String dbUser, String dbPassword, int port, Path workDir, Path logDir) {
         Path home = builtDistribution(logDir);
         int chosen = Ports.claim(port, "Keycloak");
@@ -89,9 +91,13 @@ public final class KeycloakServer implements AutoCloseable {
                         "KC_BOOTSTRAP_ADMIN_PASSWORD",
                         ADMIN_PASSWORD),
                 logDir.resolve("keycloak.log"));
-        KeycloakServer server = new KeycloakServer(process, chosen);
-        process.awaitReady(Duration.ofSeconds(180), server::masterRealmAnswers);
-        return server;
+        return new KeycloakServer(process, chosen);
+    }
+
+    /** Waits until Keycloak answers; fails with the end of its log if it exits or takes more than three minutes. */
+    public KeycloakServer awaitReady() {
+        process.awaitReady(Duration.ofSeconds(180), this::masterRealmAnswers);
+        return this;
     }
 
     /** Unpacks and builds (augments) the distribution once per machine; later calls find it ready. */
@@ -146,6 +152,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The process id of the server's guard (the server runs under it). */
+    public long pid() {
+        return process.pid();
     }
 
     /** The issuer URL of a realm. */

@@ -57,8 +57,10 @@ public final class PostgresServer implements AutoCloseable {
                         Integer.toString(chosen),
                         "-h",
                         "127.0.0.1",
+                        // no Unix-domain socket: everything talks TCP, and a socket in the data folder of a clone
+                        // at a deep path exceeds the kernel's 107-byte limit for socket paths
                         "-k",
-                        dataDir.toString(),
+                        "",
                         "-c",
                         "max_connections=300",
                         "-c",
@@ -169,6 +171,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The process id of the server's guard (the server runs under it). */
+    public long pid() {
+        return process.pid();
     }
 
     public String jdbcUrl(String database) {

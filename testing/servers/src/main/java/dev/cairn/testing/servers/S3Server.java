@@ -97,6 +97,15 @@ public final class S3Server implements AutoCloseable {
         return region;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** The process id of the server's guard (the server runs under it). */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
