@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -n "${JAVA_HOME:-}" ]] || export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-./mvnw -q -B install -DskipTests -pl services/data-format -am
-./mvnw -q -B test-compile dependency:build-classpath -pl services/data-format -Dmdep.outputFile=target/bench.classpath
-cp="services/data-format/target/classes:services/data-format/target/test-classes:$(cat services/data-format/target/bench.classpath)"
+./mvnw -q -B install -DskipTests -pl api/data-format -am
+./mvnw -q -B test-compile dependency:build-classpath -pl api/data-format -Dmdep.outputFile=target/bench.classpath
+cp="api/data-format/target/classes:api/data-format/target/test-classes:$(cat api/data-format/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$cp" dev.cairn.data.bench.ChunkPipelineBench "${1:-256}"
