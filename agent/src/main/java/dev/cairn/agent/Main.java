@@ -1,15 +1,13 @@
 package dev.cairn.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.daemon.Daemon;
-import dev.cairn.agent.daemon.NodeAgent;
 import dev.cairn.agent.fs.RawPaths;
-import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.json.Json;
 import dev.cairn.agent.kube.ResourceRestore;
 import dev.cairn.agent.kube.ResourceSource;
 import dev.cairn.agent.kube.RestoreOptions;
@@ -20,7 +18,14 @@ import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.restore.BackupFiles;
 import dev.cairn.agent.restore.RestoreRun;
 import dev.cairn.agent.restore.VerifyRun;
+import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.agent.source.LocalDirectorySource;
+import dev.cairn.agent.volume.NodeAgent;
+import dev.cairn.api.agent.Outcome;
+import dev.cairn.api.agent.backup.BackupPhase;
+import dev.cairn.api.agent.backup.BackupView;
+import dev.cairn.api.agent.command.RestoreReport;
+import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.data.tree.UnsafePathException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -29,7 +34,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +46,7 @@ import java.util.UUID;
  * 3 PartiallyFailed, 1 Failed or an error, 2 bad usage.
  */
 public final class Main {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Main() {}
 
@@ -119,22 +123,20 @@ public final class Main {
                     + "java.base/sun.nio.fs=ALL-UNNAMED); names that are not UTF-8 would not round-trip");
         }
         try {
-            AgentCredentials credentials = AgentCredentials.load(agentHome);
-            PlatformClient platform = new PlatformClient(
-                    credentials, platformUrl != null ? platformUrl : credentials.platformUrl(), Duration.ofMinutes(5));
-            Path state = agentHome.resolve("state");
+            AgentRuntime runtime = AgentRuntime.open(agentHome, platformUrl);
+            AgentCredentials credentials = runtime.credentials();
+            PlatformClient platform = runtime.platform();
+            Path state = runtime.state();
             int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
             switch (command) {
                 case "backup" -> {
                     need(positional, 2, "backup DIR");
-                    try (Progress progress = new Progress("backing up");
-                            KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
+                    try (Progress progress = new Progress("backing up")) {
                         if (progressOn && !json) {
                             progress.showOn(err);
                         }
-                        BackupRun.Result r = new BackupRun(
-                                        credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
-                                .run(new LocalDirectorySource(Path.of(positional.get(1))));
+                        BackupRun.Result r =
+                                runtime.backup(new LocalDirectorySource(Path.of(positional.get(1))), progress);
                         progress.close();
                         if (json) {
                             out.println(JSON.writeValueAsString(JSON.valueToTree(r)));
@@ -217,12 +219,11 @@ public final class Main {
                     need(positional, 1, "kube-backup [--namespaces A,B] [--exclude-namespaces C] [--selector S]");
                     Selection selection = new Selection(namespaces, excludeNamespaces, selector, null, null, null);
                     try (KubernetesClient kube = kube(kubernetes);
-                            Progress progress = new Progress("backing up");
-                            KafkaChunkSink sink = new KafkaChunkSink(credentials, 16L << 20)) {
-                        BackupRun.Result r = new BackupRun(
-                                        credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
-                                .run(new ResourceSource(
-                                        kube, selection, credentials.clusterId().toString()));
+                            Progress progress = new Progress("backing up")) {
+                        BackupRun.Result r = runtime.backup(
+                                new ResourceSource(
+                                        kube, selection, credentials.clusterId().toString()),
+                                progress);
                         progress.close();
                         out.println(json ? JSON.writeValueAsString(JSON.valueToTree(r)) : r.id() + " " + r.phase());
                         return exit(r.phase());
@@ -239,7 +240,7 @@ public final class Main {
                                 id,
                                 p -> p.equals(ResourceSource.INDEX) || p.startsWith(ResourceSource.RESOURCES + "/"),
                                 64L << 20);
-                        ResourceRestore.Report r = new ResourceRestore(
+                        RestoreReport r = new ResourceRestore(
                                         kube,
                                         new RestoreOptions(
                                                 namespaces,
@@ -275,29 +276,24 @@ public final class Main {
                     }
                 }
                 case "backups" -> {
-                    JsonNode list = platform.backups(100);
+                    List<BackupView> list = platform.backups(100);
                     if (json) {
                         out.println(JSON.writeValueAsString(list));
                     } else {
                         out.printf(
                                 "%-36s  %-20s  %-15s  %9s  %10s  %10s  %s%n",
                                 "ID", "STARTED", "PHASE", "FILES", "LOGICAL", "NEW", "SOURCE");
-                        for (JsonNode b : list) {
-                            JsonNode s = b.path("statistics");
+                        for (BackupView b : list) {
+                            BackupManifest.Statistics s = b.statistics();
                             out.printf(
                                     "%-36s  %-20s  %-15s  %9s  %10s  %10s  %s%n",
-                                    b.path("id").asText(),
-                                    b.path("startedAt").asText().replaceAll("\\.\\d+Z$", "Z"),
-                                    b.path("phase").asText(),
-                                    s.isObject() ? s.path("files").asText() : "-",
-                                    s.isObject()
-                                            ? Progress.bytes(
-                                                    s.path("logicalBytes").asLong())
-                                            : "-",
-                                    s.isObject()
-                                            ? Progress.bytes(s.path("newBytes").asLong())
-                                            : "-",
-                                    b.path("source").asText());
+                                    b.id(),
+                                    b.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                                    b.phase(),
+                                    s != null ? Long.toString(s.files()) : "-",
+                                    s != null ? Progress.bytes(s.logicalBytes()) : "-",
+                                    s != null ? Progress.bytes(s.newBytes()) : "-",
+                                    b.source());
                         }
                     }
                     return 0;
@@ -386,12 +382,16 @@ public final class Main {
         }
     }
 
-    private static int exit(String phase) {
-        return switch (phase) {
-            case "Completed" -> 0;
-            case "PartiallyFailed" -> 3;
-            default -> 1;
+    private static int exit(Outcome outcome) {
+        return switch (outcome) {
+            case Completed -> 0;
+            case PartiallyFailed -> 3;
+            case Failed -> 1;
         };
+    }
+
+    private static int exit(BackupPhase phase) {
+        return exit(phase.outcome());
     }
 
     private static String seconds(double s) {

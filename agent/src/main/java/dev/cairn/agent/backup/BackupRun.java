@@ -1,12 +1,12 @@
 package dev.cairn.agent.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.fs.DataRegions;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.source.Source;
 import dev.cairn.agent.source.SourceEntry;
+import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
@@ -62,7 +62,7 @@ public final class BackupRun {
     /** What a backup did. */
     public record Result(
             UUID id,
-            String phase,
+            BackupPhase phase,
             String failure,
             BackupManifest.Statistics statistics,
             List<String> messages,
@@ -144,8 +144,7 @@ public final class BackupRun {
         }
         lap("cache");
         scanTotals(source);
-        JsonNode started_ = platform.startBackup(source.description());
-        backupId = UUID.fromString(started_.path("id").asText());
+        backupId = platform.startBackup(source.description()).id();
         lap("start");
         senders = Executors.newFixedThreadPool(options.senders(), r -> {
             Thread t = new Thread(r, "cairn-sender");
@@ -194,24 +193,24 @@ public final class BackupRun {
                     root,
                     sorted);
             progress.stage("committing");
-            JsonNode committed = platform.commitBackup(backupId, manifest.encode());
-            String phase = committed.path("phase").asText();
+            BackupPhase phase =
+                    platform.commitBackup(backupId, manifest.encode()).phase();
             lap("commit");
             Instant deadline = Instant.now().plus(options.commitWait());
             progress.stage("waiting until every chunk is durable");
-            while (phase.equals("Committing") && Instant.now().isBefore(deadline)) {
+            while (phase == BackupPhase.Committing && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
-                phase = platform.backup(backupId).path("phase").asText();
+                phase = platform.backup(backupId).phase();
             }
             progress.stage("");
             lap("durable");
-            if (phase.equals("Completed") || phase.equals("PartiallyFailed")) {
+            if (phase.restorable()) {
                 cache.replaceWith(treeFile);
             }
             return new Result(
                     backupId,
                     phase,
-                    phase.equals("Committing")
+                    phase == BackupPhase.Committing
                             ? "not durable after " + options.commitWait().toMinutes()
                                     + " min; the platform completes it when ingest catches up"
                             : null,
@@ -274,7 +273,7 @@ public final class BackupRun {
         }
         return new Result(
                 backupId,
-                "Failed",
+                BackupPhase.Failed,
                 reason,
                 statistics(),
                 List.copyOf(messages),

@@ -1,7 +1,6 @@
 package dev.cairn.agent.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.json.Json;
 import dev.cairn.data.chunk.ChunkKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +22,12 @@ import javax.crypto.spec.PSource;
  * The agent's registration answer ({@code credentials.json}, docs/protocol.md "Agent registration, v1") and its RSA
  * private key ({@code agent-key.pem}), as kept in the agent's folder with owner-only permissions.
  *
- * @param kafka the registration answer's {@code kafka} object
+ * @param kafka how it connects to the data topic, from the registration answer
  */
 public record AgentCredentials(
         UUID tenantId,
         UUID clusterId,
-        JsonNode kafka,
+        dev.cairn.api.agent.AgentCredentials.Kafka kafka,
         String tokenUrl,
         String clientId,
         String clientSecret,
@@ -40,31 +39,30 @@ public record AgentCredentials(
     public static AgentCredentials load(Path folder) throws IOException {
         Path json = folder.resolve("credentials.json");
         Path pem = folder.resolve("agent-key.pem");
-        JsonNode c;
+        dev.cairn.api.agent.AgentCredentials c;
         String key;
         try {
-            c = new ObjectMapper().readTree(json.toFile());
+            c = Json.MAPPER.readValue(json.toFile(), dev.cairn.api.agent.AgentCredentials.class);
             key = Files.readString(pem, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
             throw new IOException("no agent credentials in " + folder + " (" + e.getFile()
                     + " is missing): register the agent first (./cairn up registers the demo tenant's agent)");
         }
         PrivateKey privateKey = privateKey(key);
-        UUID tenant = UUID.fromString(c.path("tenantId").asText());
-        JsonNode dataKeys = c.path("dataKeys");
+        UUID tenant = c.tenantId();
         return new AgentCredentials(
                 tenant,
-                UUID.fromString(c.path("clusterId").asText()),
-                c.path("kafka"),
-                c.path("api").path("tokenUrl").asText(),
-                c.path("api").path("clientId").asText(),
-                c.path("api").path("clientSecret").asText(),
-                c.path("api").path("platformUrl").asText(),
-                unwrap(privateKey, c.path("macKey").asText()),
+                c.clusterId(),
+                c.kafka(),
+                c.api().tokenUrl(),
+                c.api().clientId(),
+                c.api().clientSecret(),
+                c.api().platformUrl(),
+                unwrap(privateKey, c.macKey()),
                 new ChunkKeys(
                         tenant,
-                        unwrap(privateKey, dataKeys.path("CHUNK_ID").asText()),
-                        unwrap(privateKey, dataKeys.path("CHUNK_ENCRYPTION").asText())));
+                        unwrap(privateKey, c.dataKeys().get("CHUNK_ID")),
+                        unwrap(privateKey, c.dataKeys().get("CHUNK_ENCRYPTION"))));
     }
 
     private static PrivateKey privateKey(String pem) throws IOException {

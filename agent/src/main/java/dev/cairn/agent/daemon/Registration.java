@@ -1,9 +1,11 @@
 package dev.cairn.agent.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.agent.json.Json;
 import dev.cairn.agent.platform.PlatformException;
 import dev.cairn.agent.platform.Proxies;
+import dev.cairn.api.agent.AgentRegistrationRequest;
+import dev.cairn.api.agent.Heartbeat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,11 +27,11 @@ import java.util.Base64;
  * folder with owner-only permissions.
  */
 final class Registration {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private Registration() {}
 
-    static void register(String platformUrl, String token, ObjectNode facts, Path home)
+    static void register(String platformUrl, String token, Heartbeat facts, Path home)
             throws IOException, InterruptedException {
         KeyPair keys;
         try {
@@ -39,10 +41,13 @@ final class Registration {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        ObjectNode body = facts.deepCopy();
-        body.put("token", token);
-        body.put(
-                "publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+        AgentRegistrationRequest body = new AgentRegistrationRequest(
+                token,
+                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                facts.agentVersion(),
+                facts.kubernetesVersion(),
+                facts.nodeCount(),
+                facts.namespaceCount());
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .proxy(Proxies.fromEnvironment())

@@ -1,6 +1,5 @@
 package dev.cairn.agent.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.backup.ChunkSink;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.data.chunk.SealedChunk;
@@ -28,17 +27,17 @@ public final class KafkaChunkSink implements ChunkSink {
 
     public KafkaChunkSink(AgentCredentials credentials, long bufferBytes) {
         this.credentials = credentials;
-        JsonNode kafka = credentials.kafka();
-        this.topic = kafka.path("topic").asText("cairn.data.v1");
+        dev.cairn.api.agent.AgentCredentials.Kafka kafka = credentials.kafka();
+        this.topic = kafka.topic() == null ? "cairn.data.v1" : kafka.topic();
         Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.path("bootstrapServers").asText());
-        p.put("security.protocol", kafka.path("securityProtocol").asText());
-        p.put("sasl.mechanism", kafka.path("saslMechanism").asText());
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("security.protocol", kafka.securityProtocol());
+        p.put("sasl.mechanism", kafka.saslMechanism());
         p.put(
                 "sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + kafka.path("username").asText() + "\" password=\""
-                        + kafka.path("password").asText()
+                        + kafka.username() + "\" password=\""
+                        + kafka.password()
                         + "\";");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

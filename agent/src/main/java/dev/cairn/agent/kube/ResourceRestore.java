@@ -3,6 +3,10 @@ package dev.cairn.agent.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.api.agent.Outcome;
+import dev.cairn.api.agent.command.RestoreReport;
+import dev.cairn.api.agent.command.RestoreReport.Action;
+import dev.cairn.api.agent.command.RestoreReport.Item;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,36 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ResourceRestore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What was (or, in a preview, would be) done with one object. */
-    public enum Action {
-        /** The object does not exist and is created. */
-        CREATE,
-        /** The object exists and is replaced by the backed-up one (policy UPDATE). */
-        UPDATE,
-        /** The object is left alone: it exists (policy SKIP) or the cluster makes it again; the reason says. */
-        SKIP,
-        /** The API server refused the object; the reason quotes it. */
-        FAIL
-    }
-
-    /** One object's outcome, named as restored (after the mappings). */
-    public record Item(Action action, String type, String namespace, String name, String reason) {}
-
-    /**
-     * What a restore did.
-     *
-     * @param phase Completed, PartiallyFailed (some objects failed) or Failed (none could be applied)
-     */
-    public record Report(
-            boolean preview,
-            String phase,
-            int created,
-            int updated,
-            int skipped,
-            int failed,
-            List<String> warnings,
-            List<Item> items) {}
-
     private record Entry(ApiType type, String namespace, String name, ObjectNode object) {}
 
     private final KubernetesClient client;
@@ -87,7 +61,8 @@ public final class ResourceRestore {
     }
 
     /** Restores from {@code files}: the backup's {@code kubernetes.json} and {@code resources/…} files. */
-    public Report run(Map<String, byte[]> files) throws IOException {
+    /** Restores (or previews) the backup's objects; the report has every item and no volumes. */
+    public RestoreReport run(Map<String, byte[]> files) throws IOException {
         byte[] indexBytes = files.get(ResourceSource.INDEX);
         if (indexBytes == null) {
             throw new IOException("this backup has no " + ResourceSource.INDEX + ": it is not a Kubernetes backup");
@@ -120,8 +95,9 @@ public final class ResourceRestore {
         int created = count(Action.CREATE);
         int updated = count(Action.UPDATE);
         int failed = count(Action.FAIL);
-        String phase = failed == 0 ? "Completed" : created + updated > 0 ? "PartiallyFailed" : "Failed";
-        return new Report(
+        Outcome phase =
+                failed == 0 ? Outcome.Completed : created + updated > 0 ? Outcome.PartiallyFailed : Outcome.Failed;
+        return new RestoreReport(
                 options.preview(),
                 phase,
                 created,
@@ -129,7 +105,9 @@ public final class ResourceRestore {
                 count(Action.SKIP),
                 failed,
                 List.copyOf(warnings),
-                List.copyOf(items));
+                List.copyOf(items),
+                0,
+                null);
     }
 
     /** A restore's order: lower first. */

@@ -2,8 +2,17 @@ package dev.cairn.agent.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.json.Json;
+import dev.cairn.api.agent.Heartbeat;
+import dev.cairn.api.agent.backup.AbortBackup;
+import dev.cairn.api.agent.backup.BackupView;
+import dev.cairn.api.agent.backup.ChunkIds;
+import dev.cairn.api.agent.backup.Locations;
+import dev.cairn.api.agent.backup.MissingChunks;
+import dev.cairn.api.agent.backup.StartBackup;
+import dev.cairn.api.agent.command.Delivery;
+import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.data.chunk.ChunkId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +35,7 @@ import java.util.UUID;
  * {@code retryBudget}; a 4xx fails at once with the problem's detail.
  */
 public final class PlatformClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final AgentCredentials credentials;
     private final String api;
     private final Duration retryBudget;
@@ -50,68 +59,68 @@ public final class PlatformClient {
                 .build();
     }
 
-    /** Which of {@code ids} the tenant lacks (at most 10,000 a call; larger sets are split). */
+    /** Which of {@code ids} the tenant lacks (at most {@link ChunkIds#MAX} a call; larger sets are split). */
     public List<ChunkId> missing(Collection<ChunkId> ids) {
         List<ChunkId> all = List.copyOf(ids);
         List<ChunkId> missing = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 10_000) {
-            ObjectNode body = JSON.createObjectNode();
-            var array = body.putArray("ids");
-            all.subList(from, Math.min(all.size(), from + 10_000)).forEach(id -> array.add(id.hex()));
-            JsonNode answer = call("POST", "/api/v1/chunks/missing", json(body), "application/json");
-            answer.path("missing").forEach(id -> missing.add(ChunkId.parse(id.asText())));
+        for (int from = 0; from < all.size(); from += ChunkIds.MAX) {
+            ChunkIds batch = new ChunkIds(all.subList(from, Math.min(all.size(), from + ChunkIds.MAX)).stream()
+                    .map(ChunkId::hex)
+                    .toList());
+            MissingChunks answer = call("POST", "/api/v1/chunks/missing", json(batch), MissingChunks.class);
+            answer.missing().forEach(id -> missing.add(ChunkId.parse(id)));
         }
         return missing;
     }
 
-    public JsonNode startBackup(String source) {
-        ObjectNode body = JSON.createObjectNode().put("source", source);
-        return call("POST", "/api/v1/backups", json(body), "application/json");
+    public BackupView startBackup(String source) {
+        return call("POST", "/api/v1/backups", json(new StartBackup(source)), BackupView.class);
     }
 
-    public JsonNode commitBackup(UUID backup, byte[] manifest) {
+    public BackupView commitBackup(UUID backup, byte[] manifest) {
         return call(
                 "PUT",
                 "/api/v1/backups/" + backup + "/manifest",
                 HttpRequest.BodyPublishers.ofByteArray(manifest),
-                "application/octet-stream");
+                "application/octet-stream",
+                BackupView.class);
     }
 
-    public JsonNode abortBackup(UUID backup, String reason) {
-        ObjectNode body =
-                JSON.createObjectNode().put("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason);
-        return call("POST", "/api/v1/backups/" + backup + "/abort", json(body), "application/json");
+    public BackupView abortBackup(UUID backup, String reason) {
+        return call(
+                "POST",
+                "/api/v1/backups/" + backup + "/abort",
+                json(new AbortBackup(reason.length() > 4000 ? reason.substring(0, 4000) : reason)),
+                BackupView.class);
     }
 
-    public JsonNode backup(UUID backup) {
-        return call("GET", "/api/v1/backups/" + backup, null, null);
+    public BackupView backup(UUID backup) {
+        return call("GET", "/api/v1/backups/" + backup, null, null, BackupView.class);
     }
 
-    public JsonNode backups(int limit) {
-        return call("GET", "/api/v1/backups?limit=" + limit, null, null);
+    public List<BackupView> backups(int limit) {
+        return List.of(call("GET", "/api/v1/backups?limit=" + limit, null, null, BackupView[].class));
     }
 
-    /** Where the given chunks of a backup are, with pre-signed URLs (at most 10,000 ids a call). */
-    public JsonNode locations(UUID backup, Collection<ChunkId> ids) {
-        ObjectNode body = JSON.createObjectNode();
-        var array = body.putArray("ids");
-        ids.forEach(id -> array.add(id.hex()));
-        return call("POST", "/api/v1/backups/" + backup + "/locations", json(body), "application/json");
+    /** Where the given chunks of a backup are, with pre-signed URLs (at most {@link ChunkIds#MAX} ids a call). */
+    public Locations locations(UUID backup, Collection<ChunkId> ids) {
+        ChunkIds body = new ChunkIds(ids.stream().map(ChunkId::hex).toList());
+        return call("POST", "/api/v1/backups/" + backup + "/locations", json(body), Locations.class);
     }
 
     /** The agent's commands: what to start and what to cancel, waiting up to {@code waitSeconds} for one. */
-    public JsonNode commands(int waitSeconds) {
-        return call("GET", "/api/v1/agent/commands?wait=" + waitSeconds, null, null);
+    public Delivery commands(int waitSeconds) {
+        return call("GET", "/api/v1/agent/commands?wait=" + waitSeconds, null, null, Delivery.class);
     }
 
     /** Reports a command's phase, progress or final report; answers whether the tenant asked to cancel it. */
-    public JsonNode report(UUID command, JsonNode status) {
-        return call("POST", "/api/v1/agent/commands/" + command + "/status", json(status), "application/json");
+    public StatusReport.Answer report(UUID command, StatusReport status) {
+        return call("POST", "/api/v1/agent/commands/" + command + "/status", json(status), StatusReport.Answer.class);
     }
 
     /** Reports the agent's and the cluster's state. */
-    public JsonNode heartbeat(JsonNode facts) {
-        return call("POST", "/api/v1/agent/heartbeat", json(facts), "application/json");
+    public void heartbeat(Heartbeat facts) {
+        call("POST", "/api/v1/agent/heartbeat", json(facts), JsonNode.class);
     }
 
     /** GETs {@code length} bytes at {@code offset} of a pre-signed URL, retrying like the API calls. */
@@ -141,7 +150,12 @@ public final class PlatformClient {
         });
     }
 
-    private JsonNode call(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+    private <T> T call(String method, String path, HttpRequest.BodyPublisher json, Class<T> answer) {
+        return call(method, path, json, "application/json", answer);
+    }
+
+    private <T> T call(
+            String method, String path, HttpRequest.BodyPublisher body, String contentType, Class<T> answer) {
         return retrying(() -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                     .timeout(Duration.ofMinutes(2))
@@ -154,7 +168,7 @@ public final class PlatformClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+                return JSON.readValue(response.body().isEmpty() ? "{}" : response.body(), answer);
             }
             if (status == 401) {
                 tokenExpiry = Instant.MIN;
@@ -229,7 +243,7 @@ public final class PlatformClient {
         return status == 502 || status == 503 || status == 504 || status == 429;
     }
 
-    private static HttpRequest.BodyPublisher json(JsonNode body) {
+    private static HttpRequest.BodyPublisher json(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
         } catch (IOException e) {

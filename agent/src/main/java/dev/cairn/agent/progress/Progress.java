@@ -45,6 +45,17 @@ public final class Progress implements AutoCloseable {
         this.stage = stage;
     }
 
+    /** The counters as the platform is told them: with the rate and ETA, and the stage (absent when none). */
+    public dev.cairn.api.agent.command.Progress snapshot() {
+        return dev.cairn.api.agent.command.Progress.of(
+                stage.isEmpty() ? null : stage,
+                files.get(),
+                bytes.get(),
+                totalFiles.get(),
+                totalBytes.get(),
+                seconds());
+    }
+
     public double seconds() {
         return (System.nanoTime() - started) / 1e9;
     }

@@ -1,8 +1,8 @@
 package dev.cairn.agent.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.tree.TreeEntry;
@@ -41,7 +41,7 @@ public final class BackupFiles {
             Predicate<String> wanted,
             long maxBytes)
             throws IOException {
-        JsonNode backup = BackupTree.restorable(platform, backupId);
+        BackupView backup = BackupTree.restorable(platform, backupId);
         ChunkFetcher fetcher = new ChunkFetcher(platform, new ChunkSealer(credentials.chunkKeys()), 2);
         Path work = Files.createDirectories(state.resolve("work"));
         Path tree = work.resolve("files-" + backupId + ".tree");

@@ -1,8 +1,9 @@
 package dev.cairn.agent.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.platform.PlatformException;
+import dev.cairn.api.agent.backup.BackupPhase;
+import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.data.chunk.ChunkId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,10 +20,10 @@ final class BackupTree {
     private BackupTree() {}
 
     /** The backup as the platform describes it; refuses one that is not restorable. */
-    static JsonNode restorable(PlatformClient platform, UUID backup) {
-        JsonNode b = platform.backup(backup);
-        String phase = b.path("phase").asText();
-        if (!phase.equals("Completed") && !phase.equals("PartiallyFailed")) {
+    static BackupView restorable(PlatformClient platform, UUID backup) {
+        BackupView b = platform.backup(backup);
+        BackupPhase phase = b.phase();
+        if (!phase.restorable()) {
             throw new PlatformException(
                     409,
                     "backup " + backup + " is " + phase
@@ -32,30 +33,27 @@ final class BackupTree {
     }
 
     /** Fetches the tree into {@code file}, root chunk after root chunk. */
-    static void fetch(PlatformClient platform, ChunkFetcher fetcher, JsonNode backup, Path file) throws IOException {
+    static void fetch(PlatformClient platform, ChunkFetcher fetcher, BackupView backup, Path file) throws IOException {
         List<ChunkId> root = new ArrayList<>();
-        backup.path("root").forEach(id -> root.add(ChunkId.parse(id.asText())));
+        backup.root().forEach(id -> root.add(ChunkId.parse(id)));
         Map<ByteBuffer, byte[]> parts = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        fetcher.fetch(
-                UUID.fromString(backup.path("id").asText()),
-                root.stream().distinct().toList(),
-                new ChunkFetcher.Handler() {
-                    @Override
-                    public synchronized void chunk(ChunkId id, byte[] plaintext) {
-                        parts.put(ByteBuffer.wrap(id.bytes()), plaintext);
-                    }
+        fetcher.fetch(backup.id(), root.stream().distinct().toList(), new ChunkFetcher.Handler() {
+            @Override
+            public synchronized void chunk(ChunkId id, byte[] plaintext) {
+                parts.put(ByteBuffer.wrap(id.bytes()), plaintext);
+            }
 
-                    @Override
-                    public synchronized void damaged(ChunkId id, String reason) {
-                        problems.add("tree chunk " + id + " is damaged: " + reason);
-                    }
+            @Override
+            public synchronized void damaged(ChunkId id, String reason) {
+                problems.add("tree chunk " + id + " is damaged: " + reason);
+            }
 
-                    @Override
-                    public synchronized void missing(ChunkId id) {
-                        problems.add("tree chunk " + id + " is missing");
-                    }
-                });
+            @Override
+            public synchronized void missing(ChunkId id) {
+                problems.add("tree chunk " + id + " is missing");
+            }
+        });
         if (!problems.isEmpty()) {
             throw new IOException("cannot read the backup's file tree: " + String.join("; ", problems));
         }

@@ -1,7 +1,7 @@
 package dev.cairn.agent.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.api.agent.backup.Locations;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkIntegrityException;
 import dev.cairn.data.chunk.ChunkSealer;
@@ -59,18 +59,13 @@ final class ChunkFetcher {
         try {
             for (int from = 0; from < ids.size(); from += 10_000) {
                 List<ChunkId> batch = ids.subList(from, Math.min(ids.size(), from + 10_000));
-                JsonNode answer = platform.locations(backup, batch);
-                answer.path("missing").forEach(m -> handler.missing(ChunkId.parse(m.asText())));
-                List<String> urls = new ArrayList<>();
-                answer.path("packs").forEach(u -> urls.add(u.asText()));
+                Locations answer = platform.locations(backup, batch);
+                answer.missing().forEach(m -> handler.missing(ChunkId.parse(m)));
+                List<String> urls = answer.packs();
                 List<List<Located>> byPack = new ArrayList<>();
                 urls.forEach(u -> byPack.add(new ArrayList<>()));
-                for (JsonNode c : answer.path("chunks")) {
-                    byPack.get(c.path("pack").asInt())
-                            .add(new Located(
-                                    ChunkId.parse(c.path("id").asText()),
-                                    c.path("offset").asLong(),
-                                    c.path("length").asInt()));
+                for (Locations.Chunk c : answer.chunks()) {
+                    byPack.get(c.pack()).add(new Located(ChunkId.parse(c.id()), c.offset(), c.length()));
                 }
                 List<Future<?>> work = new ArrayList<>();
                 for (int p = 0; p < urls.size(); p++) {

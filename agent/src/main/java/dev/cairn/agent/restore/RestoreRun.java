@@ -1,12 +1,14 @@
 package dev.cairn.agent.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
+import dev.cairn.api.agent.Outcome;
+import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
+import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.data.tree.TreeEntry;
 import dev.cairn.data.tree.TreePaths;
 import dev.cairn.data.tree.TreeReader;
@@ -41,7 +43,7 @@ import java.util.UUID;
 public final class RestoreRun {
     /** What a restore did. */
     public record Result(
-            UUID backup, String phase, String failure, long files, long bytes, long damaged, double seconds) {}
+            UUID backup, Outcome phase, String failure, long files, long bytes, long damaged, double seconds) {}
 
     private record Target(int file, long offset) {}
 
@@ -73,7 +75,7 @@ public final class RestoreRun {
     }
 
     public Result run(UUID backupId, Path target) throws IOException {
-        JsonNode backup = BackupTree.restorable(platform, backupId);
+        BackupView backup = BackupTree.restorable(platform, backupId);
         Path root = target.toAbsolutePath().normalize();
         if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -88,9 +90,9 @@ public final class RestoreRun {
                 }
             }
         }
-        JsonNode stats = backup.path("statistics");
-        progress.totalFiles.set(stats.path("files").asLong(-1));
-        progress.totalBytes.set(stats.path("logicalBytes").asLong(-1));
+        BackupManifest.Statistics stats = backup.statistics();
+        progress.totalFiles.set(stats == null ? -1 : stats.files());
+        progress.totalBytes.set(stats == null ? -1 : stats.logicalBytes());
         ChunkFetcher fetcher = new ChunkFetcher(platform, sealer, threads);
         Path work = Files.createDirectories(state.resolve("work"));
         Path tree = work.resolve("restore-" + backupId + ".tree");
@@ -177,7 +179,7 @@ public final class RestoreRun {
             progress.stage("setting modes and times");
             metadata(tree, root);
             progress.stage("");
-            String phase = damaged[0] == 0 ? "Completed" : "PartiallyFailed";
+            Outcome phase = damaged[0] == 0 ? Outcome.Completed : Outcome.PartiallyFailed;
             return new Result(
                     backupId,
                     phase,

@@ -1,9 +1,10 @@
 package dev.cairn.agent.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
+import dev.cairn.api.agent.Outcome;
+import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.tree.TreeEntry;
@@ -26,7 +27,7 @@ import java.util.UUID;
  */
 public final class VerifyRun {
     /** What a verification found. */
-    public record Result(UUID backup, String phase, long checked, long bytes, List<String> damage, double seconds) {}
+    public record Result(UUID backup, Outcome phase, long checked, long bytes, List<String> damage, double seconds) {}
 
     private final PlatformClient platform;
     private final ChunkSealer sealer;
@@ -45,7 +46,7 @@ public final class VerifyRun {
 
     /** Verifies {@code percent} (1 to 100) of the backup's data chunks, chosen at random, and its whole tree. */
     public Result run(UUID backupId, int percent) throws IOException {
-        JsonNode backup = BackupTree.restorable(platform, backupId);
+        BackupView backup = BackupTree.restorable(platform, backupId);
         ChunkFetcher fetcher = new ChunkFetcher(platform, sealer, threads);
         Path tree = Files.createDirectories(state.resolve("work")).resolve("verify-" + backupId + ".tree");
         List<String> damage = Collections.synchronizedList(new ArrayList<>());
@@ -54,7 +55,7 @@ public final class VerifyRun {
                 BackupTree.fetch(platform, fetcher, backup, tree);
             } catch (IOException e) {
                 damage.add(e.getMessage());
-                return new Result(backupId, "Failed", 0, 0, damage, progress.seconds());
+                return new Result(backupId, Outcome.Failed, 0, 0, damage, progress.seconds());
             }
             Map<ChunkId, String> usedBy = new LinkedHashMap<>();
             try (InputStream in = Files.newInputStream(tree);
@@ -98,7 +99,7 @@ public final class VerifyRun {
             });
             return new Result(
                     backupId,
-                    damage.isEmpty() ? "Completed" : "Failed",
+                    damage.isEmpty() ? Outcome.Completed : Outcome.Failed,
                     checked[0],
                     progress.bytes.get(),
                     List.copyOf(damage),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.source.Source;
 import dev.cairn.agent.source.SourceEntry;
+import dev.cairn.api.agent.command.RestoreReport;
 import dev.cairn.data.tree.TreeEntry;
 import dev.cairn.testing.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -139,21 +140,20 @@ class ResourceRoundTripTest {
                     null, MAPPING, Map.of(), RestoreOptions.ExistingPolicy.SKIP, false, Duration.ofSeconds(20));
 
             // given a preview first: it changes nothing
-            ResourceRestore.Report preview =
-                    new ResourceRestore(target.client(), preview(options), new AtomicLong()).run(files);
+            RestoreReport preview = new ResourceRestore(target.client(), preview(options), new AtomicLong()).run(files);
             assertThat(target.all("v1", "Namespace")).isEmpty();
             assertThat(target.all("v1", "ConfigMap")).isEmpty();
             assertThat(preview.failed()).isZero();
 
             // when
-            ResourceRestore.Report report = new ResourceRestore(target.client(), options, new AtomicLong()).run(files);
+            RestoreReport report = new ResourceRestore(target.client(), options, new AtomicLong()).run(files);
 
             // then the preview said exactly what the restore did
-            assertThat(report.phase()).as(report.toString()).isEqualTo("Completed");
+            assertThat(report.phase()).as(report.toString()).hasToString("Completed");
             assertThat(preview.items()).isEqualTo(report.items());
             List<String> order = report.items().stream()
-                    .filter(i -> i.action() == ResourceRestore.Action.CREATE)
-                    .map(ResourceRestore.Item::type)
+                    .filter(i -> i.action() == RestoreReport.Action.CREATE)
+                    .map(RestoreReport.Item::type)
                     .distinct()
                     .toList();
             assertThat(order.get(0)).isEqualTo("customresourcedefinitions.apiextensions.k8s.io");
@@ -170,12 +170,12 @@ class ResourceRoundTripTest {
                     continue;
                 }
                 ObjectNode was = (ObjectNode) JSON.readTree(f.getValue());
-                ResourceRestore.Item item = report.items().stream()
+                RestoreReport.Item item = report.items().stream()
                         .filter(i -> i.name().equals(mappedName(was))
                                 && f.getKey().startsWith("resources/" + i.type() + "/"))
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no report item for " + f.getKey()));
-                if (item.action() == ResourceRestore.Action.SKIP) {
+                if (item.action() == RestoreReport.Action.SKIP) {
                     continue;
                 }
                 GenericKubernetesResource now = get(target, was);
@@ -222,10 +222,10 @@ class ResourceRoundTripTest {
                     .isEqualTo("None");
 
             // a second restore skips what exists; with the update policy it updates
-            ResourceRestore.Report again = new ResourceRestore(target.client(), options, new AtomicLong()).run(files);
+            RestoreReport again = new ResourceRestore(target.client(), options, new AtomicLong()).run(files);
             assertThat(again.created()).isZero();
             assertThat(again.failed()).isZero();
-            ResourceRestore.Report update = new ResourceRestore(
+            RestoreReport update = new ResourceRestore(
                             target.client(),
                             new RestoreOptions(
                                     null, MAPPING, Map.of(), RestoreOptions.ExistingPolicy.UPDATE, true, null),
@@ -241,7 +241,7 @@ class ResourceRoundTripTest {
                 MockCluster target = MockCluster.empty().establishCustomResourceDefinitions()) {
             Map<String, byte[]> files =
                     walk(new ResourceSource(source.client(), SHOP_AND_BILLING, "c1"), new ArrayList<>());
-            ResourceRestore.Report report = new ResourceRestore(
+            RestoreReport report = new ResourceRestore(
                             target.client(),
                             new RestoreOptions(
                                     List.of("shop"), Map.of(), Map.of("standard", "fast"), null, false, null),
@@ -274,9 +274,9 @@ class ResourceRoundTripTest {
                 o.includeNamespaces(), o.namespaceMapping(), o.storageClassMapping(), o.existing(), true, o.crdWait());
     }
 
-    private static List<String> skipped(ResourceRestore.Report report) {
+    private static List<String> skipped(RestoreReport report) {
         return report.items().stream()
-                .filter(i -> i.action() == ResourceRestore.Action.SKIP)
+                .filter(i -> i.action() == RestoreReport.Action.SKIP)
                 .map(i -> i.type() + " " + (i.namespace() == null ? "-" : i.namespace()) + "/" + i.name())
                 .toList();
     }

@@ -38,7 +38,7 @@ class AgentDaemonIT {
             // then it registers, keeps its credentials in its Secret, and its heartbeat shows the cluster's facts
             JsonNode connected = await(
                     () -> Http.json(Http.get(api + "/api/v1/clusters/" + clusterId, tenant.token())),
-                    c -> c.path("phase").asText().equals("CONNECTED")
+                    c -> c.path("phase").asText().equals("Connected")
                             && c.path("kubernetesVersion").asText().equals("v1.31.4+k3s1"),
                     agent);
             assertThat(connected.path("agentVersion").asText()).isEqualTo(Daemon.VERSION);
@@ -55,7 +55,7 @@ class AgentDaemonIT {
                     clusterId,
                     "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\",\"billing\"]}}");
             JsonNode done = awaitCommand(tenant, clusterId, backup, agent);
-            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("Completed");
             String backupId = done.path("report").path("id").asText();
             assertThat(done.path("report").path("statistics").path("files").asLong())
                     .isGreaterThan(25);
@@ -68,7 +68,7 @@ class AgentDaemonIT {
                     "{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\"" + backupId
                             + "\",\"includeNamespaces\":[\"shop\"],\"namespaceMapping\":{\"shop\":\"shop-copy\"}}}");
             JsonNode restored = awaitCommand(tenant, clusterId, restore, agent);
-            assertThat(restored.path("phase").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
+            assertThat(restored.path("phase").asText()).as(restored.toString()).isEqualTo("Completed");
             assertThat(cluster.client()
                             .apps()
                             .deployments()
@@ -90,7 +90,7 @@ class AgentDaemonIT {
             JsonNode previewed = awaitCommand(tenant, clusterId, preview, again);
             assertThat(previewed.path("phase").asText())
                     .as(previewed.toString())
-                    .isEqualTo("SUCCEEDED");
+                    .isEqualTo("Completed");
             assertThat(previewed.path("report").path("preview").asBoolean()).isTrue();
             assertThat(previewed.path("report").path("created").asInt()).isZero();
             again.stop();
@@ -110,7 +110,7 @@ class AgentDaemonIT {
                     start(cluster, created.path("registration").path("token").asText(), home);
             await(
                     () -> Http.json(Http.get(api + "/api/v1/clusters/" + clusterId, tenant.token())),
-                    c -> c.path("phase").asText().equals("CONNECTED"),
+                    c -> c.path("phase").asText().equals("Connected"),
                     first);
             first.stop();
             // the stopped agent's last long-poll may still be waiting on the server (an interrupted HttpClient.send
@@ -120,10 +120,10 @@ class AgentDaemonIT {
             // a command handed out (as to an agent that then died) and cancelled before it started
             String id = command(tenant, clusterId, "{\"kind\":\"BACKUP\",\"backup\":{}}");
             // the agent's own client, with the credentials the first agent kept
-            JsonNode taken = new dev.cairn.agent.platform.PlatformClient(
+            var taken = new dev.cairn.agent.platform.PlatformClient(
                             dev.cairn.agent.credentials.AgentCredentials.load(home), api, Duration.ofSeconds(30))
                     .commands(0);
-            assertThat(taken.path("commands").get(0).path("id").asText()).isEqualTo(id);
+            assertThat(taken.commands().get(0).id()).hasToString(id);
             Http.json(
                     "POST",
                     api + "/api/v1/clusters/" + clusterId + "/commands/" + id + "/cancel",
@@ -133,7 +133,7 @@ class AgentDaemonIT {
             // when the agent comes back, the command is handed out again after its lease, and the agent cancels it
             Running again = start(cluster, null, Files.createTempDirectory("daemon-cancel-2"));
             JsonNode done = awaitCommand(tenant, clusterId, id, again);
-            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("CANCELLED");
+            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("Cancelled");
             assertThat(done.path("message").asText()).isEqualTo("cancelled before it started");
             assertThat(done.path("report").isNull() || done.path("report").isMissingNode())
                     .isTrue();
@@ -196,7 +196,7 @@ class AgentDaemonIT {
                 () -> Http.json(Http.get(
                         TestPlatform.get().entryPoint() + "/api/v1/clusters/" + clusterId + "/commands/" + id,
                         tenant.token())),
-                c -> Set.of("SUCCEEDED", "PARTIALLY_FAILED", "FAILED", "CANCELLED")
+                c -> Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
                         .contains(c.path("phase").asText()),
                 agent);
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.platform.Proxies;
+import dev.cairn.api.agent.Heartbeat;
+import dev.cairn.api.agent.command.Delivery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,11 +43,15 @@ class AgentProxyIT {
                     Duration.ofSeconds(30),
                     Proxies.of("http://127.0.0.1:" + proxy.port(), ""));
 
-            JsonNode heartbeat = platform.heartbeat(Http.JSON.createObjectNode().put("agentVersion", "proxied-1"));
-            JsonNode poll = platform.commands(0);
+            platform.heartbeat(new Heartbeat("proxied-1", null, null, null));
+            Delivery poll = platform.commands(0);
 
-            assertThat(heartbeat.path("agentVersion").asText()).isEqualTo("proxied-1");
-            assertThat(poll.path("commands")).isEmpty();
+            JsonNode cluster = Http.json(Http.get(
+                    TestPlatform.get().entryPoint() + "/api/v1/clusters/"
+                            + agent.credentials().path("clusterId").asText(),
+                    tenant.token()));
+            assertThat(cluster.path("agentVersion").asText()).isEqualTo("proxied-1");
+            assertThat(poll.commands()).isEmpty();
             assertThat(proxy.seen)
                     .anyMatch(l -> l.startsWith("POST ") && l.contains("/protocol/openid-connect/token"))
                     .anyMatch(l -> l.startsWith("POST ") && l.contains("/api/v1/agent/heartbeat"))

@@ -105,7 +105,7 @@ class CliIT {
 
         Result revoked = cairn("", "clusters", "revoke", id);
         assertThat(revoked.status()).as(revoked.err()).isZero();
-        assertThat(cairn("", "clusters").out()).contains("edge-7").contains("REVOKED");
+        assertThat(cairn("", "clusters").out()).contains("edge-7").contains("Revoked");
 
         Result unknown =
                 cairn("", "clusters", "revoke", java.util.UUID.randomUUID().toString());

@@ -34,7 +34,7 @@ class ClusterRegistrationIT {
         Tenants.SignedUp tenant = Tenants.free("Helm Co");
         JsonNode created = Agents.createCluster(tenant, "prod-eu");
 
-        assertThat(created.path("cluster").path("phase").asText()).isEqualTo("PENDING_REGISTRATION");
+        assertThat(created.path("cluster").path("phase").asText()).isEqualTo("PendingRegistration");
         String token = created.path("registration").path("token").asText();
         assertThat(token).startsWith("cairn_reg_").hasSizeGreaterThan(40);
         assertThat(created.path("registration").path("helmCommand").asText())
@@ -75,7 +75,7 @@ class ClusterRegistrationIT {
         // the cluster shows as connected, with what the agent reported
         JsonNode cluster = Http.json(
                 Http.get(api("/api/v1/clusters/" + credentials.path("clusterId").asText()), tenant.token()));
-        assertThat(cluster.path("phase").asText()).isEqualTo("CONNECTED");
+        assertThat(cluster.path("phase").asText()).isEqualTo("Connected");
         assertThat(cluster.path("online").asBoolean()).isTrue();
         assertThat(cluster.path("kubernetesVersion").asText()).isEqualTo("v1.31.2");
         assertThat(cluster.path("nodeCount").asInt()).isEqualTo(3);
@@ -196,7 +196,7 @@ class ClusterRegistrationIT {
         assertThat(Http.json(Http.get(api("/api/v1/clusters/" + clusterId), tenant.token()))
                         .path("phase")
                         .asText())
-                .isEqualTo("REVOKED");
+                .isEqualTo("Revoked");
     }
 
     private static KafkaProducer<byte[], byte[]> producer(JsonNode kafka) {

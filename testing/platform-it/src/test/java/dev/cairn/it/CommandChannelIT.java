@@ -36,7 +36,7 @@ class CommandChannelIT {
         HttpResponse<String> created = Http.json("POST", commands(agent.credentials()), tenant.token(), BACKUP);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         String id = Http.json(created).path("id").asText();
-        assertThat(Http.json(created).path("phase").asText()).isEqualTo("QUEUED");
+        assertThat(Http.json(created).path("phase").asText()).isEqualTo("Queued");
 
         // then the waiting poll wakes with it (well before its 25 s are up), and only once
         HttpResponse<String> poll = waiting.get(20, TimeUnit.SECONDS);
@@ -45,7 +45,9 @@ class CommandChannelIT {
         assertThat(delivered).hasSize(1);
         assertThat(delivered.get(0).path("id").asText()).isEqualTo(id);
         assertThat(delivered.get(0).path("kind").asText()).isEqualTo("BACKUP");
-        assertThat(delivered.get(0).path("spec").path("labelSelector").asText()).isEqualTo("app=web");
+        assertThat(delivered.get(0).path("backup").path("labelSelector").asText())
+                .isEqualTo("app=web");
+        assertThat(delivered.get(0).path("restore").isNull()).isTrue();
         assertThat(Http.json(Http.get(api() + "/api/v1/agent/commands", agentToken))
                         .path("commands"))
                 .isEmpty();
@@ -55,11 +57,11 @@ class CommandChannelIT {
                 "POST",
                 api() + "/api/v1/agent/commands/" + id + "/status",
                 agentToken,
-                Map.of("phase", "RUNNING", "progress", Map.of("bytes", 1234, "files", 7, "etaSeconds", 30)));
+                Map.of("phase", "Running", "progress", Map.of("bytes", 1234, "files", 7, "etaSeconds", 30)));
         assertThat(running.statusCode()).as(running.body()).isEqualTo(200);
         assertThat(Http.json(running).path("cancelRequested").asBoolean()).isFalse();
         JsonNode seen = Http.json(Http.get(commands(agent.credentials()) + "/" + id, tenant.token()));
-        assertThat(seen.path("phase").asText()).isEqualTo("RUNNING");
+        assertThat(seen.path("phase").asText()).isEqualTo("Running");
         assertThat(seen.path("progress").path("files").asInt()).isEqualTo(7);
 
         // a cancel reaches the agent on its next report and its next poll
@@ -75,22 +77,22 @@ class CommandChannelIT {
                 "POST",
                 api() + "/api/v1/agent/commands/" + id + "/status",
                 agentToken,
-                Map.of("phase", "RUNNING", "progress", Map.of("bytes", 2000)));
+                Map.of("phase", "Running", "progress", Map.of("bytes", 2000)));
         assertThat(Http.json(told).path("cancelRequested").asBoolean()).isTrue();
         HttpResponse<String> ended = Http.json(
                 "POST",
                 api() + "/api/v1/agent/commands/" + id + "/status",
                 agentToken,
-                Map.of("phase", "CANCELLED", "message", "cancelled by the tenant"));
+                Map.of("phase", "Cancelled", "message", "cancelled by the tenant"));
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
         assertThat(Http.json(Http.get(commands(agent.credentials()) + "/" + id, tenant.token()))
                         .path("phase")
                         .asText())
-                .isEqualTo("CANCELLED");
+                .isEqualTo("Cancelled");
 
         // a finished command takes no more reports
         HttpResponse<String> late = Http.json(
-                "POST", api() + "/api/v1/agent/commands/" + id + "/status", agentToken, Map.of("phase", "SUCCEEDED"));
+                "POST", api() + "/api/v1/agent/commands/" + id + "/status", agentToken, Map.of("phase", "Completed"));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
@@ -104,7 +106,7 @@ class CommandChannelIT {
                 .asText();
         JsonNode cancelled = Http.json(
                 Http.json("POST", commands(agent.credentials()) + "/" + id + "/cancel", tenant.token(), null));
-        assertThat(cancelled.path("phase").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("phase").asText()).isEqualTo("Cancelled");
         assertThat(Http.json(Http.get(api() + "/api/v1/agent/commands", agent.accessToken()))
                         .path("commands"))
                 .isEmpty();

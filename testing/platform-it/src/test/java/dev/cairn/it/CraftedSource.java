@@ -117,7 +117,7 @@ record CraftedSource(List<SourceEntry> entries) implements Source {
     /** Backs up and asserts the backup completed; answers its id. */
     String completed(LocalAgent agent) throws IOException {
         BackupRun.Result result = backUp(agent);
-        assertThat(result.phase()).as(String.valueOf(result.failure())).isEqualTo("Completed");
+        assertThat(result.phase()).as(String.valueOf(result.failure())).hasToString("Completed");
         return result.id().toString();
     }
 }

@@ -58,7 +58,7 @@ class RestoreSafetyIT {
                         CraftedSource.failing("gone", CraftedSource.vanished("gone")),
                         CraftedSource.changing("busy", "stored as read")))
                 .backUp(agent);
-        assertThat(warned.phase()).isEqualTo("Completed");
+        assertThat(warned.phase()).hasToString("Completed");
         assertThat(warned.statistics().warnings()).isEqualTo(2);
         assertThat(warned.statistics().files()).isEqualTo(2);
         assertThat(warned.messages()).anyMatch(m -> m.contains("gone") && m.contains("vanished"));
@@ -68,7 +68,7 @@ class RestoreSafetyIT {
                         CraftedSource.file("kept", "kept"),
                         CraftedSource.failing("secret", CraftedSource.denied("secret"))))
                 .backUp(agent);
-        assertThat(partial.phase()).isEqualTo("PartiallyFailed");
+        assertThat(partial.phase()).hasToString("PartiallyFailed");
         assertThat(partial.statistics().errors()).isEqualTo(1);
         Path restored = tmp.resolve("partial");
         LocalAgent.Run restore = agent.restore(partial.id().toString(), restored);

@@ -40,7 +40,7 @@ class SignupIT {
         assertThat(tenant.path("quotaBytes").asLong()).isEqualTo(1_000_000_000_000L);
         assertThat(tenant.path("homeRegion").asText()).isEqualTo("eu-west-1");
         assertThat(tenant.path("drRegion").asText()).isEqualTo("us-east-1");
-        assertThat(tenant.path("phase").asText()).isEqualTo("ACTIVE");
+        assertThat(tenant.path("phase").asText()).isEqualTo("Active");
 
         // the administrator signs in, and the token names the new tenant
         String token = TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email, "correct-horse-battery");

@@ -29,7 +29,7 @@ class TenantDeletionIT {
 
         HttpResponse<String> deleted = Http.json("DELETE", api("/api/v1/tenant"), token, null);
         assertThat(deleted.statusCode()).isEqualTo(202);
-        assertThat(Http.json(deleted).path("phase").asText()).isEqualTo("PENDING_DELETION");
+        assertThat(Http.json(deleted).path("phase").asText()).isEqualTo("PendingDeletion");
         assertThat(Http.json(deleted).path("deleteAfter").asText()).isNotBlank();
         // nothing new starts while deletion is pending
         assertThat(Http.json("POST", api("/api/v1/clusters"), token, java.util.Map.of("name", "late"))
@@ -38,14 +38,14 @@ class TenantDeletionIT {
 
         HttpResponse<String> cancelled = Http.json("POST", api("/api/v1/tenant/cancel-deletion"), token, null);
         assertThat(cancelled.statusCode()).isEqualTo(200);
-        assertThat(Http.json(cancelled).path("phase").asText()).isEqualTo("ACTIVE");
+        assertThat(Http.json(cancelled).path("phase").asText()).isEqualTo("Active");
         // and it survives the grace period
         await().pollDelay(Duration.ofSeconds(8))
                 .atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(Http.json(Http.get(api("/api/v1/tenant"), tenant.token()))
                                 .path("phase")
                                 .asText())
-                        .isEqualTo("ACTIVE"));
+                        .isEqualTo("Active"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class TenantDeletionIT {
         // then: once the grace period ends, the tenant's keys are gone (crypto-shredding) and it is a tombstone
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> "DELETED".equals(phase(doomed.id())));
+                .until(() -> "Deleted".equals(phase(doomed.id())));
         assertThat(keyCount(doomed.id())).isZero();
         for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
             try (S3Client s3 = platform.objectStores().get(region).client()) {
@@ -91,7 +91,7 @@ class TenantDeletionIT {
         assertThat(Agents.accessToken(agent.apiToken())).isNull();
         // the other tenant is untouched
         JsonNode other = Http.json(Http.get(api("/api/v1/tenant"), bystander.token()));
-        assertThat(other.path("phase").asText()).isEqualTo("ACTIVE");
+        assertThat(other.path("phase").asText()).isEqualTo("Active");
         assertThat(keyCount(bystander.id())).isEqualTo(2);
     }
 

@@ -67,7 +67,7 @@ class TenantIsolationIT {
                     "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"probe\"]}}"),
             Map.entry(
                     "POST /api/v1/agent/commands/{commandId}/status",
-                    "{\"phase\":\"RUNNING\",\"progress\":{\"bytes\":1}}"),
+                    "{\"phase\":\"Running\",\"progress\":{\"bytes\":1}}"),
             Map.entry(
                     "POST /api/v1/partner/tenants",
                     "{\"organisation\":\"Probe customer\",\"adminEmail\":\"probe-customer@example.test\","
@@ -227,10 +227,10 @@ class TenantIsolationIT {
         String token = tenantA.token();
         JsonNode tenant = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant", token));
         assertThat(tenant.path("name").asText()).isEqualTo(nameOfA);
-        assertThat(tenant.path("phase").asText()).isEqualTo("ACTIVE");
+        assertThat(tenant.path("phase").asText()).isEqualTo("Active");
         JsonNode cluster = Http.json(
                 Http.get(TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId"), token));
-        assertThat(cluster.path("phase").asText()).isEqualTo("CONNECTED");
+        assertThat(cluster.path("phase").asText()).isEqualTo("Connected");
         JsonNode users = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant/users", token));
         assertThat(users.findValuesAsText("role")).containsExactly("tenant-admin");
         JsonNode backup = Http.json(
@@ -240,7 +240,7 @@ class TenantIsolationIT {
                 TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId") + "/commands/"
                         + idsOfA.get("commandId"),
                 token));
-        assertThat(command.path("phase").asText()).isEqualTo("QUEUED");
+        assertThat(command.path("phase").asText()).isEqualTo("Queued");
         assertThat(command.path("cancelRequested").asBoolean()).isFalse();
     }
 
@@ -257,7 +257,7 @@ class TenantIsolationIT {
                 "POST",
                 TestPlatform.get().entryPoint() + "/api/v1/agent/commands/" + idsOfA.get("commandId") + "/status",
                 agentTokenOfB,
-                "{\"phase\":\"SUCCEEDED\"}");
+                "{\"phase\":\"Completed\"}");
         assertThat(report.statusCode()).isEqualTo(404);
         assertTenantAIsIntact();
         // A sees it, still queued (A's agent does not poll here: the suite's other probes rely on it staying queued)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.Main;
 import dev.cairn.agent.daemon.Daemon;
-import dev.cairn.agent.daemon.NodeAgent;
+import dev.cairn.agent.volume.NodeAgent;
 import dev.cairn.testing.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -115,7 +115,7 @@ class VolumeBackupIT {
             JsonNode done = awaitFinal(api + "/api/v1/clusters/" + clusterId + "/commands/" + id, tenant, log);
 
             // then db-0's claim was backed up by the node agent, the one on edge-2 failed for want of a node agent
-            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("PARTIALLY_FAILED");
+            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("PartiallyFailed");
             JsonNode volumes = done.path("report").path("volumes");
             assertThat(volumes).hasSize(2);
             JsonNode db = find(volumes, "db-0");
@@ -171,7 +171,7 @@ class VolumeBackupIT {
                     log);
 
             // then the new claim holds the volume's data, written by the node agent through the restore pod
-            assertThat(restored.path("phase").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
+            assertThat(restored.path("phase").asText()).as(restored.toString()).isEqualTo("Completed");
             JsonNode volume = restored.path("report").path("volumes").get(0);
             assertThat(volume.path("claim").asText()).isEqualTo("data-db-0");
             assertThat(volume.path("state").asText()).as(volume.toString()).isEqualTo("Completed");
@@ -283,7 +283,7 @@ class VolumeBackupIT {
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             last = Http.json(Http.get(url, tenant.token()));
-            if (Set.of("SUCCEEDED", "PARTIALLY_FAILED", "FAILED", "CANCELLED")
+            if (Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
                     .contains(last.path("phase").asText())) {
                 return last;
             }

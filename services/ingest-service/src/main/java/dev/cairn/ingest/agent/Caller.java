@@ -1,5 +1,6 @@
 package dev.cairn.ingest.agent;
 
+import dev.cairn.platform.identity.TokenClaims;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -11,44 +12,27 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class Caller {
-    private final JsonWebToken token;
+    private final TokenClaims claims;
     private final AgentDirectory agents;
 
     public Caller(JsonWebToken token, AgentDirectory agents) {
-        this.token = token;
+        this.claims = new TokenClaims(token::getClaim);
         this.agents = agents;
     }
 
     /** The caller's tenant (users and agents alike). */
     public UUID tenant() {
-        return claim("tenant_id")
-                .orElseThrow(() -> new ProblemException(
-                        403, "no-tenant", "No tenant", "this operation needs a token of a tenant's user or agent"));
+        return claims.tenantId();
     }
 
     /** The calling agent, once its cluster is known to be active and of the token's tenant. */
     public AgentIdentity agent() {
-        UUID tenant = claim("tenant_id").orElse(null);
-        UUID cluster = claim("cluster_id").orElse(null);
-        if (tenant == null || cluster == null) {
-            throw new ProblemException(403, "not-an-agent", "Not an agent", "this operation needs an agent's token");
-        }
+        UUID tenant = claims.tenantId();
+        UUID cluster = claims.clusterId();
         AgentIdentity agent = agents.find(cluster).orElse(null);
         if (agent == null || !agent.active() || !agent.tenantId().equals(tenant)) {
             throw new ProblemException(403, "agent-revoked", "Agent revoked", "this agent's access was revoked");
         }
         return agent;
-    }
-
-    private java.util.Optional<UUID> claim(String name) {
-        Object value = token.getClaim(name);
-        if (value == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(UUID.fromString(String.valueOf(value)));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

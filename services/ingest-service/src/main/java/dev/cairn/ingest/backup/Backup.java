@@ -1,5 +1,6 @@
 package dev.cairn.ingest.backup;
 
+import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
 import java.time.Instant;

@@ -1,7 +1,9 @@
 package dev.cairn.ingest.backup;
 
+import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
+import dev.cairn.ingest.pack.DurableChunks;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -20,7 +22,7 @@ import java.util.UUID;
 
 /** Backups and their references in the ingest schema (plain JDBC: bulk rows, one transaction per change). */
 @ApplicationScoped
-public class BackupCatalog {
+public class BackupCatalog implements DurableChunks {
     private static final String COLUMNS = "id, tenant_id, cluster_id, source, phase, failure, started_at, finished_at,"
             + " completed_at, files, directories, symlinks, logical_bytes, new_bytes, sent_bytes, warnings, errors,"
             + " messages, reference_count, root";
@@ -29,7 +31,7 @@ public class BackupCatalog {
      * Moves Committing backups whose every referenced chunk is in the chunk index to Completed (PartiallyFailed when
      * the agent reported errors). Run inside the transaction that made chunks durable, and after a manifest arrives.
      */
-    public static final String COMPLETE_DURABLE = "UPDATE backup b SET phase = CASE WHEN b.errors > 0 THEN"
+    private static final String COMPLETE_DURABLE = "UPDATE backup b SET phase = CASE WHEN b.errors > 0 THEN"
             + " 'PartiallyFailed' ELSE 'Completed' END, completed_at = now() WHERE b.phase = 'Committing'"
             + " AND NOT EXISTS (SELECT 1 FROM backup_chunk bc WHERE bc.backup_id = b.id AND NOT EXISTS"
             + " (SELECT 1 FROM chunk c WHERE c.tenant_id = b.tenant_id AND c.chunk_id = bc.chunk_id))";
@@ -38,6 +40,14 @@ public class BackupCatalog {
 
     public BackupCatalog(AgroalDataSource db) {
         this.db = db;
+    }
+
+    /** Completes the backups whose every referenced chunk is durable now (in the pack commit's transaction). */
+    @Override
+    public void chunksDurable(Connection transaction) throws SQLException {
+        try (PreparedStatement s = transaction.prepareStatement(COMPLETE_DURABLE)) {
+            s.executeUpdate();
+        }
     }
 
     public void create(UUID id, UUID tenantId, UUID clusterId, String source) {

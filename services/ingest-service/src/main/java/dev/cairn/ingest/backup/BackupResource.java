@@ -1,15 +1,18 @@
 package dev.cairn.ingest.backup;
 
+import dev.cairn.api.agent.backup.AbortBackup;
+import dev.cairn.api.agent.backup.BackupView;
+import dev.cairn.api.agent.backup.ChunkIds;
+import dev.cairn.api.agent.backup.Locations;
+import dev.cairn.api.agent.backup.StartBackup;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.agent.Caller;
+import dev.cairn.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,109 +45,75 @@ public class BackupResource {
         this.caller = caller;
     }
 
-    /**
-     * What an agent backs up.
-     *
-     * @param source a description of the source, for example {@code local:/srv/data} or {@code cluster}
-     */
-    public record StartRequest(@NotBlank @Size(max = 4096) String source) {}
-
-    /** @param reason why the agent gave the backup up */
-    public record AbortRequest(@NotBlank @Size(max = 4096) String reason) {}
-
-    /** @param ids up to 10,000 chunk ids of the backup */
-    public record LocateRequest(
-            @NotNull @Size(max = 10_000)
-            List<
-                            @NotNull
-                            @Pattern(regexp = "[0-9a-f]{64}", message = "must be a chunk id: 64 lower-case hex digits")
-                            String>
-                    ids) {}
-
-    /** A backup as the API shows it. */
-    public record BackupView(
-            UUID id,
-            UUID clusterId,
-            String source,
-            BackupPhase phase,
-            String failure,
-            Instant startedAt,
-            Instant finishedAt,
-            Instant completedAt,
-            Object statistics,
-            List<String> messages,
-            int referenceCount,
-            List<String> root) {
-        static BackupView of(Backup b) {
-            return new BackupView(
-                    b.id(),
-                    b.clusterId(),
-                    b.source(),
-                    b.phase(),
-                    b.failure(),
-                    b.startedAt(),
-                    b.finishedAt(),
-                    b.completedAt(),
-                    b.statistics(),
-                    b.messages(),
-                    b.referenceCount(),
-                    b.root().stream().map(ChunkId::hex).toList());
-        }
+    private static BackupView view(Backup b) {
+        return new BackupView(
+                b.id(),
+                b.clusterId(),
+                b.source(),
+                b.phase(),
+                b.failure(),
+                b.startedAt(),
+                b.finishedAt(),
+                b.completedAt(),
+                b.statistics(),
+                b.messages(),
+                b.referenceCount(),
+                b.root().stream().map(ChunkId::hex).toList());
     }
 
     @POST
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a backup (agents)")
-    public Response start(@Valid @NotNull StartRequest request) {
+    public Response start(@Valid @NotNull StartBackup request) {
         Backup b = backups.start(caller.agent(), request.source());
-        return Response.status(201).entity(BackupView.of(b)).build();
+        return Response.status(201).entity(view(b)).build();
     }
 
     @GET
-    @RolesAllowed({"tenant-admin", "tenant-viewer", "agent"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.AGENT})
     @Operation(summary = "List the tenant's backups, newest first")
     public List<BackupView> list(
             @QueryParam("clusterId") UUID clusterId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return backups.list(caller.tenant(), clusterId, limit).stream()
-                .map(BackupView::of)
+                .map(BackupResource::view)
                 .toList();
     }
 
     @GET
     @Path("/{backupId}")
-    @RolesAllowed({"tenant-admin", "tenant-viewer", "agent"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.AGENT})
     @Operation(summary = "Read a backup")
     public BackupView get(@PathParam("backupId") UUID id) {
-        return BackupView.of(backups.get(caller.tenant(), id));
+        return view(backups.get(caller.tenant(), id));
     }
 
     @PUT
     @Path("/{backupId}/manifest")
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Commit a backup with its manifest v1 (agents; docs/protocol.md)")
     public BackupView commit(@PathParam("backupId") UUID id, InputStream manifest) {
-        return BackupView.of(backups.commit(caller.agent(), id, manifest));
+        return view(backups.commit(caller.agent(), id, manifest));
     }
 
     @POST
     @Path("/{backupId}/abort")
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give a backup up as Failed (agents)")
-    public BackupView abort(@PathParam("backupId") UUID id, @Valid @NotNull AbortRequest request) {
-        return BackupView.of(backups.abort(caller.agent(), id, request.reason()));
+    public BackupView abort(@PathParam("backupId") UUID id, @Valid @NotNull AbortBackup request) {
+        return view(backups.abort(caller.agent(), id, request.reason()));
     }
 
     @POST
     @Path("/{backupId}/locations")
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Where a backup's chunks are, with short-lived pre-signed URLs (agents restoring or verifying)")
-    public BackupService.Locations locate(@PathParam("backupId") UUID id, @Valid @NotNull LocateRequest request) {
+    public Locations locate(@PathParam("backupId") UUID id, @Valid @NotNull ChunkIds request) {
         Set<ChunkId> ids = new LinkedHashSet<>();
         request.ids().forEach(i -> ids.add(ChunkId.parse(i)));
         return backups.locate(caller.agent().tenantId(), id, ids);

@@ -1,5 +1,7 @@
 package dev.cairn.ingest.backup;
 
+import dev.cairn.api.agent.backup.BackupPhase;
+import dev.cairn.api.agent.backup.Locations;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.ingest.IngestConfig;
@@ -146,18 +148,5 @@ public class BackupService {
                 urls.stream().map(URI::toString).toList(),
                 chunks,
                 missing);
-    }
-
-    /**
-     * Where chunks are.
-     *
-     * @param expiresAt when the URLs stop working
-     * @param packs pre-signed GET URLs, one per pack; fetch ranges of them
-     * @param chunks each chunk's pack (an index into {@code packs}), offset and length
-     * @param missing asked ids that the backup does not reference
-     */
-    public record Locations(Instant expiresAt, List<String> packs, List<Chunk> chunks, List<String> missing) {
-        /** One chunk's envelope: {@code length} bytes at {@code offset} of {@code packs[pack]}. */
-        public record Chunk(String id, int pack, long offset, int length) {}
     }
 }

@@ -1,8 +1,11 @@
 package dev.cairn.ingest.chunk;
 
+import dev.cairn.api.agent.backup.ChunkIds;
+import dev.cairn.api.agent.backup.MissingChunks;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.agent.Caller;
 import dev.cairn.ingest.pack.Catalog;
+import dev.cairn.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,9 +39,9 @@ public class ChunkResource {
     }
 
     @POST
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Which of these chunk ids does my tenant lack (agents, up to 10,000 ids a call)")
-    public MissingChunks missing(@Valid @NotNull MissingChunksRequest request) {
+    public MissingChunks missing(@Valid @NotNull ChunkIds request) {
         UUID tenant = caller.agent().tenantId();
         Set<ChunkId> asked = new LinkedHashSet<>();
         request.ids().forEach(id -> asked.add(ChunkId.parse(id)));

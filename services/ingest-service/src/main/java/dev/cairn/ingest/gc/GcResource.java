@@ -1,5 +1,6 @@
 package dev.cairn.ingest.gc;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -28,7 +29,7 @@ public class GcResource {
     }
 
     @POST
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Find (dryRun=true) or delete orphan packs older than minAge (platform operators)")
     public OrphanPacks.Report collect(
             @QueryParam("dryRun") @DefaultValue("true") boolean dryRun,

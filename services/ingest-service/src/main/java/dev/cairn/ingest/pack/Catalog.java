@@ -1,7 +1,6 @@
 package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
-import dev.cairn.ingest.backup.BackupCatalog;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Catalog {
     private final AgroalDataSource db;
+    private final DurableChunks durable;
 
-    public Catalog(AgroalDataSource db) {
+    public Catalog(AgroalDataSource db, DurableChunks durable) {
         this.db = db;
+        this.durable = durable;
     }
 
     /**
@@ -101,9 +102,7 @@ public class Catalog {
                     s.executeBatch();
                 }
                 if (!packs.isEmpty()) {
-                    try (PreparedStatement s = c.prepareStatement(BackupCatalog.COMPLETE_DURABLE)) {
-                        s.executeUpdate();
-                    }
+                    durable.chunksDurable(c);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

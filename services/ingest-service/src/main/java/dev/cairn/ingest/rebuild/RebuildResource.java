@@ -1,5 +1,6 @@
 package dev.cairn.ingest.rebuild;
 
+import dev.cairn.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,7 @@ public class RebuildResource {
     }
 
     @POST
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Rebuild a tenant's catalog from the objects of a region alone (platform operators)")
     public CatalogRebuild.Report rebuild(
             @PathParam("tenantId") UUID tenant, @QueryParam("region") @NotBlank String region) {

@@ -1,7 +1,9 @@
 package dev.cairn.ingest.tenantapi;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.api.agent.ClusterPhase;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentDirectory;
 import dev.cairn.ingest.agent.AgentIdentity;
@@ -27,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class TenantServiceAgentDirectory implements AgentDirectory {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tolerates fields a newer tenant service adds. */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final IngestConfig config;
     private final HttpClient http =
@@ -66,14 +70,13 @@ public class TenantServiceAgentDirectory implements AgentDirectory {
             throw new IllegalStateException(
                     "tenant service answered " + response.statusCode() + " for agent " + clusterId);
         }
-        JsonNode body = read(response.body());
-        String mac = body.path("macKey").isTextual() ? body.path("macKey").asText() : null;
+        dev.cairn.api.agent.AgentIdentity identity = read(response.body(), dev.cairn.api.agent.AgentIdentity.class);
         return Optional.of(new AgentIdentity(
                 clusterId,
-                UUID.fromString(body.path("tenantId").asText()),
-                "CONNECTED".equals(body.path("phase").asText()),
-                Optional.ofNullable(mac).map(Base64.getDecoder()::decode),
-                body.path("homeRegion").asText()));
+                identity.tenantId(),
+                identity.phase() == ClusterPhase.Connected,
+                Optional.ofNullable(identity.macKey()).map(Base64.getDecoder()::decode),
+                identity.homeRegion()));
     }
 
     private synchronized String token() {
@@ -108,8 +111,12 @@ public class TenantServiceAgentDirectory implements AgentDirectory {
     }
 
     private static JsonNode read(String body) {
+        return read(body, JsonNode.class);
+    }
+
+    private static <T> T read(String body, Class<T> type) {
         try {
-            return JSON.readTree(body);
+            return JSON.readValue(body, type);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable answer: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.cairn.tenant.cluster;
 
+import dev.cairn.api.agent.AgentIdentity;
+import dev.cairn.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +29,9 @@ public class AgentKeysResource {
 
     @GET
     @Path("/{clusterId}")
-    @RolesAllowed("ingest-service")
+    @RolesAllowed(Roles.INGEST_SERVICE)
     @Operation(summary = "An agent's tenant, phase, MAC key and home region (ingest service only)")
-    public ClusterService.AgentIdentity agent(@PathParam("clusterId") UUID clusterId) {
+    public AgentIdentity agent(@PathParam("clusterId") UUID clusterId) {
         return clusters.agentIdentity(clusterId);
     }
 }

@@ -1,5 +1,8 @@
 package dev.cairn.tenant.cluster;
 
+import dev.cairn.api.agent.AgentRegistrationRequest;
+import dev.cairn.api.agent.Heartbeat;
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +41,7 @@ public class AgentResource {
 
     @POST
     @Path("/heartbeat")
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Report the agent's and the cluster's state")
     public ClusterView heartbeat(@Valid @NotNull Heartbeat heartbeat) {
         return clusters.heartbeat(caller.tenantId(), caller.clusterId(), heartbeat);

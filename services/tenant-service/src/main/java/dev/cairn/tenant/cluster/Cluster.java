@@ -1,5 +1,6 @@
 package dev.cairn.tenant.cluster;
 
+import dev.cairn.api.agent.ClusterPhase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,7 +77,7 @@ public class Cluster extends PanacheEntityBase {
 
     /** Revoked clusters whose credentials could not be removed yet. */
     public static List<Cluster> revokedWithCredentials() {
-        return list("phase = ?1 and credentialsRemovedAt is null", ClusterPhase.REVOKED);
+        return list("phase = ?1 and credentialsRemovedAt is null", ClusterPhase.Revoked);
     }
 
     /** The name of the agent's Kafka user and API client. */

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.cluster;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ public class ClusterResource {
     }
 
     @GET
-    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     @Operation(summary = "List my clusters and whether their agents are online")
     public List<ClusterView> list() {
         return clusters.list(caller.tenantId());
@@ -40,7 +41,7 @@ public class ClusterResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Add a cluster: returns a one-time registration token and the helm one-liner")
     public Response create(@Valid @NotNull NewCluster request) {
         return Response.status(201)
@@ -50,7 +51,7 @@ public class ClusterResource {
 
     @GET
     @Path("/{clusterId}")
-    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     @Operation(summary = "Read one of my clusters")
     public ClusterView get(@PathParam("clusterId") UUID clusterId) {
         return clusters.get(caller.tenantId(), clusterId);
@@ -58,7 +59,7 @@ public class ClusterResource {
 
     @POST
     @Path("/{clusterId}/registration-token")
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Issue a new registration token for a cluster whose agent has not registered yet")
     public Registration reissueToken(@PathParam("clusterId") UUID clusterId) {
         return clusters.reissueToken(caller.tenantId(), clusterId);
@@ -66,7 +67,7 @@ public class ClusterResource {
 
     @DELETE
     @Path("/{clusterId}")
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Revoke a cluster's agent: its Kafka user, API client and keys stop working")
     public Response revoke(@PathParam("clusterId") UUID clusterId) {
         clusters.revoke(caller.tenantId(), clusterId);

@@ -1,5 +1,10 @@
 package dev.cairn.tenant.cluster;
 
+import dev.cairn.api.agent.AgentCredentials;
+import dev.cairn.api.agent.AgentIdentity;
+import dev.cairn.api.agent.AgentRegistrationRequest;
+import dev.cairn.api.agent.ClusterPhase;
+import dev.cairn.api.agent.Heartbeat;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.keys.KeyEncryption;
@@ -59,7 +64,7 @@ public class ClusterService {
     public ClusterCreated create(UUID tenantId, NewCluster request) {
         Tenant tenant = tenants.get(tenantId);
         TenantService.requireActive(tenant);
-        if (Cluster.count("tenantId = ?1 and name = ?2 and phase <> ?3", tenantId, request.name(), ClusterPhase.REVOKED)
+        if (Cluster.count("tenantId = ?1 and name = ?2 and phase <> ?3", tenantId, request.name(), ClusterPhase.Revoked)
                 > 0) {
             throw ProblemException.conflict("a cluster named " + request.name() + " exists");
         }
@@ -68,7 +73,7 @@ public class ClusterService {
         cluster.id = UUID.randomUUID();
         cluster.tenantId = tenantId;
         cluster.name = request.name();
-        cluster.phase = ClusterPhase.PENDING_REGISTRATION;
+        cluster.phase = ClusterPhase.PendingRegistration;
         cluster.createdAt = now;
         cluster.updatedAt = now;
         cluster.persist();
@@ -79,7 +84,7 @@ public class ClusterService {
     @Transactional
     public Registration reissueToken(UUID tenantId, UUID clusterId) {
         Cluster cluster = owned(tenantId, clusterId);
-        if (cluster.phase != ClusterPhase.PENDING_REGISTRATION) {
+        if (cluster.phase != ClusterPhase.PendingRegistration) {
             throw ProblemException.conflict("the cluster is " + cluster.phase + "; only a cluster waiting for its"
                     + " agent gets a registration token");
         }
@@ -121,7 +126,7 @@ public class ClusterService {
                         "the registration token is unknown, used or expired; create a new one in the portal"));
         Cluster cluster = Cluster.findById(token.clusterId);
         Tenant tenant = tenants.get(cluster.tenantId);
-        if (cluster.phase != ClusterPhase.PENDING_REGISTRATION || tenant.phase != TenantPhase.ACTIVE) {
+        if (cluster.phase != ClusterPhase.PendingRegistration || tenant.phase != TenantPhase.Active) {
             throw new ProblemException(
                     401,
                     "invalid-registration-token",
@@ -130,7 +135,7 @@ public class ClusterService {
         }
 
         String principal = cluster.agentPrincipal();
-        AgentMessaging.MessagingCredentials kafka = messaging.grantWriter(principal);
+        AgentCredentials.Kafka kafka = messaging.grantWriter(principal);
         directory.deleteClient(principal); // a retried registration replaces the client of the failed one
         String clientSecret = directory.createAgentClient(principal, tenant.id, cluster.id);
 
@@ -146,7 +151,7 @@ public class ClusterService {
         Arrays.fill(macKey, (byte) 0);
 
         token.usedAt = now;
-        cluster.phase = ClusterPhase.CONNECTED;
+        cluster.phase = ClusterPhase.Connected;
         cluster.registeredAt = now;
         cluster.macKekId = storedMac.kekId();
         cluster.macKeyWrapped = storedMac.ciphertext();
@@ -168,17 +173,6 @@ public class ClusterService {
                 dataKeys);
     }
 
-    /**
-     * An agent as the ingest service sees it.
-     *
-     * @param clusterId the agent's cluster
-     * @param tenantId its tenant
-     * @param phase its cluster's phase: only CONNECTED agents may write
-     * @param macKey its record MAC key (base64), absent once revoked
-     * @param homeRegion its tenant's home region, where its packs go
-     */
-    public record AgentIdentity(UUID clusterId, UUID tenantId, ClusterPhase phase, String macKey, String homeRegion) {}
-
     /** The agent's identity for record authentication; 404 for an unknown cluster. */
     @Transactional
     public AgentIdentity agentIdentity(UUID clusterId) {
@@ -186,7 +180,7 @@ public class ClusterService {
                 .orElseThrow(() -> ProblemException.notFound("agent " + clusterId));
         Tenant tenant = Tenant.findById(cluster.tenantId);
         String mac = null;
-        if (cluster.phase == ClusterPhase.CONNECTED && cluster.macKeyWrapped != null) {
+        if (cluster.phase == ClusterPhase.Connected && cluster.macKeyWrapped != null) {
             byte[] key = keys.unwrap(
                     cluster.tenantId,
                     "agent-mac/" + cluster.id,
@@ -216,7 +210,7 @@ public class ClusterService {
         Cluster cluster = Cluster.findOwned(tenantId, clusterId)
                 .orElseThrow(() -> new ProblemException(
                         403, "agent-revoked", "Agent revoked", "this agent's cluster does not exist"));
-        if (cluster.phase != ClusterPhase.CONNECTED) {
+        if (cluster.phase != ClusterPhase.Connected) {
             throw new ProblemException(403, "agent-revoked", "Agent revoked", "this agent's access was revoked");
         }
         return cluster;
@@ -234,9 +228,9 @@ public class ClusterService {
     @Transactional
     void markRevoked(UUID tenantId, UUID clusterId) {
         Cluster cluster = owned(tenantId, clusterId);
-        if (cluster.phase != ClusterPhase.REVOKED) {
+        if (cluster.phase != ClusterPhase.Revoked) {
             Instant now = Instant.now();
-            cluster.phase = ClusterPhase.REVOKED;
+            cluster.phase = ClusterPhase.Revoked;
             cluster.revokedAt = now;
             cluster.updatedAt = now;
             cluster.macKeyWrapped = null;
@@ -285,7 +279,7 @@ public class ClusterService {
     }
 
     private ClusterView view(Cluster cluster) {
-        boolean online = cluster.phase == ClusterPhase.CONNECTED
+        boolean online = cluster.phase == ClusterPhase.Connected
                 && cluster.lastHeartbeatAt != null
                 && cluster.lastHeartbeatAt.isAfter(Instant.now().minus(config.onlineWithin()));
         return ClusterView.of(cluster, online);

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.cluster;
 
+import dev.cairn.api.agent.ClusterPhase;
 import java.time.Instant;
 import java.util.UUID;
 

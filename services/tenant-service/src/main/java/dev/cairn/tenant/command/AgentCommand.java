@@ -1,5 +1,7 @@
 package dev.cairn.tenant.command;
 
+import dev.cairn.api.agent.command.CommandKind;
+import dev.cairn.api.agent.command.CommandPhase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,6 +75,25 @@ public class AgentCommand extends PanacheEntityBase {
 
     public String message;
 
+    /** What the lifecycle changes, as it is now. */
+    CommandLifecycle.State state() {
+        return new CommandLifecycle.State(
+                phase, deliveries, deliveredAt, leaseUntil, cancelRequested, startedAt, finishedAt, message);
+    }
+
+    /** Takes the state the lifecycle answered. */
+    void apply(CommandLifecycle.State s, Instant now) {
+        phase = s.phase();
+        deliveries = s.deliveries();
+        deliveredAt = s.deliveredAt();
+        leaseUntil = s.leaseUntil();
+        cancelRequested = s.cancelRequested();
+        startedAt = s.startedAt();
+        finishedAt = s.finishedAt();
+        message = s.message();
+        updatedAt = now;
+    }
+
     /** One of the tenant's commands, if it is of that cluster. */
     static Optional<AgentCommand> findOwned(UUID tenantId, UUID clusterId, UUID id) {
         return AgentCommand.<AgentCommand>find("id = ?1 and tenantId = ?2 and clusterId = ?3", id, tenantId, clusterId)
@@ -95,8 +116,8 @@ public class AgentCommand extends PanacheEntityBase {
         return AgentCommand.<AgentCommand>find(
                         "clusterId = ?1 and (phase = ?2 or (phase = ?3 and leaseUntil < ?4)) order by createdAt",
                         clusterId,
-                        CommandPhase.QUEUED,
-                        CommandPhase.DELIVERED,
+                        CommandPhase.Queued,
+                        CommandPhase.Delivered,
                         now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
@@ -109,7 +130,7 @@ public class AgentCommand extends PanacheEntityBase {
         return AgentCommand.<AgentCommand>find(
                         "clusterId = ?1 and cancelRequested = true and phase in ?2",
                         clusterId,
-                        List.of(CommandPhase.DELIVERED, CommandPhase.RUNNING))
+                        List.of(CommandPhase.Delivered, CommandPhase.Running))
                 .stream()
                 .map(c -> c.id)
                 .toList();

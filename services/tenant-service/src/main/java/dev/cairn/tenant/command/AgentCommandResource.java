@@ -1,5 +1,8 @@
 package dev.cairn.tenant.command;
 
+import dev.cairn.api.agent.command.Delivery;
+import dev.cairn.api.agent.command.StatusReport;
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +42,7 @@ public class AgentCommandResource {
     }
 
     @GET
-    @RolesAllowed("agent")
+    @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Take the commands to start, waiting up to `wait` seconds for one to arrive")
     public Delivery poll(
             @QueryParam("wait") @DefaultValue("0") @Min(0) @Max(60) int wait, @Context HttpServerResponse response) {
@@ -50,10 +53,9 @@ public class AgentCommandResource {
     @POST
     @Path("/{commandId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("agent")
-    @Operation(summary = "Report progress (RUNNING) or the final phase and report of a command")
-    public CommandService.StatusAnswer report(
-            @PathParam("commandId") UUID commandId, @Valid @NotNull AgentStatus status) {
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Report progress (Running) or the final phase and report of a command")
+    public StatusReport.Answer report(@PathParam("commandId") UUID commandId, @Valid @NotNull StatusReport status) {
         return commands.report(caller.tenantId(), caller.clusterId(), commandId, status);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.command;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,7 +37,7 @@ public class CommandResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Ask the cluster's agent to back up now or to restore (or preview a restore)")
     public Response create(@PathParam("clusterId") UUID clusterId, @Valid @NotNull NewCommand request) {
         return Response.status(202)
@@ -46,7 +47,7 @@ public class CommandResource {
     }
 
     @GET
-    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     @Operation(summary = "The cluster's latest commands, newest first, with progress and reports")
     public List<CommandView> list(
             @PathParam("clusterId") UUID clusterId,
@@ -56,7 +57,7 @@ public class CommandResource {
 
     @GET
     @Path("/{commandId}")
-    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     @Operation(summary = "One command, with its progress and final report")
     public CommandView get(@PathParam("clusterId") UUID clusterId, @PathParam("commandId") UUID commandId) {
         return commands.get(caller.tenantId(), clusterId, commandId);
@@ -64,7 +65,7 @@ public class CommandResource {
 
     @POST
     @Path("/{commandId}/cancel")
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Cancel a command that has not finished")
     public CommandView cancel(@PathParam("clusterId") UUID clusterId, @PathParam("commandId") UUID commandId) {
         return commands.cancel(caller.tenantId(), clusterId, commandId);

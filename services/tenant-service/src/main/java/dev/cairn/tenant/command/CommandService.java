@@ -2,9 +2,15 @@ package dev.cairn.tenant.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.api.agent.ClusterPhase;
+import dev.cairn.api.agent.command.BackupSpec;
+import dev.cairn.api.agent.command.CommandKind;
+import dev.cairn.api.agent.command.CommandPhase;
+import dev.cairn.api.agent.command.Delivery;
+import dev.cairn.api.agent.command.RestoreSpec;
+import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.cluster.Cluster;
-import dev.cairn.tenant.cluster.ClusterPhase;
 import dev.cairn.tenant.cluster.ClusterService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +47,7 @@ public class CommandService {
         CommandView view = QuarkusTransaction.requiringNew().call(() -> {
             Cluster cluster = Cluster.findOwned(tenantId, clusterId)
                     .orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
-            if (cluster.phase == ClusterPhase.REVOKED) {
+            if (cluster.phase == ClusterPhase.Revoked) {
                 throw ProblemException.conflict("the cluster's agent is revoked: it takes no more commands");
             }
             Instant now = Instant.now();
@@ -51,7 +57,7 @@ public class CommandService {
             c.clusterId = clusterId;
             c.kind = request.kind();
             c.spec = write(request.kind() == CommandKind.BACKUP ? request.backup() : request.restore());
-            c.phase = CommandPhase.QUEUED;
+            c.phase = CommandPhase.Queued;
             c.requestedBy = requestedBy;
             c.createdAt = now;
             c.updatedAt = now;
@@ -83,17 +89,8 @@ public class CommandService {
     public CommandView cancel(UUID tenantId, UUID clusterId, UUID commandId) {
         CommandView view = QuarkusTransaction.requiringNew().call(() -> {
             AgentCommand c = owned(tenantId, clusterId, commandId);
-            if (c.phase.isFinal()) {
-                throw ProblemException.conflict("the command is " + c.phase + " already");
-            }
             Instant now = Instant.now();
-            if (c.phase == CommandPhase.QUEUED) {
-                c.phase = CommandPhase.CANCELLED;
-                c.finishedAt = now;
-                c.message = "cancelled before the agent took it";
-            }
-            c.cancelRequested = true;
-            c.updatedAt = now;
+            c.apply(CommandLifecycle.cancel(c.state(), now), now);
             return view(c);
         });
         signals.signal(clusterId);
@@ -131,19 +128,14 @@ public class CommandService {
         Instant now = Instant.now();
         List<Delivery.Command> commands = new ArrayList<>();
         for (AgentCommand c : AgentCommand.deliverable(clusterId, now, PER_POLL)) {
-            if (c.deliveries >= config.maxDeliveries()) {
-                c.phase = CommandPhase.FAILED;
-                c.finishedAt = now;
-                c.updatedAt = now;
-                c.message = "delivered " + c.deliveries + " times and never started: the agent may crash on it";
-                continue;
+            c.apply(CommandLifecycle.deliver(c.state(), now, config.lease(), config.maxDeliveries()), now);
+            if (c.phase == CommandPhase.Delivered) {
+                commands.add(new Delivery.Command(
+                        c.id,
+                        c.kind,
+                        c.kind == CommandKind.BACKUP ? read(c.spec, BackupSpec.class) : null,
+                        c.kind == CommandKind.RESTORE ? read(c.spec, RestoreSpec.class) : null));
             }
-            c.phase = CommandPhase.DELIVERED;
-            c.deliveredAt = now;
-            c.leaseUntil = now.plus(config.lease());
-            c.deliveries++;
-            c.updatedAt = now;
-            commands.add(new Delivery.Command(c.id, c.kind, read(c.spec)));
         }
         return new Delivery(
                 commands,
@@ -152,42 +144,29 @@ public class CommandService {
     }
 
     /** Records an agent's report on one of its commands; answers whether the tenant asked to cancel it. */
-    public StatusAnswer report(UUID tenantId, UUID clusterId, UUID commandId, AgentStatus status) {
+    public StatusReport.Answer report(UUID tenantId, UUID clusterId, UUID commandId, StatusReport status) {
         return QuarkusTransaction.requiringNew().call(() -> {
             clusters.connected(tenantId, clusterId);
             AgentCommand c = owned(tenantId, clusterId, commandId);
-            if (c.phase.isFinal()) {
-                throw ProblemException.conflict("the command is " + c.phase + " already");
-            }
-            if (c.phase == CommandPhase.QUEUED) {
-                throw ProblemException.conflict("the command was not delivered to this agent yet");
+            if ((status.backup() != null && c.kind != CommandKind.BACKUP)
+                    || (status.restore() != null && c.kind != CommandKind.RESTORE)) {
+                throw ProblemException.badRequest("a " + c.kind + " command's report is the "
+                        + c.kind.name().toLowerCase() + " report");
             }
             Instant now = Instant.now();
-            if (c.startedAt == null) {
-                c.startedAt = now;
-            }
-            c.phase = status.phase();
-            c.leaseUntil = null;
+            c.apply(CommandLifecycle.report(c.state(), status.phase(), status.message(), now), now);
             if (status.progress() != null) {
-                c.progress = status.progress().toString();
+                c.progress = write(status.progress());
             }
-            if (status.report() != null) {
-                c.report = status.report().toString();
+            if (status.backup() != null || status.restore() != null) {
+                c.report = write(status.backup() != null ? status.backup() : status.restore());
             }
-            if (status.message() != null) {
-                c.message = status.message();
-            }
-            if (status.phase().isFinal()) {
-                c.finishedAt = now;
+            if (c.phase.isFinal()) {
                 LOG.infof("command %s of cluster %s ended %s", c.id, clusterId, c.phase);
             }
-            c.updatedAt = now;
-            return new StatusAnswer(c.cancelRequested && !c.phase.isFinal());
+            return new StatusReport.Answer(CommandLifecycle.cancelPending(c.state()));
         });
     }
-
-    /** The answer to a status report. */
-    public record StatusAnswer(boolean cancelRequested) {}
 
     private AgentCommand owned(UUID tenantId, UUID clusterId, UUID commandId) {
         return AgentCommand.findOwned(tenantId, clusterId, commandId)
@@ -215,6 +194,14 @@ public class CommandService {
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

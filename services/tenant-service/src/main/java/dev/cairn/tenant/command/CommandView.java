@@ -1,6 +1,8 @@
 package dev.cairn.tenant.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.api.agent.command.CommandKind;
+import dev.cairn.api.agent.command.CommandPhase;
 import java.time.Instant;
 import java.util.UUID;
 

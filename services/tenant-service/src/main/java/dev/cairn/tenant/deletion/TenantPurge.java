@@ -53,7 +53,7 @@ public class TenantPurge {
     /** Destroys one tenant whose grace period has ended. */
     public void purge(UUID tenantId) {
         Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>findById(tenantId));
-        if (tenant == null || tenant.phase != TenantPhase.PENDING_DELETION) {
+        if (tenant == null || tenant.phase != TenantPhase.PendingDeletion) {
             return;
         }
         List<Cluster> owned = QuarkusTransaction.requiringNew().call(() -> Cluster.listOwned(tenantId));
@@ -74,7 +74,7 @@ public class TenantPurge {
             }
             Tenant t = Tenant.findById(tenantId);
             Instant now = Instant.now();
-            t.phase = TenantPhase.DELETED;
+            t.phase = TenantPhase.Deleted;
             t.deletedAt = now;
             t.updatedAt = now;
             t.name = "(deleted)";

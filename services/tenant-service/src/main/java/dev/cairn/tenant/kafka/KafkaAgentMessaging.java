@@ -1,5 +1,6 @@
 package dev.cairn.tenant.kafka;
 
+import dev.cairn.api.agent.AgentCredentials;
 import dev.cairn.tenant.cluster.AgentMessaging;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class KafkaAgentMessaging implements AgentMessaging {
     }
 
     @Override
-    public MessagingCredentials grantWriter(String principal) {
+    public AgentCredentials.Kafka grantWriter(String principal) {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -67,7 +68,7 @@ public class KafkaAgentMessaging implements AgentMessaging {
                         new AclBinding(topic, allow(principal, AclOperation.WRITE)),
                         new AclBinding(topic, allow(principal, AclOperation.DESCRIBE))))
                 .all());
-        return new MessagingCredentials(
+        return new AgentCredentials.Kafka(
                 config.bootstrapServers(),
                 config.securityProtocol(),
                 config.saslMechanism(),

@@ -1,5 +1,7 @@
 package dev.cairn.tenant.keycloak;
 
+import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.identity.TokenClaims;
 import dev.cairn.tenant.identity.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +65,7 @@ public class KeycloakDirectory implements UserDirectory {
         if (temporary) {
             user.setRequiredActions(List.of("UPDATE_PASSWORD"));
         }
-        user.setAttributes(new HashMap<>(Map.of("tenant_id", List.of(tenantId.toString()))));
+        user.setAttributes(new HashMap<>(Map.of(TokenClaims.TENANT_ID, List.of(tenantId.toString()))));
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
@@ -124,7 +126,7 @@ public class KeycloakDirectory implements UserDirectory {
             // the search matches on prefixes in some versions: check the attribute exactly
             List<String> values = user.getAttributes() == null
                     ? List.of()
-                    : user.getAttributes().get("tenant_id");
+                    : user.getAttributes().get(TokenClaims.TENANT_ID);
             if (values != null && values.contains(tenantId.toString())) {
                 try (Response response = realm().users().delete(user.getId())) {
                     if (response.getStatus() / 100 == 2) {
@@ -142,8 +144,8 @@ public class KeycloakDirectory implements UserDirectory {
                 clientId,
                 "Cairn agent of cluster " + clusterId,
                 List.of(
-                        hardcodedClaim("tenant_id", tenantId.toString()),
-                        hardcodedClaim("cluster_id", clusterId.toString()),
+                        hardcodedClaim(TokenClaims.TENANT_ID, tenantId.toString()),
+                        hardcodedClaim(TokenClaims.CLUSTER_ID, clusterId.toString()),
                         audience()),
                 "agent");
     }
@@ -185,7 +187,7 @@ public class KeycloakDirectory implements UserDirectory {
         }
     }
 
-    private static final List<String> TENANT_ROLES = List.of("tenant-admin", "tenant-viewer");
+    private static final List<String> TENANT_ROLES = List.of(Roles.TENANT_ADMIN, Roles.TENANT_VIEWER);
 
     @Override
     public Invitation inviteTenantUser(String email, UUID tenantId, String role) {
@@ -240,13 +242,13 @@ public class KeycloakDirectory implements UserDirectory {
         return createServiceClient(
                 clientId,
                 "Cairn partner " + partnerId,
-                List.of(hardcodedClaim("partner_id", partnerId.toString()), audience()),
-                "partner-admin");
+                List.of(hardcodedClaim(TokenClaims.PARTNER_ID, partnerId.toString()), audience()),
+                Roles.PARTNER_ADMIN);
     }
 
     private static boolean belongsTo(UserRepresentation user, UUID tenantId) {
         List<String> values =
-                user.getAttributes() == null ? null : user.getAttributes().get("tenant_id");
+                user.getAttributes() == null ? null : user.getAttributes().get(TokenClaims.TENANT_ID);
         return values != null && values.contains(tenantId.toString());
     }
 

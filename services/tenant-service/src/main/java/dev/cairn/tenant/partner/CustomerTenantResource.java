@@ -1,5 +1,6 @@
 package dev.cairn.tenant.partner;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import dev.cairn.tenant.tenant.TenantView;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,7 @@ public class CustomerTenantResource {
     }
 
     @GET
-    @RolesAllowed("partner-admin")
+    @RolesAllowed(Roles.PARTNER_ADMIN)
     @Operation(summary = "List my customer tenants")
     public List<TenantView> list() {
         return partners.customers(caller.partnerId());
@@ -40,7 +41,7 @@ public class CustomerTenantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("partner-admin")
+    @RolesAllowed(Roles.PARTNER_ADMIN)
     @Operation(summary = "Create a customer tenant on the Free plan and invite its administrator")
     public Response create(@Valid @NotNull CustomerTenantRequest request) {
         return Response.status(201)
@@ -50,7 +51,7 @@ public class CustomerTenantResource {
 
     @GET
     @Path("/{tenantId}")
-    @RolesAllowed("partner-admin")
+    @RolesAllowed(Roles.PARTNER_ADMIN)
     @Operation(summary = "Read one of my customer tenants")
     public TenantView get(@PathParam("tenantId") UUID tenantId) {
         return partners.customer(caller.partnerId(), tenantId);

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.partner;
 
+import dev.cairn.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,7 @@ public class PartnerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Add a partner: answers its API client credentials, once")
     public Response create(@Valid @NotNull NewPartner request) {
         return Response.status(201).entity(partners.create(request)).build();

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.partner;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.cluster.AgentsConfig;
 import dev.cairn.tenant.identity.UserDirectory;
@@ -68,7 +69,7 @@ public class PartnerService {
                 partnerId,
                 "partner:" + partnerId);
         TenantService.Onboarded<UserDirectory.Invitation> onboarded =
-                tenants.onboard(draft, id -> directory.inviteTenantUser(email, id, "tenant-admin"));
+                tenants.onboard(draft, id -> directory.inviteTenantUser(email, id, Roles.TENANT_ADMIN));
         return new CustomerTenantCreated(
                 TenantView.of(onboarded.tenant()),
                 email,
@@ -79,7 +80,7 @@ public class PartnerService {
     public List<TenantView> customers(UUID partnerId) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> Tenant.<Tenant>list(
-                                "partnerId = ?1 and phase <> ?2 order by createdAt", partnerId, TenantPhase.DELETED)
+                                "partnerId = ?1 and phase <> ?2 order by createdAt", partnerId, TenantPhase.Deleted)
                         .stream()
                         .map(TenantView::of)
                         .toList());
@@ -89,7 +90,7 @@ public class PartnerService {
     public TenantView customer(UUID partnerId, UUID tenantId) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> Tenant.<Tenant>find(
-                                "id = ?1 and partnerId = ?2 and phase <> ?3", tenantId, partnerId, TenantPhase.DELETED)
+                                "id = ?1 and partnerId = ?2 and phase <> ?3", tenantId, partnerId, TenantPhase.Deleted)
                         .firstResultOptional()
                         .map(TenantView::of))
                 .orElseThrow(() -> ProblemException.notFound("tenant " + tenantId));

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.signup;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.tenant.Tenant;
@@ -51,7 +52,8 @@ public class SignupService {
         TenantService.Draft draft = new TenantService.Draft(
                 UUID.randomUUID(), request.organisation(), email, request.homeRegion(), drRegion, null, fingerprint);
         Tenant tenant = tenants.onboard(
-                        draft, id -> directory.createTenantUser(email, request.password(), id, List.of("tenant-admin")))
+                        draft,
+                        id -> directory.createTenantUser(email, request.password(), id, List.of(Roles.TENANT_ADMIN)))
                 .tenant();
         LOG.infof("tenant %s signed up (home %s, dr %s)", tenant.id, tenant.homeRegion, tenant.drRegion);
         return new SignupResult(TenantView.of(tenant), true);

@@ -65,12 +65,12 @@ public class Tenant extends PanacheEntityBase {
 
     /** The live (not deleted) tenant whose administrator signed up with this email. */
     public static Optional<Tenant> findLiveByAdminEmail(String email) {
-        return find("lower(adminEmail) = lower(?1) and phase <> ?2", email, TenantPhase.DELETED)
+        return find("lower(adminEmail) = lower(?1) and phase <> ?2", email, TenantPhase.Deleted)
                 .firstResultOptional();
     }
 
     /** Tenants whose grace period has ended. */
     public static List<Tenant> dueForDeletion(Instant now) {
-        return list("phase = ?1 and deleteAfter <= ?2", TenantPhase.PENDING_DELETION, now);
+        return list("phase = ?1 and deleteAfter <= ?2", TenantPhase.PendingDeletion, now);
     }
 }

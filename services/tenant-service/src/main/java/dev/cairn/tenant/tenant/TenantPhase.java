@@ -1,11 +1,11 @@
 package dev.cairn.tenant.tenant;
 
-/** Where a tenant is in its life. Transitions: ACTIVE to PENDING_DELETION and back; PENDING_DELETION to DELETED. */
+/** Where a tenant is in its life. Transitions: Active to PendingDeletion and back; PendingDeletion to Deleted. */
 public enum TenantPhase {
     /** Signed up and usable: backups run, restores run. */
-    ACTIVE,
+    Active,
     /** Deletion requested: nothing new runs; an administrator may still cancel until the grace period ends. */
-    PENDING_DELETION,
+    PendingDeletion,
     /** Hard-deleted: keys destroyed, objects and users removed; only this tombstone row remains. */
-    DELETED
+    Deleted
 }

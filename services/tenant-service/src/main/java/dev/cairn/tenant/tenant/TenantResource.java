@@ -1,5 +1,6 @@
 package dev.cairn.tenant.tenant;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ public class TenantResource {
     }
 
     @GET
-    @RolesAllowed({"tenant-admin", "tenant-viewer"})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     @Operation(summary = "Read my tenant: plan, quota, regions, phase")
     public TenantView get() {
         return TenantView.of(tenants.get(caller.tenantId()));
@@ -38,14 +39,14 @@ public class TenantResource {
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Rename my tenant or change its disaster-recovery region")
     public TenantView update(@Valid @NotNull TenantUpdate update) {
         return TenantView.of(tenants.update(caller.tenantId(), update));
     }
 
     @DELETE
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Delete my tenant after a grace period (its keys, objects and users are then destroyed)")
     public Response delete() {
         return Response.accepted(TenantView.of(tenants.requestDeletion(caller.tenantId())))
@@ -54,7 +55,7 @@ public class TenantResource {
 
     @POST
     @Path("/cancel-deletion")
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Cancel my tenant's deletion during its grace period")
     public TenantView cancelDeletion() {
         return TenantView.of(tenants.cancelDeletion(caller.tenantId()));

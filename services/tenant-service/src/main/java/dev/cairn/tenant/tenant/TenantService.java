@@ -105,7 +105,7 @@ public class TenantService {
         t.quotaBytes = Plan.FREE.quotaBytes();
         t.homeRegion = draft.homeRegion();
         t.drRegion = draft.drRegion();
-        t.phase = TenantPhase.ACTIVE;
+        t.phase = TenantPhase.Active;
         t.partnerId = draft.partnerId();
         t.adminEmail = draft.adminEmail();
         t.signupFingerprint = draft.fingerprint();
@@ -119,7 +119,7 @@ public class TenantService {
     /** The live tenant; 404 when it does not exist or was deleted. */
     public Tenant get(UUID tenantId) {
         Tenant tenant = Tenant.findById(tenantId);
-        if (tenant == null || tenant.phase == TenantPhase.DELETED) {
+        if (tenant == null || tenant.phase == TenantPhase.Deleted) {
             throw ProblemException.notFound("tenant");
         }
         return tenant;
@@ -153,9 +153,9 @@ public class TenantService {
     @Transactional
     public Tenant requestDeletion(UUID tenantId) {
         Tenant tenant = get(tenantId);
-        if (tenant.phase == TenantPhase.ACTIVE) {
+        if (tenant.phase == TenantPhase.Active) {
             Instant now = Instant.now();
-            tenant.phase = TenantPhase.PENDING_DELETION;
+            tenant.phase = TenantPhase.PendingDeletion;
             tenant.deletionRequestedAt = now;
             tenant.deleteAfter = now.plus(config.deletionGrace());
             tenant.updatedAt = now;
@@ -167,8 +167,8 @@ public class TenantService {
     @Transactional
     public Tenant cancelDeletion(UUID tenantId) {
         Tenant tenant = get(tenantId);
-        if (tenant.phase == TenantPhase.PENDING_DELETION) {
-            tenant.phase = TenantPhase.ACTIVE;
+        if (tenant.phase == TenantPhase.PendingDeletion) {
+            tenant.phase = TenantPhase.Active;
             tenant.deletionRequestedAt = null;
             tenant.deleteAfter = null;
             tenant.updatedAt = Instant.now();
@@ -178,7 +178,7 @@ public class TenantService {
 
     /** 409 unless the tenant is active: nothing new starts for a tenant that is being deleted. */
     public static void requireActive(Tenant tenant) {
-        if (tenant.phase != TenantPhase.ACTIVE) {
+        if (tenant.phase != TenantPhase.Active) {
             throw new ProblemException(
                     409,
                     "tenant-not-active",

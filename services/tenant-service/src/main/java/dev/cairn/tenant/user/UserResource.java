@@ -1,5 +1,6 @@
 package dev.cairn.tenant.user;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
 import dev.cairn.tenant.identity.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,7 @@ public class UserResource {
     }
 
     @GET
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "List my tenant's users and their roles")
     public List<UserDirectory.DirectoryUser> list() {
         return users.list(caller.tenantId());
@@ -41,7 +42,7 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(
             summary = "Invite a user: answers a one-time password to hand them (they set their own at first sign-in)")
     public Response invite(@Valid @NotNull UserInvite invite) {
@@ -53,7 +54,7 @@ public class UserResource {
     @PUT
     @Path("/{userId}/role")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Change a user's role")
     public UserDirectory.DirectoryUser changeRole(
             @PathParam("userId") String userId, @Valid @NotNull RoleChange change) {
@@ -62,7 +63,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{userId}")
-    @RolesAllowed("tenant-admin")
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Remove a user from my tenant")
     public Response remove(@PathParam("userId") String userId) {
         users.remove(caller.tenantId(), caller.get().subject(), userId);

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.user;
 
+import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.tenant.TenantService;
@@ -35,7 +36,7 @@ public class UserService {
 
     public UserDirectory.DirectoryUser changeRole(UUID tenantId, String callerId, String userId, RoleChange change) {
         UserDirectory.DirectoryUser user = owned(tenantId, userId);
-        if (userId.equals(callerId) && !change.role().equals("tenant-admin")) {
+        if (userId.equals(callerId) && !change.role().equals(Roles.TENANT_ADMIN)) {
             throw ProblemException.conflict("you cannot take your own administrator role; ask another administrator");
         }
         directory.setTenantRole(user.id(), change.role());

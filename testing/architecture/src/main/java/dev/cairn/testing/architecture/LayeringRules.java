@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * The layering every Cairn module keeps: domain code does not know the transports and SDKs it is reached through.
@@ -15,8 +16,11 @@ import com.tngtech.archunit.lang.ArchRule;
  *   <li>Kafka and reactive messaging types only in packages named {@code kafka} or {@code messaging};
  *   <li>AWS SDK types only in packages named {@code region}, {@code s3}, {@code kms} or {@code storage};
  *   <li>Keycloak's admin client only in packages named {@code keycloak};
- *   <li>no star imports or cycles are checked by the compiler and Spotless, not here.
+ *   <li>no cycles between a module's feature packages ({@code dev.cairn.<module>.<feature>}).
  * </ul>
+ *
+ * <p>Star imports are refused by Spotless ({@code forbidWildcardImports} in the parent pom), since bytecode does not
+ * show them.
  */
 public final class LayeringRules {
     private LayeringRules() {}
@@ -65,5 +69,14 @@ public final class LayeringRules {
             .dependOnClassesThat()
             .resideInAnyPackage("org.keycloak..")
             .because("user administration sits behind an interface with a Keycloak implementation")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule FEATURES_FREE_OF_CYCLES = SlicesRuleDefinition.slices()
+            .matching("dev.cairn.(*).(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("a feature package that needs another's internals, and is needed back, is one feature in two"
+                    + " places")
             .allowEmptyShould(true);
 }

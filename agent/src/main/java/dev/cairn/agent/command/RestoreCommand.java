@@ -1,0 +1,98 @@
+package dev.cairn.agent.command;
+
+import dev.cairn.agent.kube.ResourceRestore;
+import dev.cairn.agent.kube.ResourceSource;
+import dev.cairn.agent.kube.RestoreOptions;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.restore.BackupFiles;
+import dev.cairn.agent.runtime.AgentRuntime;
+import dev.cairn.agent.volume.VolumeBackups;
+import dev.cairn.agent.volume.VolumeRestores;
+import dev.cairn.api.agent.command.CommandPhase;
+import dev.cairn.api.agent.command.RestoreReport;
+import dev.cairn.api.agent.command.RestoreSpec;
+import dev.cairn.api.agent.command.StatusReport;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A RESTORE command: the backup's Kubernetes objects in dependency order with the spec's mappings and policy (or
+ * only a preview of it), then the data of the claims it created from their volume backups.
+ */
+public final class RestoreCommand {
+    /** The most items a report carries; the rest are counted in {@code itemsTruncated}. */
+    static final int MAX_REPORT_ITEMS = 2000;
+
+    private final KubernetesClient kube;
+    private final AgentRuntime runtime;
+    private final VolumeRestores volumes;
+
+    public RestoreCommand(KubernetesClient kube, AgentRuntime runtime, VolumeRestores volumes) {
+        this.kube = kube;
+        this.runtime = runtime;
+        this.volumes = volumes;
+    }
+
+    /** Runs the restore; the answer is the final report (phase, message, report), without progress. */
+    public StatusReport run(RestoreSpec spec, Progress progress) throws IOException {
+        Map<String, byte[]> files = BackupFiles.read(
+                runtime.credentials(),
+                runtime.platform(),
+                runtime.state(),
+                spec.backupId(),
+                p -> p.equals(ResourceSource.INDEX)
+                        || p.equals(VolumeBackups.INDEX)
+                        || p.startsWith(ResourceSource.RESOURCES + "/"),
+                64L << 20);
+        byte[] volumeIndex = files.remove(VolumeBackups.INDEX);
+        progress.totalFiles.set(files.size() - 1L);
+        RestoreOptions options = new RestoreOptions(
+                spec.includeNamespaces(),
+                spec.namespaceMapping(),
+                spec.storageClassMapping(),
+                spec.existingResourcePolicy() == null
+                        ? null
+                        : RestoreOptions.ExistingPolicy.valueOf(spec.existingResourcePolicy()),
+                spec.preview(),
+                null);
+        RestoreReport r = new ResourceRestore(kube, options, progress.files).run(files);
+        RestoreReport report = new RestoreReport(
+                r.preview(),
+                r.phase(),
+                r.created(),
+                r.updated(),
+                r.skipped(),
+                r.failed(),
+                r.warnings(),
+                r.items().subList(0, Math.min(r.items().size(), MAX_REPORT_ITEMS)),
+                Math.max(0, r.items().size() - MAX_REPORT_ITEMS),
+                null);
+        CommandPhase phase = CommandPhase.of(r.phase());
+        String message = (r.preview() ? "preview: would create " : "created ") + r.created() + ", "
+                + (r.preview() ? "update " : "updated ") + r.updated() + ", skip " + r.skipped() + ", failed "
+                + r.failed();
+        if (!r.preview() && volumeIndex != null && spec.restoresVolumes()) {
+            List<RestoreReport.VolumeRestore> restored =
+                    volumes.restore(VolumeBackups.readIndex(volumeIndex), r.items(), options, progress);
+            report = new RestoreReport(
+                    report.preview(),
+                    report.phase(),
+                    report.created(),
+                    report.updated(),
+                    report.skipped(),
+                    report.failed(),
+                    report.warnings(),
+                    report.items(),
+                    report.itemsTruncated(),
+                    restored);
+            if (phase == CommandPhase.Completed
+                    && restored.stream().anyMatch(v -> v.state().equals("Failed"))) {
+                phase = CommandPhase.PartiallyFailed;
+            }
+            message += "; " + restored.size() + " volume(s)";
+        }
+        return new StatusReport(phase, null, null, report, message);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cairn.agent.runtime;
+
+import dev.cairn.agent.backup.BackupRun;
+import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.kafka.KafkaChunkSink;
+import dev.cairn.agent.platform.PlatformClient;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.source.Source;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The agent's credentials, its client of the platform and its state folder (file caches, work files): the one place
+ * that assembles them, and runs a backup through the Kafka data path with them.
+ *
+ * @param state the folder of file caches and work files ({@code <home>/state})
+ */
+public record AgentRuntime(AgentCredentials credentials, PlatformClient platform, Path state) {
+    /** Bytes the Kafka producer may buffer: the data path's backpressure bound. */
+    public static final long SINK_BUFFER_BYTES = 16L << 20;
+
+    /** How long a platform that does not answer is retried before a call fails. */
+    public static final Duration RETRY_BUDGET = Duration.ofMinutes(5);
+
+    /**
+     * Loads the credentials kept in {@code home} and connects to {@code platformUrl}, or to the URL the registration
+     * answer named when it is null.
+     */
+    public static AgentRuntime open(Path home, String platformUrl) throws IOException {
+        AgentCredentials credentials = AgentCredentials.load(home);
+        PlatformClient platform = new PlatformClient(
+                credentials, platformUrl != null ? platformUrl : credentials.platformUrl(), RETRY_BUDGET);
+        return new AgentRuntime(credentials, platform, home.resolve("state"));
+    }
+
+    /** Backs {@code source} up, with the default tunables, reporting to {@code progress}. */
+    public BackupRun.Result backup(Source source, Progress progress) throws IOException {
+        try (KafkaChunkSink sink = new KafkaChunkSink(credentials, SINK_BUFFER_BYTES)) {
+            return new BackupRun(credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
+                    .run(source);
+        }
+    }
+}

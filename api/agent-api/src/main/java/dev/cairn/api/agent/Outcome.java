@@ -1,0 +1,16 @@
+package dev.cairn.api.agent;
+
+/** How a finished run (a backup, a restore, one volume) ended; the same words as the final phases. */
+public enum Outcome {
+    /** Everything it was asked to do is done. */
+    Completed,
+    /** Done, but some items failed; the report lists them. */
+    PartiallyFailed,
+    /** Nothing useful was done; the message says why. */
+    Failed;
+
+    /** The worse of two outcomes: Failed over PartiallyFailed over Completed. */
+    public Outcome and(Outcome other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cairn.api.agent.backup;
+
+import dev.cairn.data.manifest.BackupManifest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A backup as the API shows it (to agents and tenants).
+ *
+ * @param failure why it failed, if it did
+ * @param completedAt when the last referenced chunk became durable
+ * @param statistics what the agent counted; absent until the manifest arrives
+ * @param messages warnings and errors from the manifest
+ * @param referenceCount chunks it references
+ * @param root the chunk ids (hex) of its encrypted file tree; empty until the manifest arrives
+ */
+public record BackupView(
+        UUID id,
+        UUID clusterId,
+        String source,
+        BackupPhase phase,
+        String failure,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant completedAt,
+        BackupManifest.Statistics statistics,
+        List<String> messages,
+        int referenceCount,
+        List<String> root) {}

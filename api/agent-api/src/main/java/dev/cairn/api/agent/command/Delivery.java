@@ -1,0 +1,26 @@
+package dev.cairn.api.agent.command;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What one poll hands an agent ({@code GET /api/v1/agent/commands?wait=S}): commands to start, and ids of commands
+ * it runs that the tenant cancelled.
+ *
+ * @param leaseSeconds how long a delivered command waits for its Running report before it is delivered again
+ */
+public record Delivery(List<Command> commands, List<UUID> cancel, long leaseSeconds) {
+
+    public Delivery {
+        commands = commands == null ? List.of() : commands;
+        cancel = cancel == null ? List.of() : cancel;
+    }
+
+    /**
+     * A command to start: its kind and the spec of that kind (the other spec is absent).
+     *
+     * @param backup for BACKUP
+     * @param restore for RESTORE
+     */
+    public record Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore) {}
+}

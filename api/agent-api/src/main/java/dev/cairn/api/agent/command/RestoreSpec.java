@@ -1,0 +1,47 @@
+package dev.cairn.api.agent.command;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a restore does.
+ *
+ * @param backupId the backup to restore (one of the tenant's)
+ * @param includeNamespaces namespaces of the backup to restore, globs; empty means all
+ * @param namespaceMapping backed-up namespace to target namespace
+ * @param storageClassMapping backed-up storage class to target storage class
+ * @param existingResourcePolicy SKIP (default) or UPDATE an object that exists
+ * @param preview only report what would be done
+ * @param volumes restore the data of the claims it creates from their volume backups (absent: true)
+ */
+public record RestoreSpec(
+        @NotNull UUID backupId,
+        @Size(max = 100) List<@NotNull @Pattern(regexp = Selectors.NAMESPACE_GLOB) String> includeNamespaces,
+
+        @Size(max = 100)
+        Map<@Pattern(regexp = Selectors.NAMESPACE) String, @NotNull @Pattern(regexp = Selectors.NAMESPACE) String>
+                namespaceMapping,
+
+        @Size(max = 100)
+        Map<@Pattern(regexp = Selectors.SUBDOMAIN) String, @NotNull @Pattern(regexp = Selectors.SUBDOMAIN) String>
+                storageClassMapping,
+
+        @Pattern(regexp = "SKIP|UPDATE") String existingResourcePolicy,
+        boolean preview,
+        Boolean volumes) {
+
+    public RestoreSpec {
+        includeNamespaces = includeNamespaces == null ? List.of() : includeNamespaces;
+        namespaceMapping = namespaceMapping == null ? Map.of() : namespaceMapping;
+        storageClassMapping = storageClassMapping == null ? Map.of() : storageClassMapping;
+    }
+
+    /** Whether volume data is restored (the default). */
+    public boolean restoresVolumes() {
+        return volumes == null || volumes;
+    }
+}

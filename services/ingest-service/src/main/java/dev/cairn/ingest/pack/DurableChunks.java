@@ -1,0 +1,13 @@
+package dev.cairn.ingest.pack;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What else a commit does in its transaction once its chunks are durable: the backup catalog completes the backups
+ * whose every chunk is now in the index. Implemented outside this package, so that packs do not know backups.
+ */
+public interface DurableChunks {
+    /** Runs inside the commit's transaction, after the chunk rows are written. */
+    void chunksDurable(Connection transaction) throws SQLException;
+}
