@@ -37,8 +37,8 @@ public record AgentCredentials(
 
     /** Reads and unwraps the credentials in {@code folder}; fails with a message that says what is missing. */
     public static AgentCredentials load(Path folder) throws IOException {
-        Path json = folder.resolve("credentials.json");
-        Path pem = folder.resolve("agent-key.pem");
+        Path json = folder.resolve(CredentialFiles.ANSWER);
+        Path pem = folder.resolve(CredentialFiles.KEY);
         dev.cairn.api.agent.AgentCredentials c;
         String key;
         try {

@@ -6,9 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +15,6 @@ import java.util.Map;
  * Secret by name (and create Secrets, which Kubernetes cannot restrict by name).
  */
 public final class CredentialSecret {
-    static final List<String> FILES = List.of("credentials.json", "agent-key.pem");
-
     private final KubernetesClient client;
     private final String namespace;
     private final String name;
@@ -34,23 +30,21 @@ public final class CredentialSecret {
         Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
         if (secret == null
                 || secret.getData() == null
-                || !secret.getData().keySet().containsAll(FILES)) {
+                || !secret.getData().keySet().containsAll(CredentialFiles.ALL)) {
             return false;
         }
-        Files.createDirectories(home);
-        for (String f : FILES) {
-            Path p = home.resolve(f);
-            Files.deleteIfExists(p);
-            Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(p, Base64.getDecoder().decode(secret.getData().get(f)));
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String f : CredentialFiles.ALL) {
+            files.put(f, Base64.getDecoder().decode(secret.getData().get(f)));
         }
+        CredentialFiles.write(home, files);
         return true;
     }
 
     /** Saves the files of {@code home} into the Secret, creating or replacing it. */
     public void save(Path home) throws IOException {
         Map<String, String> data = new java.util.LinkedHashMap<>();
-        for (String f : FILES) {
+        for (String f : CredentialFiles.ALL) {
             data.put(f, Base64.getEncoder().encodeToString(Files.readAllBytes(home.resolve(f))));
         }
         Secret secret = new SecretBuilder()

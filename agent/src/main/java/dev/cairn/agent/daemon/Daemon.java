@@ -5,6 +5,7 @@ import dev.cairn.agent.command.CommandRunner;
 import dev.cairn.agent.command.RestoreCommand;
 import dev.cairn.agent.credentials.CredentialSecret;
 import dev.cairn.agent.platform.PlatformException;
+import dev.cairn.agent.registration.AgentRegistration;
 import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.agent.volume.VolumeBackups;
 import dev.cairn.agent.volume.VolumeRestores;
@@ -134,7 +135,7 @@ public final class Daemon {
                         + " and no registration token: install with --set registration.token=...");
             }
             log.println("registering with " + settings.platformUrl());
-            Registration.register(settings.platformUrl(), settings.registrationToken(), facts(), home);
+            AgentRegistration.register(settings.platformUrl(), settings.registrationToken(), facts(), home);
             secret.save(home);
             log.println("registered; credentials kept in Secret " + settings.namespace() + "/" + settings.secretName());
         }

@@ -33,12 +33,7 @@ public final class KafkaChunkSink implements ChunkSink {
         p.put("bootstrap.servers", kafka.bootstrapServers());
         p.put("security.protocol", kafka.securityProtocol());
         p.put("sasl.mechanism", kafka.saslMechanism());
-        p.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + kafka.username() + "\" password=\""
-                        + kafka.password()
-                        + "\";");
+        p.put("sasl.jaas.config", kafka.jaasConfig());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(bufferBytes));

@@ -1,6 +1,7 @@
 package dev.cairn.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.api.agent.KafkaLogin;
 import dev.cairn.data.chunk.ChunkKeys;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
@@ -28,9 +29,8 @@ final class AgentRecords {
         p.put("sasl.mechanism", kafka.path("saslMechanism").asText());
         p.put(
                 "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + kafka.path("username").asText() + "\" password=\""
-                        + kafka.path("password").asText() + "\";");
+                KafkaLogin.scramJaasConfig(
+                        kafka.path("username").asText(), kafka.path("password").asText()));
         return p;
     }
 

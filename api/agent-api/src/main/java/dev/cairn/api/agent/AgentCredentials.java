@@ -39,7 +39,13 @@ public record AgentCredentials(
             String saslMechanism,
             String username,
             String password,
-            String topic) {}
+            String topic) {
+
+        /** The {@code sasl.jaas.config} of a client logging in as this user. */
+        public String jaasConfig() {
+            return KafkaLogin.scramJaasConfig(username, password);
+        }
+    }
 
     /**
      * An API client for the client credentials grant.

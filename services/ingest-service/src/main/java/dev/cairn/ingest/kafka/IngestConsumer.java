@@ -1,5 +1,6 @@
 package dev.cairn.ingest.kafka;
 
+import dev.cairn.api.agent.KafkaLogin;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentDirectory;
@@ -270,10 +271,7 @@ public class IngestConsumer {
         p.put("bootstrap.servers", config.bootstrapServers());
         p.put("security.protocol", config.securityProtocol());
         p.put("sasl.mechanism", "SCRAM-SHA-256");
-        p.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + config.username()
-                        + "\" password=\"" + config.password() + "\";");
+        p.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(config.username(), config.password()));
         return p;
     }
 

@@ -1,6 +1,7 @@
 package dev.cairn.tenant.kafka;
 
 import dev.cairn.api.agent.AgentCredentials;
+import dev.cairn.api.agent.KafkaLogin;
 import dev.cairn.tenant.cluster.AgentMessaging;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +46,7 @@ public class KafkaAgentMessaging implements AgentMessaging {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         properties.put("security.protocol", config.securityProtocol());
         properties.put("sasl.mechanism", config.saslMechanism());
-        properties.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + config.username()
-                        + "\" password=\"" + config.password() + "\";");
+        properties.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(config.username(), config.password()));
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         this.admin = Admin.create(properties);

@@ -2,6 +2,8 @@ package dev.cairn.testing.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.registration.AgentRegistration;
+import dev.cairn.api.agent.Heartbeat;
 import dev.cairn.testing.servers.KeycloakServer;
 import dev.cairn.testing.servers.ServerStartException;
 import java.io.IOException;
@@ -10,15 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 /** Makes the local run's demo tenant and its agent through the same public API that users and agents call. */
@@ -63,34 +58,20 @@ final class DemoTenant {
             }
         }
         JsonNode created = json(expect(201, send("POST", "/api/v1/clusters", token, Map.of("name", CLUSTER))));
-        KeyPair keys = rsa();
-        JsonNode credentials = json(expect(
-                201,
-                send(
-                        "POST",
-                        "/api/v1/agent/register",
-                        null,
-                        Map.of(
-                                "token",
-                                created.path("registration").path("token").asText(),
-                                "publicKey",
-                                Base64.getEncoder()
-                                        .encodeToString(keys.getPublic().getEncoded()),
-                                "agentVersion",
-                                "local",
-                                "kubernetesVersion",
-                                "none (local directory mode)",
-                                "nodeCount",
-                                1,
-                                "namespaceCount",
-                                0))));
-        writePrivate(agentDir.resolve("credentials.json"), credentials.toPrettyString());
-        writePrivate(
-                agentDir.resolve("agent-key.pem"),
-                "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(keys.getPrivate().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n");
+        // the agent's own registration, as an in-cluster agent makes it: key pair, public half sent, answer kept
+        try {
+            AgentRegistration.register(
+                    api,
+                    created.path("registration").path("token").asText(),
+                    new Heartbeat("local", "none (local directory mode)", 1, 0),
+                    agentDir,
+                    HttpClient.Builder.NO_PROXY); // the local platform is on this machine
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted", e);
+        }
         return tenantId;
     }
 
@@ -127,27 +108,6 @@ final class DemoTenant {
     private static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(3072);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writePrivate(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.cairn.testing.servers;
 
+import dev.cairn.api.agent.KafkaLogin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,8 +132,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private static String serverProperties(Path logDirs, int clientPort, int controllerPort) {
-        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN_USER
-                + "\" password=\"" + ADMIN_PASSWORD + "\";";
+        String jaas = KafkaLogin.scramJaasConfig(ADMIN_USER, ADMIN_PASSWORD);
         return String.join(
                 "\n",
                 "process.roles=broker,controller",
@@ -240,10 +240,7 @@ public final class KafkaServer implements AutoCloseable {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put("security.protocol", "SASL_PLAINTEXT");
         properties.put("sasl.mechanism", "SCRAM-SHA-256");
-        properties.put(
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
-                        + password + "\";");
+        properties.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(user, password));
         return properties;
     }
 

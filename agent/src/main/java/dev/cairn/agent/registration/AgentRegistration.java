@@ -1,20 +1,19 @@
-package dev.cairn.agent.daemon;
+package dev.cairn.agent.registration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.credentials.CredentialFiles;
 import dev.cairn.agent.json.Json;
 import dev.cairn.agent.platform.PlatformException;
 import dev.cairn.agent.platform.Proxies;
 import dev.cairn.api.agent.AgentRegistrationRequest;
 import dev.cairn.api.agent.Heartbeat;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -26,12 +25,22 @@ import java.util.Base64;
  * v1"): the agent makes an RSA key pair, sends the public half, and keeps the answer and the private half in its
  * folder with owner-only permissions.
  */
-final class Registration {
+public final class AgentRegistration {
     private static final ObjectMapper JSON = Json.MAPPER;
 
-    private Registration() {}
+    private AgentRegistration() {}
 
-    static void register(String platformUrl, String token, Heartbeat facts, Path home)
+    /**
+     * Registers with the one-time {@code token} at {@code platformUrl} (through the environment's proxy, if any),
+     * reporting {@code facts}, and keeps the credentials in {@code home} ({@link CredentialFiles}).
+     */
+    public static void register(String platformUrl, String token, Heartbeat facts, Path home)
+            throws IOException, InterruptedException {
+        register(platformUrl, token, facts, home, Proxies.fromEnvironment());
+    }
+
+    /** As {@link #register(String, String, Heartbeat, Path)}, through {@code proxy}. */
+    public static void register(String platformUrl, String token, Heartbeat facts, Path home, ProxySelector proxy)
             throws IOException, InterruptedException {
         KeyPair keys;
         try {
@@ -50,7 +59,7 @@ final class Registration {
                 facts.namespaceCount());
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .proxy(Proxies.fromEnvironment())
+                .proxy(proxy)
                 .build();
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(URI.create(platformUrl.replaceAll("/+$", "") + "/api/v1/agent/register"))
@@ -65,19 +74,6 @@ final class Registration {
                     "registration refused (" + answer.statusCode() + "): " + answer.body()
                             + " - create a new registration token for this cluster in the portal");
         }
-        Files.createDirectories(home);
-        write(home.resolve("credentials.json"), answer.body());
-        write(
-                home.resolve("agent-key.pem"),
-                "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(keys.getPrivate().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n");
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text);
+        CredentialFiles.store(home, answer.body(), keys.getPrivate());
     }
 }

@@ -1,0 +1,109 @@
+package dev.cairn.ingest.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.data.chunk.ChunkKeys;
+import dev.cairn.data.chunk.ChunkSealer;
+import dev.cairn.data.chunk.SealedChunk;
+import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.RecordAuthenticator;
+import dev.cairn.ingest.agent.AgentIdentity;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RecordCheckTest {
+    private static final UUID TENANT_A = UUID.randomUUID();
+    private static final UUID TENANT_B = UUID.randomUUID();
+    private static final UUID AGENT_A = UUID.randomUUID();
+    private static final UUID AGENT_B = UUID.randomUUID();
+    private static final UUID REVOKED = UUID.randomUUID();
+    private static final UUID BACKUP = UUID.randomUUID();
+    private static final byte[] MAC_A = key(1);
+    private static final byte[] MAC_B = key(2);
+
+    private final Map<UUID, AgentIdentity> agents = Map.of(
+            AGENT_A, new AgentIdentity(AGENT_A, TENANT_A, true, Optional.of(MAC_A), "eu-west-1"),
+            AGENT_B, new AgentIdentity(AGENT_B, TENANT_B, true, Optional.of(MAC_B), "us-east-1"),
+            REVOKED, new AgentIdentity(REVOKED, TENANT_A, false, Optional.empty(), "eu-west-1"));
+    private final RecordCheck check = new RecordCheck(id -> Optional.ofNullable(agents.get(id)));
+    private final SealedChunk chunk = new ChunkSealer(new ChunkKeys(TENANT_A, key(3), key(4)))
+            .seal("some data".getBytes(StandardCharsets.UTF_8), 0, 9);
+
+    @Test
+    void aRecordOfAnActiveAgentOfItsTenantWithItsMacIsAcceptedForTheHomeRegion() {
+        Verdict verdict = check.check(chunk.id().bytes(), headers(TENANT_A, AGENT_A, MAC_A), chunk.envelope());
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> {
+            assertThat(accepted.homeRegion()).isEqualTo("eu-west-1");
+            assertThat(accepted.record().tenantId()).isEqualTo(TENANT_A);
+            assertThat(accepted.record().chunkId()).isEqualTo(chunk.id());
+        });
+    }
+
+    @Test
+    void anotherAgentsKeyAnotherTenantOrAChangedValueIsRejectedWithItsReason() {
+        assertThat(reason(check.check(chunk.id().bytes(), headers(TENANT_A, AGENT_A, MAC_B), chunk.envelope())))
+                .contains("MAC does not verify");
+        // agent B (tenant B) claiming tenant A, with a MAC made with its own key
+        assertThat(reason(check.check(chunk.id().bytes(), headers(TENANT_A, AGENT_B, MAC_B), chunk.envelope())))
+                .contains("does not belong to tenant");
+        byte[] changed = chunk.envelope().clone();
+        changed[changed.length - 1] ^= 1;
+        assertThat(reason(check.check(chunk.id().bytes(), headers(TENANT_A, AGENT_A, MAC_A), changed)))
+                .contains("MAC does not verify");
+    }
+
+    @Test
+    void unknownAndRevokedAgentsAreRejected() {
+        assertThat(reason(
+                        check.check(chunk.id().bytes(), headers(TENANT_A, UUID.randomUUID(), MAC_A), chunk.envelope())))
+                .contains("unknown agent");
+        assertThat(reason(check.check(chunk.id().bytes(), headers(TENANT_A, REVOKED, MAC_A), chunk.envelope())))
+                .contains("revoked");
+    }
+
+    @Test
+    void malformedRecordsAreRejectedNeverThrown() {
+        Map<String, byte[]> good = headers(TENANT_A, AGENT_A, MAC_A);
+        Map<String, byte[]> noVersion = new HashMap<>(good);
+        noVersion.remove(ChunkRecordV1.H_VERSION);
+        assertThat(reason(check.check(chunk.id().bytes(), noVersion, chunk.envelope())))
+                .contains("version");
+        assertThat(reason(check.check(new byte[5], good, chunk.envelope()))).contains("32-byte chunk id");
+        assertThat(reason(check.check(null, good, chunk.envelope()))).contains("32-byte chunk id");
+        assertThat(reason(check.check(chunk.id().bytes(), good, "garbage".getBytes(StandardCharsets.UTF_8))))
+                .contains("not a chunk envelope");
+        assertThat(reason(check.check(chunk.id().bytes(), good, null))).contains("not a chunk envelope");
+        Map<String, byte[]> badTenant = new HashMap<>(good);
+        badTenant.put(ChunkRecordV1.H_TENANT, "not-a-uuid".getBytes(StandardCharsets.UTF_8));
+        assertThat(reason(check.check(chunk.id().bytes(), badTenant, chunk.envelope())))
+                .contains("malformed");
+    }
+
+    private Map<String, byte[]> headers(UUID tenant, UUID agent, byte[] macKey) {
+        Map<String, byte[]> headers = new HashMap<>();
+        headers.put(ChunkRecordV1.H_VERSION, ChunkRecordV1.VERSION.getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_TENANT, tenant.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_BACKUP, BACKUP.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put(
+                ChunkRecordV1.H_MAC,
+                RecordAuthenticator.mac(
+                        macKey, new ChunkRecordV1(tenant, agent, BACKUP, chunk.id(), chunk.envelope())));
+        return headers;
+    }
+
+    private static String reason(Verdict verdict) {
+        assertThat(verdict).isInstanceOf(Verdict.Rejected.class);
+        return ((Verdict.Rejected) verdict).reason();
+    }
+
+    private static byte[] key(int seed) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) seed);
+        return key;
+    }
+}
