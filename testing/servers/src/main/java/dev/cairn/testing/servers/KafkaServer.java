@@ -59,7 +59,7 @@ public final class KafkaServer implements AutoCloseable {
             Files.createDirectories(logDir);
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(dataDir.resolve("logs"), clientPort, controllerPort));
+            writeProperties(config, serverProperties(dataDir.resolve("logs"), clientPort, controllerPort));
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
             String clusterId = clusterId(dataDir.resolve("cluster.id"), dataDir.resolve("logs/meta.properties"));
@@ -128,6 +128,23 @@ public final class KafkaServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerStartException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    /**
+     * Writes {@code lines} ({@code key=value}) in the properties format, escaped as Kafka's {@code Properties.load}
+     * reads it back: a JAAS value's escaped quotes and backslashes survive.
+     */
+    private static void writeProperties(Path file, String lines) throws IOException {
+        Properties properties = new Properties();
+        for (String line : lines.split("\n")) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                properties.setProperty(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        try (var out = Files.newBufferedWriter(file)) {
+            properties.store(out, "written by Cairn's KafkaServer at every start");
         }
     }
 
