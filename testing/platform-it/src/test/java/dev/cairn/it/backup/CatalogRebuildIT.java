@@ -1,0 +1,103 @@
+package dev.cairn.it.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Catalog;
+import dev.cairn.it.support.Datasets;
+import dev.cairn.it.support.Http;
+import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.it.support.Trees;
+import dev.cairn.testing.platform.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Invariant 8: a tenant's catalog, emptied, comes back from the objects of its bucket alone and restores as before. */
+class CatalogRebuildIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEmptiedCatalogIsRebuiltFromTheBucketAlone() throws Exception {
+        // given a tenant with two completed backups
+        Tenants.SignedUp tenant = Tenants.free("Rebuild Co");
+        LocalAgent agent = new LocalAgent(Agents.registered(tenant, "r"), tmp.resolve("agent"));
+        Path src = Datasets.dataset(tmp.resolve("src"));
+        String first = agent.backup(src).json().path("id").asText();
+        Files.writeString(src.resolve("later.txt"), "added before the second backup");
+        String second = agent.backup(src).json().path("id").asText();
+        UUID t = tenant.id();
+        String before = state(t);
+        JsonNode listBefore = agent.run("backups").json();
+
+        // when the tenant's rows are gone from the catalog
+        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE)) {
+            for (String table : List.of("backup", "chunk", "pack", "tenant_storage")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest." + table + " WHERE tenant_id = ?")) {
+                    s.setObject(1, t);
+                    s.executeUpdate();
+                }
+            }
+        }
+        assertThat(agent.restore(second, tmp.resolve("lost")).exit()).isEqualTo(1);
+        assertThat(state(t)).isNotEqualTo(before);
+
+        // and an operator rebuilds it from the tenant's home-region bucket
+        var keycloak = TestPlatform.get().keycloak();
+        String name = "rebuild-operator-" + UUID.randomUUID() + "@cairn.test";
+        keycloak.ensureUser("cairn", name, "operator-password-1", List.of("platform-admin"), Map.of());
+        String operator = keycloak.token("cairn", "cairn-cli", null, name, "operator-password-1");
+        var response = Http.json(
+                "POST",
+                TestPlatform.get().entryPoint() + "/api/v1/admin/catalog/" + t + "/rebuild?region=eu-west-1",
+                operator,
+                null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = Http.json(response);
+        assertThat(report.path("backups").asInt()).isEqualTo(2);
+        assertThat(report.path("skipped")).isEmpty();
+
+        // then the catalog is what it was, and both backups restore byte for byte
+        assertThat(state(t)).isEqualTo(before);
+        JsonNode listAfter = agent.run("backups").json();
+        assertThat(listAfter.findValuesAsText("id"))
+                .containsExactlyInAnyOrderElementsOf(listBefore.findValuesAsText("id"));
+        assertThat(listAfter.findValuesAsText("phase")).containsOnly("Completed");
+        Path restored = tmp.resolve("restored");
+        assertThat(agent.restore(second, restored).exit()).isZero();
+        Trees.assertSame(src, restored);
+        assertThat(agent.restore(first, tmp.resolve("first")).exit()).isZero();
+        assertThat(tmp.resolve("first").resolve("later.txt")).doesNotExist();
+        // a non-operator may not
+        assertThat(Http.json(
+                                "POST",
+                                TestPlatform.get().entryPoint() + "/api/v1/admin/catalog/" + t
+                                        + "/rebuild?region=eu-west-1",
+                                tenant.token(),
+                                null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    /** The tenant's catalog in numbers: packs, chunks, stored bytes, backups with their reference counts. */
+    private static String state(UUID t) throws Exception {
+        return Catalog.query("SELECT count(*) FROM ingest.pack WHERE tenant_id = ?", t) + " packs, "
+                + Catalog.query("SELECT count(*) FROM ingest.chunk WHERE tenant_id = ?", t) + " chunks, "
+                + Catalog.query("SELECT stored_bytes FROM ingest.tenant_storage WHERE tenant_id = ?", t)
+                + " bytes, " + Catalog.query("SELECT count(*) FROM ingest.backup WHERE tenant_id = ?", t)
+                + " backups, "
+                + Catalog.query("SELECT sum(reference_count) FROM ingest.backup WHERE tenant_id = ?", t)
+                + " references";
+    }
+}

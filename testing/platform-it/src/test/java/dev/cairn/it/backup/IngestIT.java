@@ -1,0 +1,230 @@
+package dev.cairn.it.backup;
+
+import static dev.cairn.it.support.Catalog.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.chunk.ChunkSealer;
+import dev.cairn.data.chunk.SealedChunk;
+import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.it.support.AgentRecords;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
+import dev.cairn.testing.servers.KafkaServer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Agents' chunk records through Kafka into packs in the tenant's home region and the catalog; records that are not
+ * what they claim (another tenant, another agent, a bad MAC, garbage) go to the dead-letter topic, and the consumer
+ * goes on.
+ */
+class IngestIT {
+
+    @Test
+    void authenticRecordsBecomePacksAndForgedOnesAreDeadLettered() throws Exception {
+        Platform platform = TestPlatform.get();
+        Tenants.SignedUp alice = Tenants.free("Ingest Alice");
+        Tenants.SignedUp mallory = Tenants.free("Ingest Mallory");
+        Agents.Registered aliceAgent = Agents.registered(alice, "alice-prod");
+        Agents.Registered malloryAgent = Agents.registered(mallory, "mallory-prod");
+        UUID aliceCluster =
+                UUID.fromString(aliceAgent.credentials().path("clusterId").asText());
+        UUID malloryCluster =
+                UUID.fromString(malloryAgent.credentials().path("clusterId").asText());
+        ChunkSealer aliceSealer = AgentRecords.sealer(aliceAgent, alice.id());
+        byte[] aliceMac =
+                aliceAgent.unwrap(aliceAgent.credentials().path("macKey").asText());
+        byte[] malloryMac =
+                malloryAgent.unwrap(malloryAgent.credentials().path("macKey").asText());
+        UUID backup = UUID.randomUUID();
+
+        byte[] first = ("first chunk of alice " + "x".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+        byte[] second = new byte[300_000];
+        new java.util.Random(7).nextBytes(second);
+        SealedChunk one = aliceSealer.seal(first, 0, first.length);
+        SealedChunk two = aliceSealer.seal(second, 0, second.length);
+        SealedChunk oneAgain = aliceSealer.seal(first, 0, first.length); // same id: stored once
+
+        try (var producer = producer(aliceAgent.credentials().path("kafka"))) {
+            send(producer, record(alice.id(), aliceCluster, backup, one), aliceMac);
+            send(producer, record(alice.id(), aliceCluster, backup, two), aliceMac);
+            send(producer, record(alice.id(), aliceCluster, backup, oneAgain), aliceMac);
+            // forged: alice's agent claims mallory's tenant
+            send(producer, record(mallory.id(), aliceCluster, backup, one), aliceMac);
+            // forged: a MAC under another key
+            send(producer, record(alice.id(), aliceCluster, backup, two), malloryMac);
+            // garbage value
+            ProducerRecord<byte[], byte[]> garbage =
+                    new ProducerRecord<>(Platform.DATA_TOPIC, one.id().bytes(), "not an envelope".getBytes());
+            garbage.headers().add(ChunkRecordV1.H_VERSION, "1".getBytes());
+            producer.send(garbage).get(30, TimeUnit.SECONDS);
+        }
+        // mallory's agent writes a record that claims to come from alice's agent, for alice's tenant
+        try (var producer = producer(malloryAgent.credentials().path("kafka"))) {
+            send(producer, record(alice.id(), aliceCluster, backup, two), malloryMac);
+            send(producer, record(alice.id(), malloryCluster, backup, two), malloryMac);
+        }
+
+        // then: alice's two distinct chunks are in the catalog, in a pack in her home region
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> chunkCount(alice.id()) == 2);
+        assertThat(chunkCount(mallory.id())).isZero();
+        List<String> packKeys;
+        try (S3Client s3 = platform.objectStores().get("eu-west-1").client()) {
+            packKeys = s3
+                    .listObjectsV2(
+                            b -> b.bucket(Platform.bucket("eu-west-1")).prefix("tenants/" + alice.id() + "/packs/"))
+                    .contents()
+                    .stream()
+                    .map(o -> o.key())
+                    .toList();
+            assertThat(packKeys).anyMatch(k -> k.endsWith(".index"));
+            // and each chunk reads back from its pack, byte for byte
+            for (SealedChunk chunk : List.of(one, two)) {
+                long[] place = place(alice.id(), chunk.id());
+                String packKey = packKey(place[2]);
+                byte[] pack = s3.getObjectAsBytes(
+                                b -> b.bucket(Platform.bucket("eu-west-1")).key(packKey))
+                        .asByteArray();
+                byte[] envelope = java.util.Arrays.copyOfRange(pack, (int) place[0], (int) (place[0] + place[1]));
+                byte[] expected = chunk == one ? first : second;
+                assertThat(aliceSealer.open(envelope, chunk.id())).isEqualTo(expected);
+            }
+        }
+        try (S3Client s3 = platform.objectStores().get("us-east-1").client()) {
+            assertThat(s3.listObjectsV2(
+                                    b -> b.bucket(Platform.bucket("us-east-1")).prefix("tenants/" + alice.id()))
+                            .contents())
+                    .as("data stays in the home region")
+                    .isEmpty();
+        }
+        // stored bytes are what the packs hold
+        assertThat(storedBytes(alice.id())).isEqualTo(packBytes(alice.id())).isPositive();
+
+        // agents ask which chunks their tenant lacks: alice's agent learns hers are stored; mallory's learns nothing
+        String fresh = "ab".repeat(32);
+        String aliceToken = Agents.accessToken(aliceAgent.apiToken());
+        JsonNode missing = Http.json(Http.json(
+                "POST",
+                platform.entryPoint() + "/api/v1/chunks/missing",
+                aliceToken,
+                Map.of("ids", List.of(one.id().hex(), two.id().hex(), fresh))));
+        assertThat(missing.path("missing").findValuesAsText("")).isEmpty();
+        assertThat(missing.path("missing").toString()).isEqualTo("[\"" + fresh + "\"]");
+        String malloryToken = Agents.accessToken(malloryAgent.apiToken());
+        JsonNode forMallory = Http.json(Http.json(
+                "POST",
+                platform.entryPoint() + "/api/v1/chunks/missing",
+                malloryToken,
+                Map.of("ids", List.of(one.id().hex()))));
+        assertThat(forMallory.path("missing").toString())
+                .isEqualTo("[\"" + one.id().hex() + "\"]");
+        // bad ids are a clear 400
+        assertThat(Http.json(
+                                "POST",
+                                platform.entryPoint() + "/api/v1/chunks/missing",
+                                aliceToken,
+                                Map.of("ids", List.of("not-hex")))
+                        .statusCode())
+                .isEqualTo(400);
+
+        // the five forged records are dead-lettered with their reasons
+        List<String> reasons = deadLetterReasons(platform.kafka(), 5);
+        assertThat(reasons).hasSize(5);
+        assertThat(reasons).anyMatch(r -> r.contains("does not belong to tenant"));
+        assertThat(reasons).anyMatch(r -> r.contains("MAC does not verify"));
+        assertThat(reasons).anyMatch(r -> r.contains("not a chunk envelope"));
+    }
+
+    private static ChunkRecordV1 record(UUID tenant, UUID agent, UUID backup, SealedChunk chunk) {
+        return new ChunkRecordV1(tenant, agent, backup, chunk.id(), chunk.envelope());
+    }
+
+    /** Sends the record as an agent would, with a MAC under {@code macKey}. */
+    private static void send(KafkaProducer<byte[], byte[]> producer, ChunkRecordV1 record, byte[] macKey)
+            throws Exception {
+        SealedChunk chunk = new SealedChunk(record.chunkId(), record.envelope(), 0, false);
+        AgentRecords.send(producer, record.tenantId(), record.agentId(), record.backupId(), chunk, macKey);
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(JsonNode kafka) {
+        return AgentRecords.producer(kafka);
+    }
+
+    private static List<String> deadLetterReasons(KafkaServer kafka, int atLeast) {
+        Properties p = kafka.clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> reasons = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Platform.DATA_DEAD_LETTER_TOPIC));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (reasons.size() < atLeast && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    var reason = r.headers().lastHeader("cairn.dlq.reason");
+                    reasons.add(reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static long chunkCount(UUID tenant) throws Exception {
+        return query("SELECT count(*) FROM ingest.chunk WHERE tenant_id = ?", tenant);
+    }
+
+    private static long storedBytes(UUID tenant) throws Exception {
+        return query("SELECT stored_bytes FROM ingest.tenant_storage WHERE tenant_id = ?", tenant);
+    }
+
+    private static long packBytes(UUID tenant) throws Exception {
+        return query("SELECT coalesce(sum(size_bytes), 0) FROM ingest.pack WHERE tenant_id = ?", tenant);
+    }
+
+    /** [offset, length, pack row number] of a chunk. */
+    private static final Map<Long, String> PACKS = new java.util.HashMap<>();
+
+    private static long[] place(UUID tenant, ChunkId id) throws Exception {
+        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                PreparedStatement s = c.prepareStatement("SELECT c.pack_offset, c.stored_length, p.object_key"
+                        + " FROM ingest.chunk c JOIN ingest.pack p ON p.id = c.pack_id"
+                        + " WHERE c.tenant_id = ? AND c.chunk_id = ?")) {
+            s.setObject(1, tenant);
+            s.setBytes(2, id.bytes());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long key = PACKS.size();
+                PACKS.put(key, rs.getString(3));
+                return new long[] {rs.getLong(1), rs.getLong(2), key};
+            }
+        }
+    }
+
+    private static String packKey(long key) {
+        return PACKS.get(key);
+    }
+}

@@ -1,0 +1,303 @@
+package dev.cairn.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Http;
+import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Tenant isolation over HTTP, for every operation of every service's OpenAPI document: a new endpoint is covered
+ * without editing this class (it fails until the suite knows how to call it).
+ *
+ * <ul>
+ *   <li>without a token, every operation but the public ones answers 401;
+ *   <li>with tenant B's administrator token, every operation that names an id of tenant A answers 403 or 404 and
+ *       changes nothing of A's;
+ *   <li>with B's token, operations without ids act on B only: their answers never mention A.
+ * </ul>
+ */
+class TenantIsolationIT {
+    /** Operations anyone may call. Everything else needs a token. */
+    static final Set<String> PUBLIC = Set.of(
+            "GET /api/v1/regions", "GET /api/v1/auth/config", "POST /api/v1/signup", "POST /api/v1/agent/register");
+
+    /** Valid bodies, so that validation cannot answer before the ownership check does. */
+    static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/clusters", "{\"name\":\"isolation-probe\"}"),
+            Map.entry("PATCH /api/v1/tenant", "{\"name\":\"Hijacked By B\"}"),
+            Map.entry(
+                    "POST /api/v1/signup",
+                    "{\"organisation\":\"Probe\",\"email\":\"probe@example.test\",\"password\":\"probe-password-1\","
+                            + "\"homeRegion\":\"eu-west-1\"}"),
+            Map.entry(
+                    "POST /api/v1/agent/register",
+                    "{\"token\":\"cairn_reg_x\",\"publicKey\":\"eA==\",\"agentVersion\":\"1\"}"),
+            Map.entry("POST /api/v1/agent/heartbeat", "{\"agentVersion\":\"9.9.9\"}"),
+            Map.entry(
+                    "POST /api/v1/tenant/users", "{\"email\":\"probe-user@example.test\",\"role\":\"tenant-viewer\"}"),
+            Map.entry("PUT /api/v1/tenant/users/{userId}/role", "{\"role\":\"tenant-viewer\"}"),
+            Map.entry("POST /api/v1/chunks/missing", "{\"ids\":[]}"),
+            Map.entry("POST /api/v1/backups", "{\"source\":\"local:/probe\"}"),
+            Map.entry("POST /api/v1/backups/{backupId}/abort", "{\"reason\":\"probe\"}"),
+            Map.entry("POST /api/v1/backups/{backupId}/locations", "{\"ids\":[]}"),
+            Map.entry("POST /api/v1/partners", "{\"name\":\"Probe partner\"}"),
+            Map.entry(
+                    "POST /api/v1/clusters/{clusterId}/commands",
+                    "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"probe\"]}}"),
+            Map.entry(
+                    "POST /api/v1/agent/commands/{commandId}/status",
+                    "{\"phase\":\"Running\",\"progress\":{\"bytes\":1}}"),
+            Map.entry(
+                    "POST /api/v1/partner/tenants",
+                    "{\"organisation\":\"Probe customer\",\"adminEmail\":\"probe-customer@example.test\","
+                            + "\"homeRegion\":\"eu-west-1\"}"));
+
+    /** Operations whose body is not JSON: their content type. */
+    static final Map<String, String> CONTENT_TYPES =
+            Map.of("PUT /api/v1/backups/{backupId}/manifest", "application/octet-stream");
+
+    /** Operations that act on the caller's own tenant and would end it: run with a throw-away tenant B. */
+    static final Set<String> DESTRUCTIVE_WITHOUT_ID = Set.of("DELETE /api/v1/tenant");
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    private static Tenants.SignedUp tenantA;
+    private static Tenants.SignedUp tenantB;
+    private static Map<String, String> idsOfA;
+    private static String agentTokenOfB;
+    private static String nameOfA;
+
+    @BeforeAll
+    static void twoTenants() {
+        tenantA = Tenants.free("Isolation Alpha");
+        tenantB = Tenants.free("Isolation Bravo");
+        Agents.Registered agentOfA = Agents.registered(tenantA, "alpha-prod");
+        Agents.Registered agentOfB = Agents.registered(tenantB, "bravo-prod");
+        agentTokenOfB = agentOfB.accessToken();
+        String backupOfA = backupOf(agentOfA);
+        String commandOfA = Http.json(Http.json(
+                        "POST",
+                        TestPlatform.get().entryPoint() + "/api/v1/clusters/"
+                                + agentOfA.credentials().path("clusterId").asText() + "/commands",
+                        tenantA.token(),
+                        "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"alpha\"]}}"))
+                .path("id")
+                .asText();
+
+        nameOfA = "Isolation Alpha";
+        String adminOfA = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/me", tenantA.token()))
+                .path("subject")
+                .asText();
+        idsOfA = Map.of(
+                "clusterId",
+                agentOfA.credentials().path("clusterId").asText(),
+                "tenantId",
+                tenantA.id().toString(),
+                "userId",
+                adminOfA,
+                "backupId",
+                backupOfA,
+                "commandId",
+                commandOfA);
+    }
+
+    /** A completed backup of a small directory by {@code agent}. */
+    private static String backupOf(Agents.Registered agent) {
+        try {
+            Path dir = Files.createTempDirectory("isolation");
+            Files.writeString(Files.createDirectories(dir.resolve("src")).resolve("a.txt"), "tenant A's file");
+            LocalAgent.Run run = new LocalAgent(agent, dir.resolve("agent")).backup(dir.resolve("src"));
+            assertThat(run.json().path("phase").asText()).as(run.err()).isEqualTo("Completed");
+            return run.json().path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every operation of every service: (service, method, path). */
+    static List<String[]> operations() {
+        List<String[]> all = new ArrayList<>();
+        for (String service : Platform.SERVICES) {
+            String url = TestPlatform.get().services().get(service).url() + "/q/openapi";
+            JsonNode doc = Http.json(Http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/json")
+                    .build()));
+            Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+            while (paths.hasNext()) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                Iterator<String> methods = path.getValue().fieldNames();
+                while (methods.hasNext()) {
+                    String method = methods.next().toUpperCase(Locale.ROOT);
+                    if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        all.add(new String[] {service, method, path.getKey()});
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void theSuiteSeesTheOperations() {
+        assertThat(operations().stream().map(o -> o[1] + " " + o[2]))
+                .contains(
+                        "GET /api/v1/clusters/{clusterId}",
+                        "DELETE /api/v1/clusters/{clusterId}",
+                        "GET /api/v1/tenant");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> withoutATokenEveryNonPublicOperationAnswers401() {
+        return operations().stream()
+                .filter(o -> !PUBLIC.contains(o[1] + " " + o[2]))
+                .map(o -> dynamicTest(o[1] + " " + o[2], () -> {
+                    HttpResponse<String> response = call(o, idsOfA, null);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anotherTenantsTokenCannotReachAnythingOfTenantA() {
+        return operations().stream()
+                .filter(o -> !PUBLIC.contains(o[1] + " " + o[2]))
+                .flatMap(o -> Stream.of(
+                        dynamicTest("B's admin: " + o[1] + " " + o[2], () -> probe(o, false)),
+                        dynamicTest("B's agent: " + o[1] + " " + o[2], () -> probe(o, true))));
+    }
+
+    /** Calls one of A's operations as tenant B (its admin, or its agent) and checks that nothing of A shows. */
+    private static void probe(String[] o, boolean asAgent) {
+        String key = o[1] + " " + o[2];
+        boolean namesAnId = PARAMETER.matcher(o[2]).find();
+        String token;
+        if (asAgent) {
+            token = agentTokenOfB;
+        } else {
+            token = (DESTRUCTIVE_WITHOUT_ID.contains(key) ? Tenants.free("Throwaway") : tenantB).token();
+        }
+        HttpResponse<String> response = call(o, idsOfA, token);
+        if (namesAnId) {
+            assertThat(response.statusCode()).as(key + ": " + response.body()).isIn(403, 404);
+            // indistinguishable from an id that exists nowhere: nothing tells B that A's id is real
+            Map<String, String> unknown = new java.util.HashMap<>();
+            idsOfA.keySet()
+                    .forEach(k -> unknown.put(k, java.util.UUID.randomUUID().toString()));
+            HttpResponse<String> nowhere = call(o, unknown, token);
+            assertThat(response.statusCode()).as(key).isEqualTo(nowhere.statusCode());
+            assertThat(withoutIds(response.body(), idsOfA)).as(key).isEqualTo(withoutIds(nowhere.body(), unknown));
+        } else {
+            for (String id : idsOfA.values()) {
+                assertThat(response.body()).as(key + " leaks an id of A").doesNotContain(id);
+            }
+        }
+        assertThat(response.body()).as(key + " leaks A's name").doesNotContain(nameOfA);
+        assertTenantAIsIntact();
+    }
+
+    private static String withoutIds(String body, Map<String, String> ids) {
+        String result = body;
+        for (String id : ids.values()) {
+            result = result.replace(id, "<id>");
+        }
+        return result;
+    }
+
+    private static void assertTenantAIsIntact() {
+        String token = tenantA.token();
+        JsonNode tenant = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant", token));
+        assertThat(tenant.path("name").asText()).isEqualTo(nameOfA);
+        assertThat(tenant.path("phase").asText()).isEqualTo("Active");
+        JsonNode cluster = Http.json(
+                Http.get(TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId"), token));
+        assertThat(cluster.path("phase").asText()).isEqualTo("Connected");
+        JsonNode users = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/tenant/users", token));
+        assertThat(users.findValuesAsText("role")).containsExactly("tenant-admin");
+        JsonNode backup = Http.json(
+                Http.get(TestPlatform.get().entryPoint() + "/api/v1/backups/" + idsOfA.get("backupId"), token));
+        assertThat(backup.path("phase").asText()).isEqualTo("Completed");
+        JsonNode command = Http.json(Http.get(
+                TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId") + "/commands/"
+                        + idsOfA.get("commandId"),
+                token));
+        assertThat(command.path("phase").asText()).isEqualTo("Queued");
+        assertThat(command.path("cancelRequested").asBoolean()).isFalse();
+    }
+
+    @Test
+    void tenantBsAgentCannotConsumeTenantAsCommands() {
+        // B's agent polls (and waits): nothing of A's comes, and A's command stays queued
+        HttpResponse<String> poll =
+                Http.get(TestPlatform.get().entryPoint() + "/api/v1/agent/commands?wait=2", agentTokenOfB);
+        assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
+        assertThat(Http.json(poll).path("commands")).isEmpty();
+        assertThat(poll.body()).doesNotContain(idsOfA.get("commandId"));
+        // nor can it report on A's command as if it had it
+        HttpResponse<String> report = Http.json(
+                "POST",
+                TestPlatform.get().entryPoint() + "/api/v1/agent/commands/" + idsOfA.get("commandId") + "/status",
+                agentTokenOfB,
+                "{\"phase\":\"Completed\"}");
+        assertThat(report.statusCode()).isEqualTo(404);
+        assertTenantAIsIntact();
+        // A sees it, still queued (A's agent does not poll here: the suite's other probes rely on it staying queued)
+        JsonNode list = Http.json(Http.get(
+                TestPlatform.get().entryPoint() + "/api/v1/clusters/" + idsOfA.get("clusterId") + "/commands",
+                tenantA.token()));
+        assertThat(list.findValuesAsText("id")).contains(idsOfA.get("commandId"));
+    }
+
+    /** Calls the operation on its service directly, its path parameters filled with tenant A's ids. */
+    private static HttpResponse<String> call(String[] operation, Map<String, String> ids, String token) {
+        String key = operation[1] + " " + operation[2];
+        Matcher parameters = PARAMETER.matcher(operation[2]);
+        StringBuilder path = new StringBuilder();
+        while (parameters.find()) {
+            String id = ids.get(parameters.group(1));
+            assertThat(id)
+                    .as("the isolation suite has no id of tenant A for {" + parameters.group(1) + "} in " + key
+                            + ": add one to its fixtures")
+                    .isNotNull();
+            parameters.appendReplacement(path, id);
+        }
+        parameters.appendTail(path);
+        String url = TestPlatform.get().services().get(operation[0]).url() + path;
+        String body = BODIES.get(key);
+        String type = CONTENT_TYPES.get(key);
+        if (type != null) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", type)
+                    .method(operation[1], HttpRequest.BodyPublishers.ofString("probe"));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return Http.send(request.build());
+        }
+        return Http.json(operation[1], url, token, body == null ? null : body);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cairn.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testing.platform.Platform;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+/** Test fixtures: tenants signed up through the public API, and their users' tokens. */
+public final class Tenants {
+    private Tenants() {}
+
+    /** A tenant signed up on the Free plan in eu-west-1 with us-east-1 for disaster recovery. */
+    public static SignedUp free(String organisation) {
+        Platform platform = TestPlatform.get();
+        String email =
+                organisation.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID() + "@example.test";
+        String password = "pw-" + UUID.randomUUID();
+        HttpResponse<String> response = Http.json(
+                "POST",
+                platform.entryPoint() + "/api/v1/signup",
+                null,
+                Map.of(
+                        "organisation", organisation,
+                        "email", email,
+                        "password", password,
+                        "homeRegion", "eu-west-1",
+                        "drRegion", "us-east-1"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode tenant = Http.json(response);
+        return new SignedUp(UUID.fromString(tenant.path("id").asText()), email, password);
+    }
+
+    /**
+     * A signed-up tenant and its first administrator.
+     *
+     * @param id the tenant id
+     * @param email the administrator's email
+     * @param password the administrator's password
+     */
+    public record SignedUp(UUID id, String email, String password) {
+        /** A fresh access token of the administrator (client cairn-cli). */
+        public String token() {
+            return TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email, password);
+        }
+    }
+}

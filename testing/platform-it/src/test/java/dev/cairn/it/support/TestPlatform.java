@@ -1,0 +1,111 @@
+package dev.cairn.it.support;
+
+import dev.cairn.testing.platform.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * The platform shared by every integration test of a run: started on first use, on free ports, in a fresh folder,
+ * and stopped when the test JVM exits.
+ */
+public final class TestPlatform {
+    /** How long the pre-signed URLs of the test platform work: short, so that a test can watch one expire. */
+    public static final java.time.Duration URL_TTL = java.time.Duration.ofSeconds(15);
+
+    private static Platform platform;
+    /** A failed start is not retried by every test: they all fail with its cause. */
+    private static RuntimeException startFailure;
+
+    private TestPlatform() {}
+
+    public static synchronized Platform get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the test platform did not start", startFailure);
+        }
+        if (platform == null) {
+            Path runs = Path.of(System.getProperty("cairn.it.home", "target/it-platform"));
+            Path repository = Path.of(System.getProperty("cairn.repository", "../.."));
+            // a folder of its own per run; earlier runs' folders are removed when nothing holds them any more
+            deleteOldRuns(runs);
+            Path home = deep(runs.resolve("run-" + System.currentTimeMillis()));
+            try {
+                platform = start(home, repository);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "cairn-it-platform-stop"));
+        }
+        return platform;
+    }
+
+    /**
+     * The platform's home, at least {@link #DEEP} characters from the root: every run then proves that the platform
+     * starts from a clone at a deep path (a Unix-domain socket under it would exceed the kernel's 107 bytes).
+     */
+    private static Path deep(Path run) {
+        Path home = run.toAbsolutePath().normalize();
+        while (home.toString().length() < DEEP) {
+            home = home.resolve("a-deliberately-deep-folder");
+        }
+        return home;
+    }
+
+    /** How long the test platform's home path is at least. */
+    public static final int DEEP = 160;
+
+    private static Platform start(Path home, Path repository) {
+        return Platform.start(new Platform.Options(
+                home,
+                repository.toAbsolutePath().normalize(),
+                0,
+                0,
+                0,
+                // a deleted tenant is purged within seconds, so that tests can watch it happen
+                Map.of(
+                        "cairn.tenants.deletion-grace",
+                        "PT6S",
+                        "cairn.tenants.purge-interval",
+                        "1s",
+                        "cairn.ingest.url-ttl",
+                        URL_TTL.toString(),
+                        // a command delivered to an agent that stops before starting it comes back in seconds
+                        "cairn.commands.lease",
+                        "PT10S",
+                        // the crash tests park ingest at named points here (FaultPoints), then kill it
+                        "cairn.ingest.fault-dir",
+                        faultDir(home).toString())));
+    }
+
+    /** Where the crash tests name the fault point at which ingest halts ({@code halt-at}, {@code halted}). */
+    public static Path faultDir() {
+        return faultDir(get().home());
+    }
+
+    private static Path faultDir(Path home) {
+        return home.resolve("faults");
+    }
+
+    private static void deleteOldRuns(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        try (var old = Files.list(runs)) {
+            for (Path run : old.toList()) {
+                try (var paths = Files.walk(run)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                } catch (IOException e) {
+                    System.err.println("cannot remove an earlier test run's folder " + run + ": " + e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

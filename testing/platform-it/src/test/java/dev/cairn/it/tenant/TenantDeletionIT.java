@@ -1,0 +1,123 @@
+package dev.cairn.it.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Deleting a tenant: a grace period that can be cancelled, then keys, objects, users and rows destroyed. */
+class TenantDeletionIT {
+    private static String api(String path) {
+        return TestPlatform.get().entryPoint() + path;
+    }
+
+    @Test
+    void aDeletionCanBeCancelledDuringItsGracePeriod() {
+        Tenants.SignedUp tenant = Tenants.free("Second Thoughts");
+        String token = tenant.token();
+
+        HttpResponse<String> deleted = Http.json("DELETE", api("/api/v1/tenant"), token, null);
+        assertThat(deleted.statusCode()).isEqualTo(202);
+        assertThat(Http.json(deleted).path("phase").asText()).isEqualTo("PendingDeletion");
+        assertThat(Http.json(deleted).path("deleteAfter").asText()).isNotBlank();
+        // nothing new starts while deletion is pending
+        assertThat(Http.json("POST", api("/api/v1/clusters"), token, java.util.Map.of("name", "late"))
+                        .statusCode())
+                .isEqualTo(409);
+
+        HttpResponse<String> cancelled = Http.json("POST", api("/api/v1/tenant/cancel-deletion"), token, null);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(Http.json(cancelled).path("phase").asText()).isEqualTo("Active");
+        // and it survives the grace period
+        await().pollDelay(Duration.ofSeconds(8))
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(Http.json(Http.get(api("/api/v1/tenant"), tenant.token()))
+                                .path("phase")
+                                .asText())
+                        .isEqualTo("Active"));
+    }
+
+    @Test
+    void afterTheGracePeriodKeysObjectsUsersAndAgentsAreDestroyed() throws Exception {
+        Platform platform = TestPlatform.get();
+        Tenants.SignedUp doomed = Tenants.free("Doomed Co");
+        Tenants.SignedUp bystander = Tenants.free("Bystander Co");
+        Agents.Registered agent = Agents.registered(doomed, "doomed-cluster");
+        String doomedKey = "tenants/" + doomed.id() + "/packs/0001";
+        String bystanderKey = "tenants/" + bystander.id() + "/packs/0001";
+        for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
+            try (S3Client s3 = platform.objectStores().get(region).client()) {
+                s3.putObject(b -> b.bucket(Platform.bucket(region)).key(doomedKey), RequestBody.fromString("x"));
+                s3.putObject(b -> b.bucket(Platform.bucket(region)).key(bystanderKey), RequestBody.fromString("y"));
+            }
+        }
+        assertThat(keyCount(doomed.id())).isEqualTo(2);
+
+        // when
+        assertThat(Http.json("DELETE", api("/api/v1/tenant"), doomed.token(), null)
+                        .statusCode())
+                .isEqualTo(202);
+
+        // then: once the grace period ends, the tenant's keys are gone (crypto-shredding) and it is a tombstone
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> "Deleted".equals(phase(doomed.id())));
+        assertThat(keyCount(doomed.id())).isZero();
+        for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
+            try (S3Client s3 = platform.objectStores().get(region).client()) {
+                assertThat(s3.listObjectsV2(
+                                        b -> b.bucket(Platform.bucket(region)).prefix("tenants/" + doomed.id()))
+                                .contents())
+                        .isEmpty();
+                assertThat(s3.listObjectsV2(
+                                        b -> b.bucket(Platform.bucket(region)).prefix(bystanderKey))
+                                .contents())
+                        .hasSize(1);
+            }
+        }
+        // its administrator can no longer sign in, and its agent gets no API token
+        assertThatThrownBy(doomed::token).hasMessageContaining("401");
+        assertThat(Agents.accessToken(agent.apiToken())).isNull();
+        // the other tenant is untouched
+        JsonNode other = Http.json(Http.get(api("/api/v1/tenant"), bystander.token()));
+        assertThat(other.path("phase").asText()).isEqualTo("Active");
+        assertThat(keyCount(bystander.id())).isEqualTo(2);
+    }
+
+    private static int keyCount(UUID tenantId) throws Exception {
+        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM tenant.tenant_key WHERE tenant_id = ?")) {
+            s.setObject(1, tenantId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String phase(UUID tenantId) throws Exception {
+        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                PreparedStatement s = c.prepareStatement("SELECT phase FROM tenant.tenant WHERE id = ?")) {
+            s.setObject(1, tenantId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
