@@ -27,11 +27,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,6 +68,8 @@ class IngestIT {
         SealedChunk two = aliceSealer.seal(second, 0, second.length);
         SealedChunk oneAgain = aliceSealer.seal(first, 0, first.length); // same id: stored once
 
+        // the dead-letter topic is shared by every test of the run: read only what comes after this mark
+        Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds(platform.kafka());
         try (var producer = producer(aliceAgent.credentials().path("kafka"))) {
             send(producer, record(alice.id(), aliceCluster, backup, one), aliceMac);
             send(producer, record(alice.id(), aliceCluster, backup, two), aliceMac);
@@ -153,7 +155,7 @@ class IngestIT {
                 .isEqualTo(400);
 
         // the five forged records are dead-lettered with their reasons
-        List<String> reasons = deadLetterReasons(platform.kafka(), 5);
+        List<String> reasons = deadLetterReasons(platform.kafka(), deadLettersBefore, 5);
         assertThat(reasons).hasSize(5);
         assertThat(reasons).anyMatch(r -> r.contains("does not belong to tenant"));
         assertThat(reasons).anyMatch(r -> r.contains("MAC does not verify"));
@@ -175,13 +177,22 @@ class IngestIT {
         return AgentRecords.producer(kafka);
     }
 
-    private static List<String> deadLetterReasons(KafkaServer kafka, int atLeast) {
-        Properties p = kafka.clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    /** The end offset of each partition of the dead-letter topic now. */
+    private static Map<TopicPartition, Long> deadLetterEnds(KafkaServer kafka) {
+        try (var consumer = deadLetterConsumer(kafka)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Platform.DATA_DEAD_LETTER_TOPIC).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** The reasons of the records dead-lettered after {@code from}, waiting up to a minute for {@code atLeast}. */
+    private static List<String> deadLetterReasons(KafkaServer kafka, Map<TopicPartition, Long> from, int atLeast) {
         List<String> reasons = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Platform.DATA_DEAD_LETTER_TOPIC));
+        try (var consumer = deadLetterConsumer(kafka)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
             long deadline = System.currentTimeMillis() + 60_000;
             while (reasons.size() < atLeast && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
@@ -191,6 +202,11 @@ class IngestIT {
             }
         }
         return reasons;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> deadLetterConsumer(KafkaServer kafka) {
+        Properties p = kafka.clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static long chunkCount(UUID tenant) throws Exception {
