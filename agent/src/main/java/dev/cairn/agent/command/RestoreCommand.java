@@ -58,41 +58,20 @@ public final class RestoreCommand {
                 spec.preview(),
                 null);
         RestoreReport r = new ResourceRestore(kube, options, progress.files).run(files);
-        RestoreReport report = new RestoreReport(
-                r.preview(),
-                r.phase(),
-                r.created(),
-                r.updated(),
-                r.skipped(),
-                r.failed(),
-                r.warnings(),
-                r.items().subList(0, Math.min(r.items().size(), MAX_REPORT_ITEMS)),
-                Math.max(0, r.items().size() - MAX_REPORT_ITEMS),
-                null);
+        List<RestoreReport.VolumeRestore> restored = null;
+        if (!r.preview() && volumeIndex != null && spec.restoresVolumes()) {
+            restored = volumes.restore(VolumeBackups.readIndex(volumeIndex), r.items(), options, progress);
+        }
+        RestoreReport report = r.withVolumes(restored, MAX_REPORT_ITEMS);
         CommandPhase phase = CommandPhase.of(r.phase());
+        if (phase == CommandPhase.Completed
+                && restored != null
+                && restored.stream().anyMatch(v -> v.state().equals("Failed"))) {
+            phase = CommandPhase.PartiallyFailed;
+        }
         String message = (r.preview() ? "preview: would create " : "created ") + r.created() + ", "
                 + (r.preview() ? "update " : "updated ") + r.updated() + ", skip " + r.skipped() + ", failed "
-                + r.failed();
-        if (!r.preview() && volumeIndex != null && spec.restoresVolumes()) {
-            List<RestoreReport.VolumeRestore> restored =
-                    volumes.restore(VolumeBackups.readIndex(volumeIndex), r.items(), options, progress);
-            report = new RestoreReport(
-                    report.preview(),
-                    report.phase(),
-                    report.created(),
-                    report.updated(),
-                    report.skipped(),
-                    report.failed(),
-                    report.warnings(),
-                    report.items(),
-                    report.itemsTruncated(),
-                    restored);
-            if (phase == CommandPhase.Completed
-                    && restored.stream().anyMatch(v -> v.state().equals("Failed"))) {
-                phase = CommandPhase.PartiallyFailed;
-            }
-            message += "; " + restored.size() + " volume(s)";
-        }
+                + r.failed() + (restored == null ? "" : "; " + restored.size() + " volume(s)");
         return new StatusReport(phase, null, null, report, message);
     }
 }

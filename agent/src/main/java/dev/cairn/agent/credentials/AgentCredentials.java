@@ -23,15 +23,13 @@ import javax.crypto.spec.PSource;
  * private key ({@code agent-key.pem}), as kept in the agent's folder with owner-only permissions.
  *
  * @param kafka how it connects to the data topic, from the registration answer
+ * @param api its API client (client credentials grant), from the registration answer
  */
 public record AgentCredentials(
         UUID tenantId,
         UUID clusterId,
         dev.cairn.api.agent.AgentCredentials.Kafka kafka,
-        String tokenUrl,
-        String clientId,
-        String clientSecret,
-        String platformUrl,
+        dev.cairn.api.agent.AgentCredentials.ApiClient api,
         byte[] macKey,
         ChunkKeys chunkKeys) {
 
@@ -54,10 +52,7 @@ public record AgentCredentials(
                 tenant,
                 c.clusterId(),
                 c.kafka(),
-                c.api().tokenUrl(),
-                c.api().clientId(),
-                c.api().clientSecret(),
-                c.api().platformUrl(),
+                c.api(),
                 unwrap(privateKey, c.macKey()),
                 new ChunkKeys(
                         tenant,

@@ -186,10 +186,10 @@ public final class PlatformClient {
             return token;
         }
         String form = "grant_type=client_credentials&client_id="
-                + URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8) + "&client_secret="
-                + URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8);
+                + URLEncoder.encode(credentials.api().clientId(), StandardCharsets.UTF_8) + "&client_secret="
+                + URLEncoder.encode(credentials.api().clientSecret(), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(credentials.tokenUrl()))
+                HttpRequest.newBuilder(URI.create(credentials.api().tokenUrl()))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))

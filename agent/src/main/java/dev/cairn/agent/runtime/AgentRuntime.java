@@ -30,7 +30,9 @@ public record AgentRuntime(AgentCredentials credentials, PlatformClient platform
     public static AgentRuntime open(Path home, String platformUrl) throws IOException {
         AgentCredentials credentials = AgentCredentials.load(home);
         PlatformClient platform = new PlatformClient(
-                credentials, platformUrl != null ? platformUrl : credentials.platformUrl(), RETRY_BUDGET);
+                credentials,
+                platformUrl != null ? platformUrl : credentials.api().platformUrl(),
+                RETRY_BUDGET);
         return new AgentRuntime(credentials, platform, home.resolve("state"));
     }
 

@@ -1,8 +1,8 @@
 package dev.cairn.agent.volume;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.credentials.CredentialSecret;
+import dev.cairn.agent.json.Json;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.restore.RestoreRun;
 import dev.cairn.agent.runtime.AgentRuntime;
@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  * It uses the agent's identity (its Secret, read-only): it never registers.
  */
 public final class NodeAgent {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * @param node this node's name
      * @param kubeletPods where the kubelet's pods folder is mounted (read-only)
@@ -143,8 +141,10 @@ public final class NodeAgent {
         try {
             BackupRun.Result r = runtime.backup(new NamedSource(new LocalDirectorySource(folder), source), progress);
             end.put("state", VolumeTasks.State.ofRun(r.phase().outcome()).name());
-            end.put("backupId", String.valueOf(r.id()));
-            end.put("statistics", JSON.writeValueAsString(r.statistics()));
+            if (r.id() != null) {
+                end.put("backupId", r.id().toString());
+            }
+            end.put("statistics", Json.MAPPER.writeValueAsString(r.statistics()));
             if (r.failure() != null) {
                 end.put("message", r.failure());
             }

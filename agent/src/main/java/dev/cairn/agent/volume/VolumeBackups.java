@@ -57,7 +57,7 @@ public final class VolumeBackups {
                         t.volume().claim(),
                         t.volume().node(),
                         t.state().name(),
-                        backupId == null || backupId.equals("null") ? null : java.util.UUID.fromString(backupId),
+                        backupId == null ? null : java.util.UUID.fromString(backupId),
                         t.get("message"),
                         statistics == null
                                 ? null

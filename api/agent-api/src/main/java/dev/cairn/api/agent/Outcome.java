@@ -7,10 +7,5 @@ public enum Outcome {
     /** Done, but some items failed; the report lists them. */
     PartiallyFailed,
     /** Nothing useful was done; the message says why. */
-    Failed;
-
-    /** The worse of two outcomes: Failed over PartiallyFailed over Completed. */
-    public Outcome and(Outcome other) {
-        return compareTo(other) >= 0 ? this : other;
-    }
+    Failed
 }

@@ -33,11 +33,6 @@ final class CommandLifecycle {
         static State queued() {
             return new State(CommandPhase.Queued, 0, null, null, false, null, null, null);
         }
-
-        State with(CommandPhase newPhase, String newMessage) {
-            return new State(
-                    newPhase, deliveries, deliveredAt, leaseUntil, cancelRequested, startedAt, finishedAt, newMessage);
-        }
     }
 
     /** Whether a poll may hand the command out now: Queued, or Delivered and its lease ran out (the agent restarted). */

@@ -59,7 +59,10 @@ public final class KafkaServer implements AutoCloseable {
             Files.createDirectories(logDir);
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
-            writeProperties(config, serverProperties(dataDir.resolve("logs"), clientPort, controllerPort));
+            try (var out = Files.newBufferedWriter(config)) {
+                serverProperties(dataDir.resolve("logs"), clientPort, controllerPort)
+                        .store(out, "written by Cairn's KafkaServer at every start");
+            }
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
             String clusterId = clusterId(dataDir.resolve("cluster.id"), dataDir.resolve("logs/meta.properties"));
@@ -132,57 +135,45 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     /**
-     * Writes {@code lines} ({@code key=value}) in the properties format, escaped as Kafka's {@code Properties.load}
-     * reads it back: a JAAS value's escaped quotes and backslashes survive.
+     * The broker's configuration. Written with {@link Properties#store}, which escapes values the way Kafka's
+     * {@code Properties.load} reads them back: the JAAS value's escaped quotes and backslashes survive.
      */
-    private static void writeProperties(Path file, String lines) throws IOException {
-        Properties properties = new Properties();
-        for (String line : lines.split("\n")) {
-            int equals = line.indexOf('=');
-            if (equals > 0) {
-                properties.setProperty(line.substring(0, equals), line.substring(equals + 1));
-            }
-        }
-        try (var out = Files.newBufferedWriter(file)) {
-            properties.store(out, "written by Cairn's KafkaServer at every start");
-        }
-    }
-
-    private static String serverProperties(Path logDirs, int clientPort, int controllerPort) {
-        String jaas = KafkaLogin.scramJaasConfig(ADMIN_USER, ADMIN_PASSWORD);
-        return String.join(
-                "\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=SASL_PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + clientPort,
-                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=SASL_PLAINTEXT",
-                "sasl.enabled.mechanisms=SCRAM-SHA-256",
-                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-256",
-                "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=" + jaas,
-                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-                "allow.everyone.if.no.acl.found=false",
-                "super.users=User:" + ADMIN_USER + ";User:ANONYMOUS",
-                "log.dirs=" + logDirs,
-                "num.partitions=3",
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=6",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "transaction.state.log.num.partitions=6",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                // a client whose credentials were deleted is cut off at its next re-authentication
-                "connections.max.reauth.ms=10000",
-                "message.max.bytes=8388608",
-                "log.segment.bytes=67108864",
-                "log.retention.hours=168",
-                "");
+    private static Properties serverProperties(Path logDirs, int clientPort, int controllerPort) {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty(
+                "listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort);
+        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-256");
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-256");
+        p.setProperty(
+                "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                KafkaLogin.scramJaasConfig(ADMIN_USER, ADMIN_PASSWORD));
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
+        p.setProperty("super.users", "User:" + ADMIN_USER + ";User:ANONYMOUS");
+        p.setProperty("log.dirs", logDirs.toString());
+        p.setProperty("num.partitions", "3");
+        p.setProperty("auto.create.topics.enable", "false");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "6");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "6");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // a client whose credentials were deleted is cut off at its next re-authentication
+        p.setProperty("connections.max.reauth.ms", "10000");
+        p.setProperty("message.max.bytes", "8388608");
+        p.setProperty("log.segment.bytes", "67108864");
+        p.setProperty("log.retention.hours", "168");
+        return p;
     }
 
     private static final String LOG4J = String.join(

@@ -28,9 +28,4 @@ public enum BackupPhase {
             default -> Outcome.Failed;
         };
     }
-
-    /** True when nothing more happens to the backup. */
-    public boolean isFinal() {
-        return this == Completed || this == PartiallyFailed || this == Failed;
-    }
 }

@@ -26,6 +26,24 @@ public record RestoreReport(
         int itemsTruncated,
         @Size(max = 10_000) List<VolumeRestore> volumes) {
 
+    /**
+     * This report with the claims' data restores, and at most {@code maxItems} items (the rest counted in
+     * {@code itemsTruncated}): what a RESTORE command reports.
+     */
+    public RestoreReport withVolumes(List<VolumeRestore> restored, int maxItems) {
+        return new RestoreReport(
+                preview,
+                phase,
+                created,
+                updated,
+                skipped,
+                failed,
+                warnings,
+                items.subList(0, Math.min(items.size(), maxItems)),
+                itemsTruncated + Math.max(0, items.size() - maxItems),
+                restored);
+    }
+
     /** What was (or, in a preview, would be) done with one object. */
     public enum Action {
         /** The object does not exist and is created. */

@@ -28,13 +28,6 @@ class PhasesAndProgressTest {
     }
 
     @Test
-    void theWorseOutcomeWins() {
-        assertThat(Outcome.Completed.and(Outcome.PartiallyFailed)).isEqualTo(Outcome.PartiallyFailed);
-        assertThat(Outcome.Failed.and(Outcome.Completed)).isEqualTo(Outcome.Failed);
-        assertThat(Outcome.Completed.and(Outcome.Completed)).isEqualTo(Outcome.Completed);
-    }
-
-    @Test
     void progressHasARateAndAnEtaOnlyOnceTheTotalIsKnown() {
         Progress halfway = Progress.of("reading", 10, 500, 20, 1000, 5.0);
         assertThat(halfway.bytesPerSecond()).isEqualTo(100);
