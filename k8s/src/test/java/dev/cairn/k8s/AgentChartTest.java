@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The agent's chart: lint, render and check what a cluster would get, and what the schema refuses. */
 class AgentChartTest {
-    static final Path CHART = Path.of("charts/cairn-agent");
+    /** The chart as it is packaged: the source, versioned as the project (process-resources). */
+    static final Path CHART = Path.of("target/chart/cairn-agent");
+
     static final String TOKEN = "cairn_reg_" + "A".repeat(40) + "b-_";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -84,6 +86,19 @@ class AgentChartTest {
         assertThat(result.isFailed())
                 .as(String.join("\n", result.getMessages()))
                 .isFalse();
+    }
+
+    @Test
+    void theChartAndTheImageItRunsCarryTheProjectsVersion() throws IOException {
+        String version = System.getProperty("cairn.version");
+        assertThat(version).as("set by the build (k8s/pom.xml)").isNotBlank();
+        JsonNode chart = YAML.readTree(CHART.resolve("Chart.yaml").toFile());
+        assertThat(chart.path("version").asText()).isEqualTo(version);
+        assertThat(chart.path("appVersion").asText()).isEqualTo(version);
+        assertThat(one(render(Map.of()), "Deployment", "cairn-agent")
+                        .at("/spec/template/spec/containers/0/image")
+                        .asText())
+                .isEqualTo("ghcr.io/cairn-dev/cairn-agent:" + version);
     }
 
     @Test

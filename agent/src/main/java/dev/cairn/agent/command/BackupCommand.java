@@ -23,6 +23,10 @@ public final class BackupCommand {
     private final AgentRuntime runtime;
     private final VolumeBackups volumes;
 
+    /**
+     * @param volumes the node agents' volume backups; null where there are none (a workstation's {@code cairn backup
+     *     local --kubernetes}): a spec asking for volume data is then refused
+     */
     public BackupCommand(KubernetesClient kube, AgentRuntime runtime, VolumeBackups volumes) {
         this.kube = kube;
         this.runtime = runtime;
@@ -31,6 +35,9 @@ public final class BackupCommand {
 
     /** Runs the backup; the answer is the final report (phase, message, report), without progress. */
     public StatusReport run(BackupSpec spec, Progress progress) throws IOException {
+        if (spec.volumes() && volumes == null) {
+            throw new IllegalArgumentException("volume data is backed up by the node agents of an installed agent");
+        }
         Selection selection = new Selection(
                 spec.includeNamespaces(),
                 spec.excludeNamespaces(),

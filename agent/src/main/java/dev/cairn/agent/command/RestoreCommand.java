@@ -29,6 +29,10 @@ public final class RestoreCommand {
     private final AgentRuntime runtime;
     private final VolumeRestores volumes;
 
+    /**
+     * @param volumes the node agents' volume restores; null where there are none (a workstation's {@code cairn
+     *     restore local --kubernetes}): volume data is then not restored, as if the spec said so
+     */
     public RestoreCommand(KubernetesClient kube, AgentRuntime runtime, VolumeRestores volumes) {
         this.kube = kube;
         this.runtime = runtime;
@@ -59,7 +63,7 @@ public final class RestoreCommand {
                 null);
         RestoreReport r = new ResourceRestore(kube, options, progress.files).run(files);
         List<RestoreReport.VolumeRestore> restored = null;
-        if (!r.preview() && volumeIndex != null && spec.restoresVolumes()) {
+        if (!r.preview() && volumeIndex != null && spec.restoresVolumes() && volumes != null) {
             restored = volumes.restore(VolumeBackups.readIndex(volumeIndex), r.items(), options, progress);
         }
         RestoreReport report = r.withVolumes(restored, MAX_REPORT_ITEMS);

@@ -44,26 +44,31 @@ public final class CredentialFiles {
 
     /** Writes credential files (by name) into {@code folder}, each owner-only and atomically replaced. */
     public static void write(Path folder, Map<String, byte[]> files) throws IOException {
-        Files.createDirectories(folder);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             if (!ALL.contains(file.getKey())) {
                 throw new IllegalArgumentException(file.getKey() + " is not an agent credential file");
             }
-            Path temp = Files.createTempFile(
-                    folder,
-                    "." + file.getKey(),
-                    ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                Files.write(temp, file.getValue());
-                Files.move(
-                        temp,
-                        folder.resolve(file.getKey()),
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            writeOwnerOnly(folder.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    /**
+     * Writes a secret file readable by its owner only: a temporary file made owner-only in the same folder, then
+     * moved over the old one atomically (a reader sees the old content or the new, never a file open to others).
+     */
+    public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(
+                folder,
+                "." + file.getFileName(),
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.write(temp, content);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -30,9 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Daemon {
     /** The agent's version (the Maven project's), as registrations and heartbeats report it. */
-    public static final String VERSION = version();
-
     private Duration volumeStartTimeout = Duration.ofMinutes(10);
+
     private Duration restorePodTimeout = Duration.ofMinutes(10);
 
     /**
@@ -145,25 +144,13 @@ public final class Daemon {
     Heartbeat facts() {
         try {
             return new Heartbeat(
-                    VERSION,
+                    AgentRuntime.VERSION,
                     kube.getKubernetesVersion().getGitVersion(),
                     kube.nodes().list().getItems().size(),
                     kube.namespaces().list().getItems().size());
         } catch (KubernetesClientException e) {
             log.println("cannot read the cluster's facts: " + e.getMessage());
-            return new Heartbeat(VERSION, null, null, null);
+            return new Heartbeat(AgentRuntime.VERSION, null, null, null);
         }
-    }
-
-    private static String version() {
-        java.util.Properties properties = new java.util.Properties();
-        try (var in = Daemon.class.getResourceAsStream("/dev/cairn/agent/agent.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // the version is informative only
-        }
-        return properties.getProperty("version", "unknown");
     }
 }

@@ -7,8 +7,10 @@ import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.source.Source;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * The agent's credentials, its client of the platform and its state folder (file caches, work files): the one place
@@ -17,6 +19,9 @@ import java.time.Duration;
  * @param state the folder of file caches and work files ({@code <home>/state})
  */
 public record AgentRuntime(AgentCredentials credentials, PlatformClient platform, Path state) {
+    /** The agent's version, the Maven project's: what heartbeats report, the image tag, {@code cairn --version}. */
+    public static final String VERSION = version();
+
     /** Bytes the Kafka producer may buffer: the data path's backpressure bound. */
     public static final long SINK_BUFFER_BYTES = 16L << 20;
 
@@ -42,5 +47,17 @@ public record AgentRuntime(AgentCredentials credentials, PlatformClient platform
             return new BackupRun(credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
                     .run(source);
         }
+    }
+
+    private static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = AgentRuntime.class.getResourceAsStream("/dev/cairn/agent/agent.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the version is informative only
+        }
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -43,26 +43,6 @@ public interface IngestConfig {
     @WithDefault("PT2S")
     Duration flushInterval();
 
-    /** The tenant service, whose internal API says who an agent is. */
-    @WithDefault("http://127.0.0.1:8081")
-    String tenantServiceUrl();
-
-    /** The token endpoint of the realm, for the ingest service's client credentials. */
-    @WithDefault("${cairn.keycloak.url:http://127.0.0.1:8180}/realms/cairn/protocol/openid-connect/token")
-    String tokenUrl();
-
-    /** The ingest service's client id in the realm. */
-    @WithDefault("cairn-ingest-service")
-    String clientId();
-
-    /** Its secret. */
-    @WithDefault("cairn-local-ingest-service-secret")
-    String clientSecret();
-
-    /** How long an agent's identity is cached: a revocation takes effect within this. */
-    @WithDefault("PT5S")
-    Duration agentCacheTtl();
-
     /** How long the pre-signed URLs handed to restoring agents work. */
     @WithDefault("PT15M")
     Duration urlTtl();

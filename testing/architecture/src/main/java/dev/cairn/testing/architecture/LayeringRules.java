@@ -11,8 +11,9 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  * A module checks them with {@code @ArchTest static final ArchTests RULES = ArchTests.in(LayeringRules.class);}.
  *
  * <ul>
- *   <li>JAX-RS and RESTEasy types only in {@code *Resource}, {@code *Mappers} and {@code *Filter} classes (and
- *       in {@code keycloak} packages, whose admin client is built on JAX-RS);
+ *   <li>JAX-RS and RESTEasy types only in {@code *Resource}, {@code *Mappers}, {@code *Filter} and {@code *Client}
+ *       (REST client interfaces) classes, and in {@code http} and {@code keycloak} packages (Keycloak's admin
+ *       client is built on JAX-RS);
  *   <li>Kafka and reactive messaging types only in packages named {@code kafka} or {@code messaging};
  *   <li>AWS SDK types only in packages named {@code region}, {@code s3}, {@code kms} or {@code storage};
  *   <li>Keycloak's admin client only in packages named {@code keycloak};
@@ -33,6 +34,8 @@ public final class LayeringRules {
             .haveSimpleNameNotEndingWith("Mappers")
             .and()
             .haveSimpleNameNotEndingWith("Filter")
+            .and()
+            .haveSimpleNameNotEndingWith("Client")
             .and()
             .resideOutsideOfPackages("..http..", "..keycloak..")
             .should()

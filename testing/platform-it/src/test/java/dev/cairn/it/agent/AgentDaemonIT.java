@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.daemon.Daemon;
+import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Http;
 import dev.cairn.it.support.Tenants;
@@ -45,7 +46,7 @@ class AgentDaemonIT {
                     c -> c.path("phase").asText().equals("Connected")
                             && c.path("kubernetesVersion").asText().equals("v1.31.4+k3s1"),
                     agent);
-            assertThat(connected.path("agentVersion").asText()).isEqualTo(Daemon.VERSION);
+            assertThat(connected.path("agentVersion").asText()).isEqualTo(AgentRuntime.VERSION);
             Secret secret = cluster.client()
                     .secrets()
                     .inNamespace("cairn-system")

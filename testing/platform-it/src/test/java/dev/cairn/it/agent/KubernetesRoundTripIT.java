@@ -26,7 +26,7 @@ class KubernetesRoundTripIT {
                 MockCluster target = MockCluster.empty().establishCustomResourceDefinitions()) {
             // given a backup of two namespaces
             LocalAgent.Run backup =
-                    agent.run("kube-backup", "--kubernetes", source.url(), "--namespaces", "shop,billing");
+                    agent.run("backup", "local", "--kubernetes", source.url(), "--include-namespaces", "shop,billing");
             assertThat(backup.exit()).as(backup.toString()).isZero();
             String id = backup.json().path("id").asText();
             assertThat(backup.json().path("phase").asText()).isEqualTo("Completed");
@@ -34,20 +34,21 @@ class KubernetesRoundTripIT {
 
             // when previewed: nothing changes
             LocalAgent.Run preview = agent.run(
-                    "kube-restore",
+                    "restore",
+                    "local",
                     id,
                     "--kubernetes",
                     target.url(),
                     "--namespace-mapping",
-                    "shop=shop-dr",
+                    "shop:shop-dr",
                     "--preview");
             assertThat(preview.exit()).as(preview.toString()).isZero();
             assertThat(target.all("v1", "Namespace")).isEmpty();
             assertThat(target.all("apps/v1", "Deployment")).isEmpty();
 
             // then the restore creates what the preview said
-            LocalAgent.Run restore =
-                    agent.run("kube-restore", id, "--kubernetes", target.url(), "--namespace-mapping", "shop=shop-dr");
+            LocalAgent.Run restore = agent.run(
+                    "restore", "local", id, "--kubernetes", target.url(), "--namespace-mapping", "shop:shop-dr");
             assertThat(restore.exit()).as(restore.toString()).isZero();
             JsonNode report = restore.json();
             assertThat(report.path("items")).isEqualTo(preview.json().path("items"));

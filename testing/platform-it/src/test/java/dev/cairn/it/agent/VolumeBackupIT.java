@@ -3,9 +3,9 @@ package dev.cairn.it.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.agent.Main;
 import dev.cairn.agent.daemon.Daemon;
 import dev.cairn.agent.volume.NodeAgent;
+import dev.cairn.cli.Cli;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Http;
 import dev.cairn.it.support.Tenants;
@@ -140,12 +140,14 @@ class VolumeBackupIT {
             // and the volume's backup restores byte for byte
             Path target = Files.createTempDirectory("restored").resolve("data");
             ByteArrayOutputStream restoreOut = new ByteArrayOutputStream();
-            int exit = Main.run(
+            int exit = Cli.run(
                     new String[] {
                         "restore",
+                        "local",
                         db.path("backupId").asText(),
                         target.toString(),
-                        "--json",
+                        "-o",
+                        "json",
                         "--agent",
                         home.toString(),
                         "--platform",

@@ -89,7 +89,7 @@ class BackupRoundTripIT {
         Trees.assertSame(src, again);
 
         // the tenant's backups are listed, newest first
-        JsonNode list = agent.run("backups").json();
+        JsonNode list = tenant.backups();
         assertThat(list).hasSizeGreaterThanOrEqualTo(3);
         assertThat(list.get(0).path("id").asText()).isEqualTo(third.path("id").asText());
     }

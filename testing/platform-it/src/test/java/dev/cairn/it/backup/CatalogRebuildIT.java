@@ -39,7 +39,7 @@ class CatalogRebuildIT {
         String second = agent.backup(src).json().path("id").asText();
         UUID t = tenant.id();
         String before = state(t);
-        JsonNode listBefore = agent.run("backups").json();
+        JsonNode listBefore = tenant.backups();
 
         // when the tenant's rows are gone from the catalog
         try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE)) {
@@ -70,7 +70,7 @@ class CatalogRebuildIT {
 
         // then the catalog is what it was, and both backups restore byte for byte
         assertThat(state(t)).isEqualTo(before);
-        JsonNode listAfter = agent.run("backups").json();
+        JsonNode listAfter = tenant.backups();
         assertThat(listAfter.findValuesAsText("id"))
                 .containsExactlyInAnyOrderElementsOf(listBefore.findValuesAsText("id"));
         assertThat(listAfter.findValuesAsText("phase")).containsOnly("Completed");

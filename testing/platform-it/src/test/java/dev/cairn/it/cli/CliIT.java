@@ -3,7 +3,9 @@ package dev.cairn.it.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Http;
+import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import java.io.IOException;
@@ -17,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as a user runs it: {@code ./cairn signup}, {@code login} and {@code token}. */
+/**
+ * The command line as a user runs it, through the repository's {@code ./cairn} script: account, clusters, backups and
+ * commands as the signed-in user, help, usage errors and exit statuses.
+ */
 class CliIT {
     @TempDir
     Path config;
@@ -94,26 +99,97 @@ class CliIT {
                         .status())
                 .isZero();
 
-        Result added = cairn("", "clusters", "add", "edge-7");
+        Result added = cairn("", "cluster", "add", "edge-7");
         assertThat(added.status()).as(added.err()).isZero();
         assertThat(added.out())
                 .contains("Cluster edge-7 added")
                 .contains("helm install cairn-agent ")
                 .contains("--set registration.token=cairn_reg_");
 
-        Result listed = cairn("", "clusters", "--json");
+        Result listed = cairn("", "cluster", "list", "-o", "json");
         JsonNode clusters = Http.JSON.readTree(listed.out());
         assertThat(clusters.findValuesAsText("name")).containsExactly("edge-7");
         String id = clusters.get(0).path("id").asText();
 
-        Result revoked = cairn("", "clusters", "revoke", id);
-        assertThat(revoked.status()).as(revoked.err()).isZero();
-        assertThat(cairn("", "clusters").out()).contains("edge-7").contains("Revoked");
+        assertThat(cairn("", "cluster", "get", "edge-7", "-o", "yaml").out())
+                .contains("id: " + id)
+                .contains("phase: Pending");
 
-        Result unknown =
-                cairn("", "clusters", "revoke", java.util.UUID.randomUUID().toString());
+        Result revoked = cairn("", "cluster", "revoke", "edge-7");
+        assertThat(revoked.status()).as(revoked.err()).isZero();
+        assertThat(cairn("", "cluster", "list").out()).contains("edge-7").contains("Revoked");
+
+        Result unknown = cairn("", "cluster", "revoke", UUID.randomUUID().toString());
         assertThat(unknown.status()).isEqualTo(1);
         assertThat(unknown.err()).contains("does not exist");
+    }
+
+    @Test
+    void theSignedInUserListsDescribesAndOrdersBackups(@TempDir Path tmp) throws Exception {
+        // given a tenant whose local agent backed a directory up, and its administrator signed in
+        Tenants.SignedUp tenant = Tenants.free("Cli Backups Co");
+        LocalAgent agent = new LocalAgent(Agents.registered(tenant, "laptop"), tmp.resolve("agent"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("notes.txt"), "kept by the local agent");
+        String id = agent.backup(src).json().path("id").asText();
+        assertThat(cairn(tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin")
+                        .status())
+                .isZero();
+
+        // the backup is listed as JSON, as YAML and as a table, and described
+        Result json = cairn("", "backup", "list", "-o", "json");
+        assertThat(json.status()).as(json.err()).isZero();
+        JsonNode backups = Http.JSON.readTree(json.out());
+        assertThat(backups.findValuesAsText("id")).containsExactly(id);
+        assertThat(backups.get(0).path("phase").asText()).isEqualTo("Completed");
+        assertThat(cairn("", "backup", "list", "--output=yaml").out()).contains("- id: " + id);
+        assertThat(cairn("", "backup", "list").out())
+                .startsWith("ID ")
+                .contains(id)
+                .contains("Completed");
+        assertThat(cairn("", "backup", "describe", id).out()).contains("phase").contains("Completed");
+
+        // a backup command for a cluster is queued as the user, listed, and cancelled before any agent takes it
+        assertThat(cairn("", "cluster", "add", "prod-eu").status()).isZero();
+        Result create = cairn(
+                "", "backup", "create", "--cluster", "prod-eu", "--include-namespaces=shop,billing", "-o", "json");
+        assertThat(create.status()).as(create.err()).isZero();
+        JsonNode command = Http.JSON.readTree(create.out());
+        assertThat(command.path("phase").asText()).isEqualTo("Queued");
+        assertThat(command.path("spec").path("includeNamespaces").toString()).isEqualTo("[\"shop\",\"billing\"]");
+        String commandId = command.path("id").asText();
+        assertThat(cairn("", "command", "list", "--cluster", "prod-eu").out()).contains(commandId);
+        Result cancel = cairn("", "command", "cancel", commandId, "--cluster", "prod-eu", "-o", "json");
+        assertThat(cancel.status()).as(cancel.err()).isZero();
+        assertThat(Http.JSON.readTree(cancel.out()).path("phase").asText()).isEqualTo("Cancelled");
+        Result followed = cairn("", "command", "get", commandId, "--cluster", "prod-eu", "--watch");
+        assertThat(followed.status()).as("a cancelled command exits as failed").isEqualTo(1);
+        assertThat(followed.out()).contains("Cancelled");
+
+        // another tenant's backup is not found
+        Tenants.SignedUp other = Tenants.free("Cli Other Co");
+        assertThat(cairn(other.password() + "\n", "login", "--email", other.email(), "--password-stdin")
+                        .status())
+                .isZero();
+        Result foreign = cairn("", "backup", "describe", id);
+        assertThat(foreign.status()).isEqualTo(1);
+        assertThat(foreign.err()).startsWith("cairn backup describe: ");
+    }
+
+    @Test
+    void helpUsageErrorsAndVersionBehaveAsDocumented() throws Exception {
+        Result help = cairn("", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("Exit status: 0 ok").contains("backup").contains("restore");
+        Result backupHelp = cairn("", "backup", "--help");
+        assertThat(backupHelp.status()).isZero();
+        assertThat(backupHelp.out()).contains("Examples:").contains("cairn backup create --cluster");
+
+        Result bogus = cairn("", "backup", "create", "--bogus");
+        assertThat(bogus.status()).isEqualTo(2);
+        assertThat(bogus.err()).contains("--bogus").contains("--help").doesNotContain("Exception", "\tat ");
+
+        assertThat(cairn("", "--version").out()).startsWith("cairn 0.");
     }
 
     @Test

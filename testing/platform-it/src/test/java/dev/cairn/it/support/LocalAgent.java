@@ -1,7 +1,7 @@
 package dev.cairn.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.agent.Main;
+import dev.cairn.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +14,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Test fixture: a registered agent's folder (credentials.json, agent-key.pem, state) and its command line, run in the
- * test JVM exactly as {@code ./cairn backup|restore|backups|verify} runs it.
+ * Test fixture: a registered agent's folder (credentials.json, agent-key.pem, state) and the command line's local
+ * runs with it ({@code cairn backup local}, {@code restore local}, {@code verify}), in the test JVM exactly as
+ * {@code ./cairn} runs them.
  */
 public final class LocalAgent {
     private final Path home;
@@ -57,11 +58,12 @@ public final class LocalAgent {
         return home;
     }
 
-    /** Runs a command with {@code --json}, against the test platform's entry point. */
+    /** Runs a command with {@code -o json}, against the test platform's entry point. */
     public Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(
-                "--json",
+                "-o",
+                "json",
                 "--agent",
                 home.toString(),
                 "--platform",
@@ -71,17 +73,17 @@ public final class LocalAgent {
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Main.run(all.toArray(String[]::new), o, e);
+            exit = Cli.run(all.toArray(String[]::new), o, e);
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Backs {@code dir} up; asserts nothing. */
     public Run backup(Path dir) {
-        return run("backup", dir.toString());
+        return run("backup", "local", dir.toString());
     }
 
     public Run restore(String backupId, Path dir) {
-        return run("restore", backupId, dir.toString());
+        return run("restore", "local", backupId, dir.toString());
     }
 }

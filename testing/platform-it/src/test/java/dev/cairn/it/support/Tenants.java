@@ -1,9 +1,11 @@
 package dev.cairn.it.support;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.platform.Platform;
+import io.restassured.http.ContentType;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +46,20 @@ public final class Tenants {
         /** A fresh access token of the administrator (client cairn-cli). */
         public String token() {
             return TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email, password);
+        }
+
+        /** The tenant's backups, newest first, as the API lists them to its administrator. */
+        public JsonNode backups() {
+            return Http.JSON.valueToTree(given().auth()
+                    .oauth2(token())
+                    .baseUri(TestPlatform.get().entryPoint())
+                    .when()
+                    .get("/api/v1/backups")
+                    .then()
+                    .statusCode(200)
+                    .contentType(ContentType.JSON)
+                    .extract()
+                    .as(Object.class));
         }
     }
 }

@@ -229,8 +229,11 @@ public final class Platform implements AutoCloseable {
             if (service.equals("tenant") || service.equals("ingest")) {
                 properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
             }
-            properties.put(
-                    "cairn.ingest.tenant-service-url", services.get("tenant").url());
+            if (service.equals("ingest")) {
+                properties.put(
+                        "quarkus.rest-client.tenant-service.url",
+                        services.get("tenant").url());
+            }
             properties.put(
                     "cairn.keys.local-key-file", options.home().resolve("kek").toString());
             properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());

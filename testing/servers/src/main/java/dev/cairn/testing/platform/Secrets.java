@@ -1,12 +1,13 @@
 package dev.cairn.testing.platform;
 
+import dev.cairn.agent.credentials.CredentialFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
@@ -44,14 +45,9 @@ final class Secrets {
 
     synchronized void save() {
         try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            try (Writer out = Files.newBufferedWriter(file)) {
-                values.store(out, "Cairn local platform: generated secrets (local run only)");
-            }
+            StringWriter text = new StringWriter();
+            values.store(text, "Cairn local platform: generated secrets (local run only)");
+            CredentialFiles.writeOwnerOnly(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Signing in with the realm's CLI client, keeping the refresh token, and handing out fresh access tokens. */
-final class Auth {
+public final class Auth {
     private Auth() {}
 
     /** The platform's OpenID Connect settings for the CLI ({@code GET /api/v1/auth/config}, public). */
@@ -23,7 +23,7 @@ final class Auth {
     }
 
     /** Signs in with a password (the resource owner password grant of the CLI client) and keeps the tokens. */
-    static Credentials loginWithPassword(String platformUrl, String email, String password) {
+    public static Credentials loginWithPassword(String platformUrl, String email, String password) {
         Config config = Config.of(platformUrl);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
@@ -38,7 +38,7 @@ final class Auth {
      * Signs in with the device authorization grant: prints where to approve the sign-in in a browser (on any
      * machine), then waits for it.
      */
-    static Credentials loginWithDevice(String platformUrl, PrintStream out) {
+    public static Credentials loginWithDevice(String platformUrl, PrintStream out) {
         Config config = Config.of(platformUrl);
         Api.Response device = Api.postForm(
                 config.deviceAuthorizationUrl(),
@@ -75,7 +75,7 @@ final class Auth {
     }
 
     /** A valid access token: the kept one if it lives 30 s more, else a refreshed one (kept too). */
-    static String accessToken() {
+    public static String accessToken() {
         Credentials credentials =
                 Credentials.load().orElseThrow(() -> new CliException("not signed in: run ./cairn login"));
         if (credentials.accessToken() != null

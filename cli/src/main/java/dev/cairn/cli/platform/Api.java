@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The platform's HTTP API and its OpenID Connect endpoints, as the CLI calls them. */
-final class Api {
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+public final class Api {
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Api() {}
 
     /** {@code GET url} as JSON; problem answers become a {@link CliException} with their detail. */
-    static JsonNode get(String url, String bearer) {
+    public static JsonNode get(String url, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -31,7 +31,7 @@ final class Api {
     }
 
     /** {@code POST url} with a JSON body. */
-    static Response postJson(String url, Object body, String bearer) {
+    public static Response postJson(String url, Object body, String bearer) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(60))
@@ -48,7 +48,7 @@ final class Api {
     }
 
     /** {@code DELETE url}; problem answers become a {@link CliException}. */
-    static void delete(String url, String bearer) {
+    public static void delete(String url, String bearer) {
         answer(send(HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + bearer)
@@ -57,7 +57,7 @@ final class Api {
     }
 
     /** A form post to an OpenID Connect endpoint; returns the status and JSON body, errors included. */
-    static Response postForm(String url, Map<String, String> form) {
+    public static Response postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -71,7 +71,7 @@ final class Api {
     }
 
     /** A status and a JSON body. */
-    record Response(int status, JsonNode body) {}
+    public record Response(int status, JsonNode body) {}
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {

@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.cli.platform;
 
 /** A failure the user can act on: its message is printed as is, and the CLI exits with status 1. */
 public class CliException extends RuntimeException {

@@ -1,13 +1,12 @@
-package dev.cairn.cli;
+package dev.cairn.cli.platform;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.credentials.CredentialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -56,14 +55,7 @@ public record Credentials(
     void save() {
         Path file = file();
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(
-                    file.getParent(),
-                    "credentials",
-                    ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            JSON.writeValue(temp.toFile(), this);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            CredentialFiles.writeOwnerOnly(file, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,0 +1,61 @@
+package dev.cairn.cli.account;
+
+import dev.cairn.cli.ExitStatus;
+import dev.cairn.cli.Io;
+import dev.cairn.cli.platform.Auth;
+import dev.cairn.cli.platform.PlatformOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "login",
+        description = {
+            "Sign in, with a password or in a browser (device authorization), and keep the sign-in in",
+            "~/.config/cairn/credentials.json ($CAIRN_CONFIG), readable by you only."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cairn login --email demo@cairn.local                  # asks the password",
+            "  cairn login --email demo@cairn.local --password-stdin < password.txt",
+            "  cairn login --device                                  # approve in a browser, on any machine"
+        })
+public final class LoginCommand implements Callable<Integer> {
+    private final Io io;
+
+    @ArgGroup(multiplicity = "1")
+    How how;
+
+    static final class How {
+        @Option(names = "--email", paramLabel = "EMAIL", description = "Sign in with this email and its password.")
+        String email;
+
+        @Option(names = "--device", description = "Sign in in a browser (device authorization grant).")
+        boolean device;
+    }
+
+    @Mixin
+    Passwords passwords;
+
+    @Mixin
+    PlatformOption platform;
+
+    LoginCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        if (how.device) {
+            Auth.loginWithDevice(platform.url(), io.out());
+            io.out().println("Signed in.");
+        } else {
+            Auth.loginWithPassword(
+                    platform.url(), how.email, passwords.read("Password for " + how.email + ": ", false));
+            io.out().println("Signed in as " + how.email + ".");
+        }
+        return ExitStatus.OK;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cairn.cli.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.cli.ExitStatus;
+import dev.cairn.cli.Io;
+import dev.cairn.cli.output.Output;
+import dev.cairn.cli.platform.Api;
+import dev.cairn.cli.platform.Auth;
+import dev.cairn.cli.platform.PlatformOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "signup",
+        description = "Create a tenant on the Free plan (1 TB) and sign in as its administrator.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cairn signup --organisation Acme --email admin@acme.test --dr-region us-east-1",
+            "  echo \"$PASSWORD\" | cairn signup --organisation Acme --email admin@acme.test --password-stdin"
+        })
+public final class SignupCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Option(names = "--organisation", required = true, paramLabel = "NAME", description = "The organisation's name.")
+    String organisation;
+
+    @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The administrator's email.")
+    String email;
+
+    @Option(
+            names = "--home-region",
+            paramLabel = "REGION",
+            defaultValue = "eu-west-1",
+            description = "Where the backups are kept (default: ${DEFAULT-VALUE}; see GET /api/v1/regions).")
+    String homeRegion;
+
+    @Option(names = "--dr-region", paramLabel = "REGION", description = "A second region for disaster recovery.")
+    String drRegion;
+
+    @Mixin
+    Passwords passwords;
+
+    @Mixin
+    PlatformOption platform;
+
+    @Mixin
+    Output output;
+
+    SignupCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        String password = passwords.read("Password for " + email + ": ", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organisation", organisation);
+        body.put("email", email);
+        body.put("password", password);
+        body.put("homeRegion", homeRegion);
+        if (drRegion != null) {
+            body.put("drRegion", drRegion);
+        }
+        Api.Response response = Api.postJson(platform.url() + "/api/v1/signup", body, null);
+        JsonNode tenant = response.body();
+        Auth.loginWithPassword(platform.url(), email, password);
+        if (!output.isTable()) {
+            output.print(tenant, io.out());
+            return ExitStatus.OK;
+        }
+        io.out()
+                .println((response.status() == 201 ? "Signed up " : "Already signed up: ")
+                        + tenant.path("name").asText()
+                        + " (tenant " + tenant.path("id").asText() + ", plan "
+                        + tenant.path("plan").asText() + ", home "
+                        + tenant.path("homeRegion").asText()
+                        + (tenant.path("drRegion").isTextual()
+                                ? ", DR " + tenant.path("drRegion").asText()
+                                : "")
+                        + "); signed in as " + email + ".");
+        return ExitStatus.OK;
+    }
+}

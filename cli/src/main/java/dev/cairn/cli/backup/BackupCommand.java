@@ -1,0 +1,197 @@
+package dev.cairn.cli.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.agent.backup.BackupRun;
+import dev.cairn.agent.progress.Progress;
+import dev.cairn.agent.runtime.AgentRuntime;
+import dev.cairn.agent.source.LocalDirectorySource;
+import dev.cairn.api.agent.backup.BackupView;
+import dev.cairn.api.agent.command.CommandKind;
+import dev.cairn.api.agent.command.StatusReport;
+import dev.cairn.cli.ExitStatus;
+import dev.cairn.cli.Io;
+import dev.cairn.cli.command.CommandWatch;
+import dev.cairn.cli.local.KubernetesTarget;
+import dev.cairn.cli.local.LocalAgent;
+import dev.cairn.cli.output.Output;
+import dev.cairn.cli.output.Table;
+import dev.cairn.cli.platform.Api;
+import dev.cairn.cli.platform.Platform;
+import dev.cairn.cli.platform.PlatformOption;
+import dev.cairn.data.manifest.BackupManifest;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "backup",
+        description = "Back up clusters and directories; list and inspect backups.",
+        synopsisSubcommandLabel = "(create | local | list | describe)",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cairn backup create --cluster prod-eu --include-namespaces shop,billing --volumes --wait",
+            "  cairn backup local ~/projects                     # a directory, as the local agent",
+            "  cairn backup local --kubernetes=https://k3s:6443 --include-namespaces shop",
+            "  cairn backup list --cluster prod-eu -o json",
+            "  cairn backup describe 3f1c0a4e-…"
+        })
+public final class BackupCommand {
+    private final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    BackupCommand(Io io) {
+        this.io = io;
+    }
+
+    @Command(
+            name = "create",
+            description = "Ask a cluster's agent to back up now (a BACKUP command); --wait follows it to the end.")
+    int create(
+            @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "Its id or name.")
+                    String cluster,
+            @Mixin SelectionOptions selection,
+            @Option(names = "--volumes", description = "Also back up the data of the selected pods' volumes.")
+                    boolean volumes,
+            @Option(names = "--wait", description = "Follow the command until it ends; the exit status is its phase.")
+                    boolean await,
+            @Mixin PlatformOption platform,
+            @Mixin Output output) {
+        Platform api = platform.signedIn();
+        UUID clusterId = api.clusterId(cluster);
+        JsonNode created = api.post(
+                "clusters/" + clusterId + "/commands",
+                Map.of("kind", CommandKind.BACKUP, "backup", selection.spec(volumes)));
+        return new CommandWatch(api, io, output).report(clusterId, created, await);
+    }
+
+    @Command(
+            name = "local",
+            description = {
+                "Back up a directory, or a cluster's objects (--kubernetes), from this machine as the local agent.",
+                "Exit status: 0 Completed, 3 PartiallyFailed (unreadable files listed), 1 Failed."
+            })
+    int local(
+            @Parameters(arity = "0..1", paramLabel = "DIR", description = "The directory to back up.") Path directory,
+            @Mixin KubernetesTarget kubernetes,
+            @Mixin SelectionOptions selection,
+            @Mixin LocalAgent agent,
+            @Mixin Output output)
+            throws IOException {
+        kubernetes.requireEitherOr(directory, "DIR", spec.commandLine());
+        AgentRuntime runtime = agent.open(io);
+        try (Progress progress = agent.progress("backing up", io, output)) {
+            if (directory != null) {
+                BackupRun.Result r = runtime.backup(new LocalDirectorySource(directory), progress);
+                progress.close();
+                print(r, output);
+                return ExitStatus.of(r.phase().outcome());
+            }
+            try (KubernetesClient kube = kubernetes.client()) {
+                StatusReport r = new dev.cairn.agent.command.BackupCommand(kube, runtime, null)
+                        .run(selection.spec(false), progress);
+                progress.close();
+                if (output.isTable()) {
+                    io.out().println(r.message());
+                } else {
+                    output.print(r.backup(), io.out());
+                }
+                return ExitStatus.of(r.phase());
+            }
+        }
+    }
+
+    @Command(name = "list", description = "List the tenant's backups, newest first.")
+    int list(
+            @Option(names = "--cluster", paramLabel = "CLUSTER", description = "Only this cluster's (id or name).")
+                    String cluster,
+            @Option(
+                            names = "--limit",
+                            defaultValue = "100",
+                            paramLabel = "N",
+                            description = "At most N backups (1 to 1000, default ${DEFAULT-VALUE}).")
+                    int limit,
+            @Mixin PlatformOption platform,
+            @Mixin Output output) {
+        Platform api = platform.signedIn();
+        String query = "backups?limit=" + limit + (cluster == null ? "" : "&clusterId=" + api.clusterId(cluster));
+        List<BackupView> backups = List.of(Api.JSON.convertValue(api.get(query), BackupView[].class));
+        Table table = new Table("ID", "STARTED", "PHASE", "FILES", "LOGICAL", "NEW", "SOURCE");
+        for (BackupView b : backups) {
+            BackupManifest.Statistics s = b.statistics();
+            table.row(
+                    b.id(),
+                    b.startedAt().truncatedTo(ChronoUnit.SECONDS),
+                    b.phase(),
+                    s == null ? null : s.files(),
+                    s == null ? null : Progress.bytes(s.logicalBytes()),
+                    s == null ? null : Progress.bytes(s.newBytes()),
+                    b.source());
+        }
+        output.print(backups, table, io.out());
+        return ExitStatus.OK;
+    }
+
+    @Command(name = "describe", description = "One backup: phase, times, what it protects and what it added.")
+    int describe(
+            @Parameters(paramLabel = "BACKUP_ID", description = "The backup's id.") UUID id,
+            @Mixin PlatformOption platform,
+            @Mixin Output output) {
+        BackupView b = Api.JSON.convertValue(platform.signedIn().get("backups/" + id), BackupView.class);
+        Table table = new Table("FIELD", "VALUE")
+                .row("id", b.id())
+                .row("cluster", b.clusterId())
+                .row("source", b.source())
+                .row("phase", b.phase())
+                .row("failure", b.failure())
+                .row("started", b.startedAt())
+                .row("finished", b.finishedAt())
+                .row("completed", b.completedAt())
+                .row("chunks", b.referenceCount());
+        BackupManifest.Statistics s = b.statistics();
+        if (s != null) {
+            table.row("files", s.files())
+                    .row("logical bytes", Progress.bytes(s.logicalBytes()))
+                    .row("new bytes", Progress.bytes(s.newBytes()))
+                    .row("sent bytes", Progress.bytes(s.sentBytes()));
+        }
+        if (b.messages() != null) {
+            b.messages().forEach(m -> table.row("message", m));
+        }
+        output.print(b, table, io.out());
+        return ExitStatus.OK;
+    }
+
+    private void print(BackupRun.Result r, Output output) {
+        if (!output.isTable()) {
+            output.print(r, io.out());
+            return;
+        }
+        r.messages().forEach(io.err()::println);
+        BackupManifest.Statistics s = r.statistics();
+        io.out()
+                .printf(
+                        Locale.ROOT,
+                        "backup %s %s: %d files, %s logical, %s new, %s stored, %.1f s%s%n",
+                        r.id(),
+                        r.phase(),
+                        s.files(),
+                        Progress.bytes(s.logicalBytes()),
+                        Progress.bytes(s.newBytes()),
+                        Progress.bytes(s.sentBytes()),
+                        r.seconds(),
+                        r.failure() == null ? "" : " (" + r.failure() + ")");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.cairn.cli.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The platform's public API ({@code /api/v1}) called as the signed-in user, with an access token refreshed when
+ * needed. Problem answers become a {@link CliException} with their detail and field errors.
+ */
+public final class Platform {
+    private final String url;
+
+    Platform(String url) {
+        this.url = url;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** {@code GET /api/v1/<path>}. */
+    public JsonNode get(String path) {
+        return Api.get(url + "/api/v1/" + path, Auth.accessToken());
+    }
+
+    /** {@code POST /api/v1/<path>} with a JSON body. */
+    public JsonNode post(String path, Object body) {
+        return Api.postJson(url + "/api/v1/" + path, body, Auth.accessToken()).body();
+    }
+
+    /** {@code DELETE /api/v1/<path>}. */
+    public void delete(String path) {
+        Api.delete(url + "/api/v1/" + path, Auth.accessToken());
+    }
+
+    /**
+     * The id of one of the tenant's clusters, from its id or its name (a name must match exactly one cluster).
+     */
+    public UUID clusterId(String idOrName) {
+        try {
+            return UUID.fromString(idOrName);
+        } catch (IllegalArgumentException notAnId) {
+            UUID found = null;
+            for (JsonNode cluster : get("clusters")) {
+                if (cluster.path("name").asText().equals(idOrName)) {
+                    if (found != null) {
+                        throw new CliException("two clusters are named " + idOrName + ": give its id");
+                    }
+                    found = UUID.fromString(cluster.path("id").asText());
+                }
+            }
+            if (found == null) {
+                throw new CliException("no cluster named " + idOrName + " (cairn cluster list)");
+            }
+            return found;
+        }
+    }
+
+    /** A query parameter's value, encoded. */
+    public static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
