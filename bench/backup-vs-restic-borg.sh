@@ -56,7 +56,7 @@ n=0
 backup_all() {
   local step="$1"
   n=$((n + 1))
-  measure cairn "$step" "${cairn[@]}" backup "$data" --json
+  measure cairn "$step" "${cairn[@]}" backup local "$data" -o json
   measure restic "$step" restic backup -q "$data"
   measure borg "$step" borg create --compression zstd,3 "::b$n" "$data"
 }
@@ -67,7 +67,7 @@ echo "== 1% change"; python3 "$root/bench/dataset.py" --change "$data"; backup_a
 
 echo "== full restore (of the last backup)"
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$work/cairn-change.out")
-measure cairn restore "${cairn[@]}" restore "$id" "$work/restore-cairn" --json
+measure cairn restore "${cairn[@]}" restore local "$id" "$work/restore-cairn" -o json
 measure restic restore restic restore -q latest --target "$work/restore-restic"
 mkdir -p "$work/restore-borg"
 measure borg restore bash -c "cd '$work/restore-borg' && borg extract ::b$n"

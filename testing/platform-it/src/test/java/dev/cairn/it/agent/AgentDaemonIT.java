@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.daemon.Daemon;
 import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.kubernetes.MockCluster;
@@ -42,7 +42,7 @@ class AgentDaemonIT {
 
             // then it registers, keeps its credentials in its Secret, and its heartbeat shows the cluster's facts
             JsonNode connected = await(
-                    () -> Http.json(Http.get(api + "/api/v1/clusters/" + clusterId, tenant.token())),
+                    () -> cluster(tenant, clusterId),
                     c -> c.path("phase").asText().equals("Connected")
                             && c.path("kubernetesVersion").asText().equals("v1.31.4+k3s1"),
                     agent);
@@ -55,7 +55,7 @@ class AgentDaemonIT {
             assertThat(secret.getData()).containsKeys("credentials.json", "agent-key.pem");
 
             // when the tenant asks for a backup of two namespaces
-            String backup = command(
+            String backup = Agents.command(
                     tenant,
                     clusterId,
                     "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\",\"billing\"]}}");
@@ -67,7 +67,7 @@ class AgentDaemonIT {
             assertThat(done.path("progress").path("files").asLong()).isGreaterThan(25);
 
             // and a restore into a copy of "shop" in the same cluster
-            String restore = command(
+            String restore = Agents.command(
                     tenant,
                     clusterId,
                     "{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\"" + backupId
@@ -86,7 +86,7 @@ class AgentDaemonIT {
             // a restarted agent (a new pod, its emptyDir gone) needs no token: its credentials come from the Secret
             agent.stop();
             Running again = start(cluster, null, Files.createTempDirectory("daemon-2"));
-            String preview = command(
+            String preview = Agents.command(
                     tenant,
                     clusterId,
                     "{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\"" + backupId
@@ -114,7 +114,7 @@ class AgentDaemonIT {
             Running first =
                     start(cluster, created.path("registration").path("token").asText(), home);
             await(
-                    () -> Http.json(Http.get(api + "/api/v1/clusters/" + clusterId, tenant.token())),
+                    () -> cluster(tenant, clusterId),
                     c -> c.path("phase").asText().equals("Connected"),
                     first);
             first.stop();
@@ -123,17 +123,17 @@ class AgentDaemonIT {
             Thread.sleep(26_000);
 
             // a command handed out (as to an agent that then died) and cancelled before it started
-            String id = command(tenant, clusterId, "{\"kind\":\"BACKUP\",\"backup\":{}}");
+            String id = Agents.command(tenant, clusterId, "{\"kind\":\"BACKUP\",\"backup\":{}}");
             // the agent's own client, with the credentials the first agent kept
             var taken = new dev.cairn.agent.platform.PlatformClient(
                             dev.cairn.agent.credentials.AgentCredentials.load(home), api, Duration.ofSeconds(30))
                     .commands(0);
             assertThat(taken.commands().get(0).id()).hasToString(id);
-            Http.json(
-                    "POST",
-                    api + "/api/v1/clusters/" + clusterId + "/commands/" + id + "/cancel",
-                    tenant.token(),
-                    null);
+            Api.as(tenant.token())
+                    .when()
+                    .post("/api/v1/clusters/" + clusterId + "/commands/" + id + "/cancel")
+                    .then()
+                    .statusCode(200);
 
             // when the agent comes back, the command is handed out again after its lease, and the agent cancels it
             Running again = start(cluster, null, Files.createTempDirectory("daemon-cancel-2"));
@@ -186,21 +186,13 @@ class AgentDaemonIT {
         return new Running(t, log);
     }
 
-    private static String command(Tenants.SignedUp tenant, String clusterId, String body) {
-        var response = Http.json(
-                "POST",
-                TestPlatform.get().entryPoint() + "/api/v1/clusters/" + clusterId + "/commands",
-                tenant.token(),
-                body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return Http.json(response).path("id").asText();
+    private static JsonNode cluster(Tenants.SignedUp tenant, String clusterId) {
+        return Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + clusterId));
     }
 
     private static JsonNode awaitCommand(Tenants.SignedUp tenant, String clusterId, String id, Running agent) {
         return await(
-                () -> Http.json(Http.get(
-                        TestPlatform.get().entryPoint() + "/api/v1/clusters/" + clusterId + "/commands/" + id,
-                        tenant.token())),
+                () -> Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + clusterId + "/commands/" + id)),
                 c -> Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
                         .contains(c.path("phase").asText()),
                 agent);

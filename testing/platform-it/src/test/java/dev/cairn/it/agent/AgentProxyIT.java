@@ -1,15 +1,15 @@
 package dev.cairn.it.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.platform.Proxies;
 import dev.cairn.api.agent.Heartbeat;
 import dev.cairn.api.agent.command.Delivery;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
@@ -51,11 +51,13 @@ class AgentProxyIT {
             platform.heartbeat(new Heartbeat("proxied-1", null, null, null));
             Delivery poll = platform.commands(0);
 
-            JsonNode cluster = Http.json(Http.get(
-                    TestPlatform.get().entryPoint() + "/api/v1/clusters/"
-                            + agent.credentials().path("clusterId").asText(),
-                    tenant.token()));
-            assertThat(cluster.path("agentVersion").asText()).isEqualTo("proxied-1");
+            Api.as(tenant.token())
+                    .when()
+                    .get("/api/v1/clusters/"
+                            + agent.credentials().path("clusterId").asText())
+                    .then()
+                    .statusCode(200)
+                    .body("agentVersion", equalTo("proxied-1"));
             assertThat(poll.commands()).isEmpty();
             assertThat(proxy.seen)
                     .anyMatch(l -> l.startsWith("POST ") && l.contains("/protocol/openid-connect/token"))

@@ -1,13 +1,16 @@
 package dev.cairn.it.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
-import dev.cairn.it.support.TestPlatform;
-import java.net.http.HttpResponse;
+import io.restassured.response.Response;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +20,14 @@ import org.junit.jupiter.api.Test;
 class CommandChannelIT {
     private static final String BACKUP =
             "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\"],\"labelSelector\":\"app=web\"}}";
+    private static final String POLL = "/api/v1/agent/commands";
 
-    private static String api() {
-        return TestPlatform.get().entryPoint();
+    private static String commands(Agents.Registered agent) {
+        return "/api/v1/clusters/" + agent.credentials().path("clusterId").asText() + "/commands";
     }
 
-    private static String commands(JsonNode cluster) {
-        return api() + "/api/v1/clusters/" + cluster.path("clusterId").asText() + "/commands";
+    private static Response report(String agentToken, String id, Object status) {
+        return Api.as(agentToken).body(status).when().post(POLL + "/" + id + "/status");
     }
 
     @Test
@@ -32,88 +36,88 @@ class CommandChannelIT {
         Tenants.SignedUp tenant = Tenants.free("Commands Alpha");
         Agents.Registered agent = Agents.registered(tenant, "alpha-edge");
         String agentToken = agent.accessToken();
-        CompletableFuture<HttpResponse<String>> waiting =
-                CompletableFuture.supplyAsync(() -> Http.get(api() + "/api/v1/agent/commands?wait=25", agentToken));
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
+                () -> Api.as(agentToken).queryParam("wait", 25).when().get(POLL));
         Thread.sleep(500);
 
         // when the tenant asks for a backup
-        HttpResponse<String> created = Http.json("POST", commands(agent.credentials()), tenant.token(), BACKUP);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String id = Http.json(created).path("id").asText();
-        assertThat(Http.json(created).path("phase").asText()).isEqualTo("Queued");
+        String id = Api.as(tenant.token())
+                .body(BACKUP)
+                .when()
+                .post(commands(agent))
+                .then()
+                .statusCode(202)
+                .body("phase", equalTo("Queued"))
+                .extract()
+                .path("id");
 
         // then the waiting poll wakes with it (well before its 25 s are up), and only once
-        HttpResponse<String> poll = waiting.get(20, TimeUnit.SECONDS);
-        assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
-        JsonNode delivered = Http.json(poll).path("commands");
-        assertThat(delivered).hasSize(1);
-        assertThat(delivered.get(0).path("id").asText()).isEqualTo(id);
-        assertThat(delivered.get(0).path("kind").asText()).isEqualTo("BACKUP");
-        assertThat(delivered.get(0).path("backup").path("labelSelector").asText())
-                .isEqualTo("app=web");
-        assertThat(delivered.get(0).path("restore").isNull()).isTrue();
-        assertThat(Http.json(Http.get(api() + "/api/v1/agent/commands", agentToken))
-                        .path("commands"))
-                .isEmpty();
+        waiting.get(20, TimeUnit.SECONDS)
+                .then()
+                .statusCode(200)
+                .body("commands", hasSize(1))
+                .body("commands[0].id", equalTo(id))
+                .body("commands[0].kind", equalTo("BACKUP"))
+                .body("commands[0].backup.labelSelector", equalTo("app=web"))
+                .body("commands[0].restore", nullValue());
+        Api.as(agentToken).when().get(POLL).then().statusCode(200).body("commands", empty());
 
         // progress shows to the tenant
-        HttpResponse<String> running = Http.json(
-                "POST",
-                api() + "/api/v1/agent/commands/" + id + "/status",
-                agentToken,
-                Map.of("phase", "Running", "progress", Map.of("bytes", 1234, "files", 7, "etaSeconds", 30)));
-        assertThat(running.statusCode()).as(running.body()).isEqualTo(200);
-        assertThat(Http.json(running).path("cancelRequested").asBoolean()).isFalse();
-        JsonNode seen = Http.json(Http.get(commands(agent.credentials()) + "/" + id, tenant.token()));
-        assertThat(seen.path("phase").asText()).isEqualTo("Running");
-        assertThat(seen.path("progress").path("files").asInt()).isEqualTo(7);
+        report(
+                        agentToken,
+                        id,
+                        Map.of("phase", "Running", "progress", Map.of("bytes", 1234, "files", 7, "etaSeconds", 30)))
+                .then()
+                .statusCode(200)
+                .body("cancelRequested", equalTo(false));
+        Api.as(tenant.token())
+                .when()
+                .get(commands(agent) + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Running"))
+                .body("progress.files", equalTo(7));
 
         // a cancel reaches the agent on its next report and its next poll
-        HttpResponse<String> cancel =
-                Http.json("POST", commands(agent.credentials()) + "/" + id + "/cancel", tenant.token(), null);
-        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
-        assertThat(Http.json(Http.get(api() + "/api/v1/agent/commands", agentToken))
-                        .path("cancel")
-                        .get(0)
-                        .asText())
-                .isEqualTo(id);
-        HttpResponse<String> told = Http.json(
-                "POST",
-                api() + "/api/v1/agent/commands/" + id + "/status",
-                agentToken,
-                Map.of("phase", "Running", "progress", Map.of("bytes", 2000)));
-        assertThat(Http.json(told).path("cancelRequested").asBoolean()).isTrue();
-        HttpResponse<String> ended = Http.json(
-                "POST",
-                api() + "/api/v1/agent/commands/" + id + "/status",
-                agentToken,
-                Map.of("phase", "Cancelled", "message", "cancelled by the tenant"));
-        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
-        assertThat(Http.json(Http.get(commands(agent.credentials()) + "/" + id, tenant.token()))
-                        .path("phase")
-                        .asText())
-                .isEqualTo("Cancelled");
+        Api.as(tenant.token())
+                .when()
+                .post(commands(agent) + "/" + id + "/cancel")
+                .then()
+                .statusCode(200);
+        Api.as(agentToken).when().get(POLL).then().statusCode(200).body("cancel", contains(id));
+        report(agentToken, id, Map.of("phase", "Running", "progress", Map.of("bytes", 2000)))
+                .then()
+                .statusCode(200)
+                .body("cancelRequested", equalTo(true));
+        report(agentToken, id, Map.of("phase", "Cancelled", "message", "cancelled by the tenant"))
+                .then()
+                .statusCode(200);
+        Api.as(tenant.token())
+                .when()
+                .get(commands(agent) + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Cancelled"));
 
         // a finished command takes no more reports
-        HttpResponse<String> late = Http.json(
-                "POST", api() + "/api/v1/agent/commands/" + id + "/status", agentToken, Map.of("phase", "Completed"));
-        assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(late.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        report(agentToken, id, Map.of("phase", "Completed"))
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM);
     }
 
     @Test
     void aQueuedCommandIsCancelledAtOnceAndBadCommandsAreRefusedWithProblems() {
         Tenants.SignedUp tenant = Tenants.free("Commands Bravo");
         Agents.Registered agent = Agents.registered(tenant, "bravo-edge");
-        String id = Http.json(Http.json("POST", commands(agent.credentials()), tenant.token(), BACKUP))
-                .path("id")
-                .asText();
-        JsonNode cancelled = Http.json(
-                Http.json("POST", commands(agent.credentials()) + "/" + id + "/cancel", tenant.token(), null));
-        assertThat(cancelled.path("phase").asText()).isEqualTo("Cancelled");
-        assertThat(Http.json(Http.get(api() + "/api/v1/agent/commands", agent.accessToken()))
-                        .path("commands"))
-                .isEmpty();
+        String id = Agents.command(tenant, agent.credentials().path("clusterId").asText(), BACKUP);
+        Api.as(tenant.token())
+                .when()
+                .post(commands(agent) + "/" + id + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Cancelled"));
+        Api.as(agent.accessToken()).when().get(POLL).then().statusCode(200).body("commands", empty());
 
         for (String bad : new String[] {
             "{\"kind\":\"BACKUP\"}",
@@ -123,21 +127,24 @@ class CommandChannelIT {
             "{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\"" + id + "\",\"existingResourcePolicy\":\"OVERWRITE\"}}",
             "{\"kind\":\"DELETE_EVERYTHING\"}"
         }) {
-            HttpResponse<String> r = Http.json("POST", commands(agent.credentials()), tenant.token(), bad);
-            assertThat(r.statusCode()).as(bad + " -> " + r.body()).isEqualTo(400);
-            assertThat(r.headers().firstValue("Content-Type").orElse(""))
-                    .as(bad)
-                    .startsWith("application/problem+json");
+            Response r = Api.as(tenant.token()).body(bad).when().post(commands(agent));
+            assertThat(r.statusCode()).as(bad + " -> " + r.asString()).isEqualTo(400);
+            assertThat(r.contentType()).as(bad).startsWith(Api.PROBLEM);
         }
 
-        // a revoked agent's poll is refused, and its cluster takes no commands
-        Http.json(
-                "DELETE",
-                api() + "/api/v1/clusters/"
-                        + agent.credentials().path("clusterId").asText(),
-                tenant.token(),
-                null);
-        HttpResponse<String> refused = Http.json("POST", commands(agent.credentials()), tenant.token(), BACKUP);
-        assertThat(refused.statusCode()).isEqualTo(409);
+        // a revoked agent's cluster takes no commands
+        Api.as(tenant.token())
+                .when()
+                .delete("/api/v1/clusters/"
+                        + agent.credentials().path("clusterId").asText())
+                .then()
+                .statusCode(204);
+        Api.as(tenant.token())
+                .body(BACKUP)
+                .when()
+                .post(commands(agent))
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM);
     }
 }

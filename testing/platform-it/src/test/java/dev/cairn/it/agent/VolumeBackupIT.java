@@ -7,7 +7,7 @@ import dev.cairn.agent.daemon.Daemon;
 import dev.cairn.agent.volume.NodeAgent;
 import dev.cairn.cli.Cli;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.kubernetes.MockCluster;
@@ -109,14 +109,11 @@ class VolumeBackupIT {
             }
 
             // when the tenant backs "shop" up with its volumes
-            var response = Http.json(
-                    "POST",
-                    api + "/api/v1/clusters/" + clusterId + "/commands",
-                    tenant.token(),
+            String id = Agents.command(
+                    tenant,
+                    clusterId,
                     "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\"],\"volumes\":true}}");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            String id = Http.json(response).path("id").asText();
-            JsonNode done = awaitFinal(api + "/api/v1/clusters/" + clusterId + "/commands/" + id, tenant, log);
+            JsonNode done = awaitFinal("/api/v1/clusters/" + clusterId + "/commands/" + id, tenant, log);
 
             // then db-0's claim was backed up by the node agent, the one on edge-2 failed for want of a node agent
             assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("PartiallyFailed");
@@ -162,19 +159,13 @@ class VolumeBackupIT {
             // when "shop" is restored as "shop-dr" (the test plays the volume provisioner, scheduler and kubelet for
             // the restore pods: binds the new claim, puts the pod on edge-1, makes its volume folder, runs it)
             threads.add(start("kubelet", () -> kubelet(cluster, pods), out));
-            var restore = Http.json(
-                    "POST",
-                    api + "/api/v1/clusters/" + clusterId + "/commands",
-                    tenant.token(),
+            String restore = Agents.command(
+                    tenant,
+                    clusterId,
                     "{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\""
                             + done.path("report").path("id").asText()
                             + "\",\"namespaceMapping\":{\"shop\":\"shop-dr\"}}}");
-            assertThat(restore.statusCode()).as(restore.body()).isEqualTo(202);
-            JsonNode restored = awaitFinal(
-                    api + "/api/v1/clusters/" + clusterId + "/commands/"
-                            + Http.json(restore).path("id").asText(),
-                    tenant,
-                    log);
+            JsonNode restored = awaitFinal("/api/v1/clusters/" + clusterId + "/commands/" + restore, tenant, log);
 
             // then the new claim holds the volume's data, written by the node agent through the restore pod
             assertThat(restored.path("phase").asText()).as(restored.toString()).isEqualTo("Completed");
@@ -283,12 +274,12 @@ class VolumeBackupIT {
         throw new AssertionError("no volume of " + pod + " in " + volumes);
     }
 
-    private static JsonNode awaitFinal(String url, Tenants.SignedUp tenant, ByteArrayOutputStream log)
+    private static JsonNode awaitFinal(String path, Tenants.SignedUp tenant, ByteArrayOutputStream log)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = Http.json(Http.get(url, tenant.token()));
+            last = Api.json(Api.as(tenant.token()).when().get(path));
             if (Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
                     .contains(last.path("phase").asText())) {
                 return last;

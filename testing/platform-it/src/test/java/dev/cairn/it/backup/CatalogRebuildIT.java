@@ -1,12 +1,14 @@
 package dev.cairn.it.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.Datasets;
-import dev.cairn.it.support.Http;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
@@ -58,15 +60,15 @@ class CatalogRebuildIT {
         String name = "rebuild-operator-" + UUID.randomUUID() + "@cairn.test";
         keycloak.ensureUser("cairn", name, "operator-password-1", List.of("platform-admin"), Map.of());
         String operator = keycloak.token("cairn", "cairn-cli", null, name, "operator-password-1");
-        var response = Http.json(
-                "POST",
-                TestPlatform.get().entryPoint() + "/api/v1/admin/catalog/" + t + "/rebuild?region=eu-west-1",
-                operator,
-                null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode report = Http.json(response);
-        assertThat(report.path("backups").asInt()).isEqualTo(2);
-        assertThat(report.path("skipped")).isEmpty();
+        String rebuild = "/api/v1/admin/catalog/" + t + "/rebuild";
+        Api.as(operator)
+                .queryParam("region", "eu-west-1")
+                .when()
+                .post(rebuild)
+                .then()
+                .statusCode(200)
+                .body("backups", equalTo(2))
+                .body("skipped", empty());
 
         // then the catalog is what it was, and both backups restore byte for byte
         assertThat(state(t)).isEqualTo(before);
@@ -80,14 +82,13 @@ class CatalogRebuildIT {
         assertThat(agent.restore(first, tmp.resolve("first")).exit()).isZero();
         assertThat(tmp.resolve("first").resolve("later.txt")).doesNotExist();
         // a non-operator may not
-        assertThat(Http.json(
-                                "POST",
-                                TestPlatform.get().entryPoint() + "/api/v1/admin/catalog/" + t
-                                        + "/rebuild?region=eu-west-1",
-                                tenant.token(),
-                                null)
-                        .statusCode())
-                .isEqualTo(403);
+        Api.as(tenant.token())
+                .queryParam("region", "eu-west-1")
+                .when()
+                .post(rebuild)
+                .then()
+                .statusCode(403)
+                .contentType(Api.PROBLEM);
     }
 
     /** The tenant's catalog in numbers: packs, chunks, stored bytes, backups with their reference counts. */

@@ -3,6 +3,7 @@ package dev.cairn.it.backup;
 import static dev.cairn.it.support.Catalog.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.data.chunk.ChunkId;
@@ -11,7 +12,7 @@ import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.data.record.ChunkRecordV1;
 import dev.cairn.it.support.AgentRecords;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
@@ -130,29 +131,29 @@ class IngestIT {
         // agents ask which chunks their tenant lacks: alice's agent learns hers are stored; mallory's learns nothing
         String fresh = "ab".repeat(32);
         String aliceToken = Agents.accessToken(aliceAgent.apiToken());
-        JsonNode missing = Http.json(Http.json(
-                "POST",
-                platform.entryPoint() + "/api/v1/chunks/missing",
-                aliceToken,
-                Map.of("ids", List.of(one.id().hex(), two.id().hex(), fresh))));
-        assertThat(missing.path("missing").findValuesAsText("")).isEmpty();
-        assertThat(missing.path("missing").toString()).isEqualTo("[\"" + fresh + "\"]");
+        Api.as(aliceToken)
+                .body(Map.of("ids", List.of(one.id().hex(), two.id().hex(), fresh)))
+                .when()
+                .post("/api/v1/chunks/missing")
+                .then()
+                .statusCode(200)
+                .body("missing", contains(fresh));
         String malloryToken = Agents.accessToken(malloryAgent.apiToken());
-        JsonNode forMallory = Http.json(Http.json(
-                "POST",
-                platform.entryPoint() + "/api/v1/chunks/missing",
-                malloryToken,
-                Map.of("ids", List.of(one.id().hex()))));
-        assertThat(forMallory.path("missing").toString())
-                .isEqualTo("[\"" + one.id().hex() + "\"]");
+        Api.as(malloryToken)
+                .body(Map.of("ids", List.of(one.id().hex())))
+                .when()
+                .post("/api/v1/chunks/missing")
+                .then()
+                .statusCode(200)
+                .body("missing", contains(one.id().hex()));
         // bad ids are a clear 400
-        assertThat(Http.json(
-                                "POST",
-                                platform.entryPoint() + "/api/v1/chunks/missing",
-                                aliceToken,
-                                Map.of("ids", List.of("not-hex")))
-                        .statusCode())
-                .isEqualTo(400);
+        Api.as(aliceToken)
+                .body(Map.of("ids", List.of("not-hex")))
+                .when()
+                .post("/api/v1/chunks/missing")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM);
 
         // the five forged records are dead-lettered with their reasons
         List<String> reasons = deadLetterReasons(platform.kafka(), deadLettersBefore, 5);
@@ -160,6 +161,44 @@ class IngestIT {
         assertThat(reasons).anyMatch(r -> r.contains("does not belong to tenant"));
         assertThat(reasons).anyMatch(r -> r.contains("MAC does not verify"));
         assertThat(reasons).anyMatch(r -> r.contains("not a chunk envelope"));
+    }
+
+    @Test
+    void aFloodOfRecordsNamingAnUnknownAgentCostsOneLookupPerCacheLifetime() throws Exception {
+        Platform platform = TestPlatform.get();
+        Tenants.SignedUp tenant = Tenants.free("Ingest Flood");
+        Agents.Registered agent = Agents.registered(tenant, "flooder");
+        byte[] mac = agent.unwrap(agent.credentials().path("macKey").asText());
+        SealedChunk chunk = AgentRecords.sealer(agent, tenant.id()).seal(new byte[] {1, 2, 3}, 0, 3);
+        UUID stranger = UUID.randomUUID();
+        int records = 40;
+
+        Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds(platform.kafka());
+        long lookupsBefore = unknownAgentLookups();
+        try (var producer = producer(agent.credentials().path("kafka"))) {
+            for (int i = 0; i < records; i++) {
+                send(producer, record(tenant.id(), stranger, UUID.randomUUID(), chunk), mac);
+            }
+        }
+
+        // every record is dead-lettered, but the tenant service was asked about the stranger once per time to live
+        List<String> reasons = deadLetterReasons(platform.kafka(), deadLettersBefore, records);
+        assertThat(reasons.stream().filter(r -> r.contains("unknown agent " + stranger)))
+                .hasSize(records);
+        assertThat(unknownAgentLookups() - lookupsBefore)
+                .as("lookups of an unknown agent (the cache keeps negative entries for 5 s)")
+                .isBetween(1L, 3L);
+    }
+
+    /** The tenant service's count of agent lookups it answered with 404, from its Prometheus metrics. */
+    private static long unknownAgentLookups() {
+        String metrics = Api.service("tenant").when().get("/q/metrics").asString();
+        return Math.round(metrics.lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("uri=\"/internal/v1/agents/{clusterId}\"")
+                        && l.contains("status=\"404\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum());
     }
 
     private static ChunkRecordV1 record(UUID tenant, UUID agent, UUID backup, SealedChunk chunk) {

@@ -1,15 +1,16 @@
 package dev.cairn.it.backup;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
+import io.restassured.response.Response;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,8 +37,7 @@ class PresignedUrlIT {
         JsonNode backup = agent.backup(src).json();
         assertThat(backup.path("phase").asText()).isEqualTo("Completed");
         String id = backup.path("id").asText();
-        JsonNode detail = Http.json(
-                Http.get(TestPlatform.get().entryPoint() + "/api/v1/backups/" + id, registered.accessToken()));
+        JsonNode detail = Api.json(Api.as(registered.accessToken()).when().get("/api/v1/backups/" + id));
         return new Backed(
                 registered,
                 id,
@@ -45,18 +45,17 @@ class PresignedUrlIT {
     }
 
     private static JsonNode locations(Agents.Registered agent, String backupId, String chunkId) {
-        var response = Http.json(
-                "POST",
-                TestPlatform.get().entryPoint() + "/api/v1/backups/" + backupId + "/locations",
-                agent.accessToken(),
-                Map.of("ids", List.of(chunkId)));
+        Response response = Api.as(agent.accessToken())
+                .body(Map.of("ids", List.of(chunkId)))
+                .when()
+                .post("/api/v1/backups/" + backupId + "/locations");
         return response.statusCode() == 200
-                ? Http.json(response)
-                : Http.JSON.createObjectNode().put("status", response.statusCode());
+                ? Api.json(response)
+                : Api.JSON.createObjectNode().put("status", response.statusCode());
     }
 
     private static int get(String url) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build()).statusCode();
+        return given().urlEncodingEnabled(false).when().get(url).statusCode();
     }
 
     @Test

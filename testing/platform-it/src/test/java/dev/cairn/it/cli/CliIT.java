@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
@@ -70,7 +70,7 @@ class CliIT {
 
         Result token = cairn("", "token");
         assertThat(token.status()).as(token.err()).isZero();
-        JsonNode me = Http.json(Http.get(TestPlatform.get().entryPoint() + "/api/v1/me", token.out()));
+        JsonNode me = Api.json(Api.as(token.out()).when().get("/api/v1/me"));
         assertThat(me.path("username").asText()).isEqualTo(email);
         assertThat(signup.out()).contains(me.path("tenantId").asText());
 
@@ -107,7 +107,7 @@ class CliIT {
                 .contains("--set registration.token=cairn_reg_");
 
         Result listed = cairn("", "cluster", "list", "-o", "json");
-        JsonNode clusters = Http.JSON.readTree(listed.out());
+        JsonNode clusters = Api.JSON.readTree(listed.out());
         assertThat(clusters.findValuesAsText("name")).containsExactly("edge-7");
         String id = clusters.get(0).path("id").asText();
 
@@ -139,7 +139,7 @@ class CliIT {
         // the backup is listed as JSON, as YAML and as a table, and described
         Result json = cairn("", "backup", "list", "-o", "json");
         assertThat(json.status()).as(json.err()).isZero();
-        JsonNode backups = Http.JSON.readTree(json.out());
+        JsonNode backups = Api.JSON.readTree(json.out());
         assertThat(backups.findValuesAsText("id")).containsExactly(id);
         assertThat(backups.get(0).path("phase").asText()).isEqualTo("Completed");
         assertThat(cairn("", "backup", "list", "--output=yaml").out()).contains("- id: " + id);
@@ -154,14 +154,14 @@ class CliIT {
         Result create = cairn(
                 "", "backup", "create", "--cluster", "prod-eu", "--include-namespaces=shop,billing", "-o", "json");
         assertThat(create.status()).as(create.err()).isZero();
-        JsonNode command = Http.JSON.readTree(create.out());
+        JsonNode command = Api.JSON.readTree(create.out());
         assertThat(command.path("phase").asText()).isEqualTo("Queued");
         assertThat(command.path("spec").path("includeNamespaces").toString()).isEqualTo("[\"shop\",\"billing\"]");
         String commandId = command.path("id").asText();
         assertThat(cairn("", "command", "list", "--cluster", "prod-eu").out()).contains(commandId);
         Result cancel = cairn("", "command", "cancel", commandId, "--cluster", "prod-eu", "-o", "json");
         assertThat(cancel.status()).as(cancel.err()).isZero();
-        assertThat(Http.JSON.readTree(cancel.out()).path("phase").asText()).isEqualTo("Cancelled");
+        assertThat(Api.JSON.readTree(cancel.out()).path("phase").asText()).isEqualTo("Cancelled");
         Result followed = cairn("", "command", "get", commandId, "--cluster", "prod-eu", "--watch");
         assertThat(followed.status()).as("a cancelled command exits as failed").isEqualTo(1);
         assertThat(followed.out()).contains("Cancelled");

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
@@ -102,13 +102,17 @@ class BackupCrashIT {
                 .isEqualTo(query("SELECT reference_count FROM ingest.backup WHERE tenant_id = ?", t));
 
         // a crash between a pack's upload and its commit leaves an orphan, which garbage collection's dry run finds
-        var response = Http.json(
-                "POST",
-                TestPlatform.get().entryPoint() + "/api/v1/admin/gc/orphan-packs?dryRun=true&minAge=PT0S",
-                TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, operator, "operator-password-1"),
-                null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode gc = Http.json(response);
+        JsonNode gc = Api.as(TestPlatform.get()
+                        .keycloak()
+                        .token("cairn", "cairn-cli", null, operator, "operator-password-1"))
+                .queryParam("dryRun", true)
+                .queryParam("minAge", "PT0S")
+                .when()
+                .post("/api/v1/admin/gc/orphan-packs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(JsonNode.class);
         long orphansOfTenant = 0;
         for (JsonNode o : gc.path("orphans")) {
             if (o.path("key").asText().startsWith("tenants/" + t + "/packs/")) {

@@ -2,11 +2,11 @@ package dev.cairn.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.hasItems;
 
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,8 +43,12 @@ class DatabaseIT {
                     + " ON CONFLICT (code) DO NOTHING");
         }
         try {
-            HttpResponse<String> response = Http.get(platform.entryPoint() + "/api/v1/regions", null);
-            assertThat(Http.json(response).findValuesAsText("code")).contains("eu-west-1", "us-east-1", "it-region");
+            Api.anonymous()
+                    .when()
+                    .get("/api/v1/regions")
+                    .then()
+                    .statusCode(200)
+                    .body("code", hasItems("eu-west-1", "us-east-1", "it-region"));
         } finally {
             try (Connection c = platform.postgres().connect(Platform.DATABASE);
                     Statement s = c.createStatement()) {

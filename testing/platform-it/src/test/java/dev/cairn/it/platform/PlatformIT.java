@@ -1,17 +1,21 @@
 package dev.cairn.it.platform;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
 import dev.cairn.testing.platform.ServiceProcess;
 import dev.cairn.testing.servers.Ports;
+import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +35,13 @@ class PlatformIT {
     @FieldSource("SERVICES")
     void everyServiceIsLiveAndReady(String name) {
         for (String probe : List.of("/q/health/live", "/q/health/ready")) {
-            HttpResponse<String> response = Http.get(service(name).url() + probe, null);
-            assertThat(response.statusCode())
-                    .as(name + probe + ": " + response.body())
-                    .isEqualTo(200);
-            assertThat(Http.json(response).path("status").asText()).isEqualTo("UP");
+            Api.service(name).when().get(probe).then().statusCode(200).body("status", equalTo("UP"));
         }
     }
 
     @Test
     void readinessCoversTheDatabaseAndEachRegionsBucket() {
-        JsonNode ingest = Http.json(Http.get(service("ingest").url() + "/q/health/ready", null));
+        JsonNode ingest = Api.json(Api.service("ingest").when().get("/q/health/ready"));
         assertThat(ingest.path("checks").findValuesAsText("name"))
                 .contains("object-storage")
                 .anyMatch(n -> n.toLowerCase().contains("database"));
@@ -58,33 +58,32 @@ class PlatformIT {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void everyServiceExportsPrometheusMetrics(String name) {
-        HttpResponse<String> response = Http.get(service(name).url() + "/q/metrics", null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body())
-                .contains("# TYPE jvm_memory_used_bytes gauge")
-                .contains("http_server_");
+        Api.service(name)
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
+                .body(containsString("http_server_"));
     }
 
     @ParameterizedTest
     @FieldSource("SERVICES")
     void everyServicePublishesAnOpenApiDocument(String name) {
-        HttpResponse<String> response =
-                Http.send(HttpRequest.newBuilder(URI.create(service(name).url() + "/q/openapi"))
-                        .header("Accept", "application/json")
-                        .build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).path("openapi").asText()).startsWith("3.");
+        Api.service(name)
+                .accept(ContentType.JSON)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("openapi", startsWith("3."));
     }
 
     @Test
     void theTenantServiceDocumentsItsOperations() {
-        HttpResponse<String> response =
-                Http.send(HttpRequest.newBuilder(URI.create(service("tenant").url() + "/q/openapi"))
-                        .header("Accept", "application/json")
-                        .build());
-        assertThat(Http.json(response).path("paths").fieldNames())
-                .toIterable()
-                .contains("/api/v1/regions", "/api/v1/me");
+        JsonNode openapi =
+                Api.json(Api.service("tenant").accept(ContentType.JSON).when().get("/q/openapi"));
+        assertThat(openapi.path("paths").fieldNames()).toIterable().contains("/api/v1/regions", "/api/v1/me");
     }
 
     @ParameterizedTest
@@ -94,7 +93,7 @@ class PlatformIT {
                 Files.readAllLines(TestPlatform.get().home().resolve("logs").resolve(name + "-service.log"));
         List<String> json = lines.stream().filter(l -> l.startsWith("{")).toList();
         assertThat(json).isNotEmpty();
-        JsonNode first = Http.JSON.readTree(json.get(json.size() - 1));
+        JsonNode first = Api.JSON.readTree(json.get(json.size() - 1));
         assertThat(first.has("timestamp")).isTrue();
         assertThat(first.has("level")).isTrue();
         assertThat(first.has("message")).isTrue();
@@ -102,38 +101,36 @@ class PlatformIT {
 
     @Test
     void theGatewayIsTheSingleEntryPoint() {
-        Platform platform = TestPlatform.get();
-        HttpResponse<String> status = Http.get(platform.entryPoint() + "/api/v1/status", null);
-        assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(Http.json(status).path("ready").asBoolean()).isTrue();
-        assertThat(Http.json(status).path("services").findValuesAsText("name"))
-                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        Api.anonymous()
+                .when()
+                .get("/api/v1/status")
+                .then()
+                .statusCode(200)
+                .body("ready", equalTo(true))
+                .body("services.name", containsInAnyOrder(SERVICES.toArray()));
 
-        HttpResponse<String> page = Http.get(platform.entryPoint() + "/", null);
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Cairn</title>");
+        Api.anonymous().when().get("/").then().statusCode(200).body(containsString("<title>Cairn</title>"));
     }
 
     @Test
     void anUnknownApiPathIsAProblemNotAStackTrace() {
         for (String base :
                 List.of(TestPlatform.get().entryPoint(), service("tenant").url())) {
-            HttpResponse<String> response = Http.get(base + "/api/v1/no-such-thing", null);
-            assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(Http.json(response).path("status").asInt()).isEqualTo(404);
-            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.cairn");
+            given().baseUri(base)
+                    .when()
+                    .get("/api/v1/no-such-thing")
+                    .then()
+                    .statusCode(404)
+                    .contentType(Api.PROBLEM)
+                    .body("status", equalTo(404))
+                    .body(not(containsString("Exception")))
+                    .body(not(containsString("at dev.cairn")));
         }
     }
 
     @Test
     void aWrongMethodIsAProblem() {
-        HttpResponse<String> response =
-                Http.send(HttpRequest.newBuilder(URI.create(TestPlatform.get().entryPoint() + "/api/v1/regions"))
-                        .DELETE()
-                        .build());
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Api.anonymous().when().delete("/api/v1/regions").then().statusCode(405).contentType(Api.PROBLEM);
     }
 
     @Test

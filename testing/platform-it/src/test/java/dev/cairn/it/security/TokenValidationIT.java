@@ -1,16 +1,19 @@
 package dev.cairn.it.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
 import dev.cairn.testing.servers.KeycloakServer;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -24,13 +27,12 @@ import org.junit.jupiter.api.Test;
 class TokenValidationIT {
     private static Platform platform;
     private static KeycloakServer keycloak;
-    private static String me;
+    private static final String ME = "/api/v1/me";
 
     @BeforeAll
     static void platform() {
         platform = TestPlatform.get();
         keycloak = platform.keycloak();
-        me = platform.entryPoint() + "/api/v1/me";
     }
 
     private static String demoToken(String clientId) {
@@ -39,28 +41,30 @@ class TokenValidationIT {
 
     @Test
     void aTokenIssuedByTheRealmIsAcceptedAndCarriesTheTenant() {
-        HttpResponse<String> response = Http.get(me, demoToken("cairn-cli"));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = Http.json(response);
-        assertThat(body.path("username").asText()).isEqualTo(Platform.DEMO_USER);
-        assertThat(body.path("tenantId").asText()).isEqualTo(platform.demoTenantId());
-        assertThat(body.path("roles").toString()).contains("tenant-admin");
+        Api.as(demoToken("cairn-cli"))
+                .when()
+                .get(ME)
+                .then()
+                .statusCode(200)
+                .body("username", equalTo(Platform.DEMO_USER))
+                .body("tenantId", equalTo(platform.demoTenantId()))
+                .body("roles", hasItem("tenant-admin"));
     }
 
     @Test
     void theServiceItselfAcceptsTheTokenBehindTheGateway() {
-        String direct = platform.services().get("tenant").url() + "/api/v1/me";
-        assertThat(Http.get(direct, demoToken("cairn-cli")).statusCode()).isEqualTo(200);
+        Api.service("tenant")
+                .auth()
+                .oauth2(demoToken("cairn-cli"))
+                .when()
+                .get(ME)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aRequestWithoutATokenIsRefusedWithAProblem() {
-        HttpResponse<String> response = Http.get(me, null);
-
-        assertUnauthorized(response);
-        assertThat(response.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertUnauthorized(Api.anonymous().when().get(ME)).header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
@@ -76,7 +80,7 @@ class TokenValidationIT {
         String forged = real[0] + "." + real[1] + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
 
-        assertUnauthorized(Http.get(me, forged));
+        assertUnauthorized(Api.as(forged).when().get(ME));
     }
 
     @Test
@@ -88,19 +92,19 @@ class TokenValidationIT {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
                 + "." + real[2];
 
-        assertUnauthorized(Http.get(me, tampered));
+        assertUnauthorized(Api.as(tampered).when().get(ME));
     }
 
     @Test
     void aTokenOfAnotherRealmIsRefused() {
-        assertUnauthorized(Http.get(me, keycloak.adminToken()));
+        assertUnauthorized(Api.as(keycloak.adminToken()).when().get(ME));
     }
 
     @Test
     void aTokenNotMeantForTheCairnApiIsRefused() {
         // a service account of the realm, whose tokens lack the cairn-api audience
         String token = keycloak.token("cairn", "cairn-tenant-service", "cairn-local-tenant-service-secret", null, null);
-        assertUnauthorized(Http.get(me, token));
+        assertUnauthorized(Api.as(token).when().get(ME));
     }
 
     @Test
@@ -108,22 +112,20 @@ class TokenValidationIT {
         // given: a client whose tokens live two seconds
         createShortLivedClient("it-short-lived", 2);
         String token = demoToken("it-short-lived");
-        assertThat(Http.get(me, token).statusCode()).isEqualTo(200);
+        Api.as(token).when().get(ME).then().statusCode(200);
 
         // then: once expired (plus the services' 5 s clock-skew grace), it is refused
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertUnauthorized(Http.get(me, token)));
+                .untilAsserted(() -> assertUnauthorized(Api.as(token).when().get(ME)));
     }
 
-    private static void assertUnauthorized(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Http.json(response).path("status").asInt()).isEqualTo(401);
+    private static ValidatableResponse assertUnauthorized(Response response) {
+        return response.then().statusCode(401).contentType(Api.PROBLEM).body("status", equalTo(401));
     }
 
     private static void createShortLivedClient(String clientId, int lifespanSeconds) {
-        var client = Http.JSON
+        var client = Api.JSON
                 .createObjectNode()
                 .put("clientId", clientId)
                 .put("publicClient", true)
@@ -149,12 +151,14 @@ class TokenValidationIT {
                     .put("jsonType.label", "String")
                     .put("access.token.claim", "true");
         }
-        HttpResponse<String> created =
-                Http.send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms/cairn/clients"))
-                        .header("Authorization", "Bearer " + keycloak.adminToken())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(client.toString()))
-                        .build());
-        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        given().baseUri(keycloak.url())
+                .auth()
+                .oauth2(keycloak.adminToken())
+                .contentType(ContentType.JSON)
+                .body(client.toString())
+                .when()
+                .post("/admin/realms/cairn/clients")
+                .then()
+                .statusCode(anyOf(equalTo(201), equalTo(409)));
     }
 }

@@ -1,13 +1,10 @@
 package dev.cairn.it.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -34,18 +31,20 @@ public final class Agents {
 
     /** Creates a cluster as the tenant's admin; returns the answer (cluster and registration). */
     public static JsonNode createCluster(Tenants.SignedUp tenant, String name) {
-        HttpResponse<String> response = Http.json(
-                "POST", TestPlatform.get().entryPoint() + "/api/v1/clusters", tenant.token(), Map.of("name", name));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response);
+        return Api.as(tenant.token())
+                .body(Map.of("name", name))
+                .when()
+                .post("/api/v1/clusters")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(JsonNode.class);
     }
 
-    public static HttpResponse<String> register(String token, KeyPair keys) {
-        return Http.json(
-                "POST",
-                TestPlatform.get().entryPoint() + "/api/v1/agent/register",
-                null,
-                Map.of(
+    /** Registers with a one-time token, as the agent does; the answer is not checked. */
+    public static Response register(String token, KeyPair keys) {
+        return Api.anonymous()
+                .body(Map.of(
                         "token",
                         token,
                         "publicKey",
@@ -57,22 +56,22 @@ public final class Agents {
                         "nodeCount",
                         3,
                         "namespaceCount",
-                        12));
+                        12))
+                .when()
+                .post("/api/v1/agent/register");
     }
 
     /** A registered agent: what it received and its private key. */
     public record Registered(JsonNode credentials, KeyPair keys) {
         public String apiToken() {
             JsonNode api = credentials.path("api");
-            String form = "grant_type=client_credentials&client_id="
-                    + encode(api.path("clientId").asText()) + "&client_secret="
-                    + encode(api.path("clientSecret").asText());
-            return Http.send(HttpRequest.newBuilder(
-                                    URI.create(api.path("tokenUrl").asText()))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build())
-                    .body();
+            return given().contentType(ContentType.URLENC)
+                    .formParam("grant_type", "client_credentials")
+                    .formParam("client_id", api.path("clientId").asText())
+                    .formParam("client_secret", api.path("clientSecret").asText())
+                    .when()
+                    .post(api.path("tokenUrl").asText())
+                    .asString();
         }
 
         /** A current access token of the agent's API client. */
@@ -94,27 +93,38 @@ public final class Agents {
         }
     }
 
+    /** Sends a command (a JSON body) to the cluster's agent as the tenant's administrator; answers its id. */
+    public static String command(Tenants.SignedUp tenant, String clusterId, String body) {
+        return Api.as(tenant.token())
+                .body(body)
+                .when()
+                .post("/api/v1/clusters/" + clusterId + "/commands")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
     /** Creates a cluster and registers its agent. */
     public static Registered registered(Tenants.SignedUp tenant, String clusterName) {
         JsonNode created = createCluster(tenant, clusterName);
         KeyPair keys = keyPair();
-        HttpResponse<String> response =
-                register(created.path("registration").path("token").asText(), keys);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return new Registered(Http.json(response), keys);
+        JsonNode credentials = register(
+                        created.path("registration").path("token").asText(), keys)
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(JsonNode.class);
+        return new Registered(credentials, keys);
     }
 
     /** The access token from a token endpoint answer, or null when it was refused. */
     public static String accessToken(String tokenEndpointBody) {
         try {
-            JsonNode body = Http.JSON.readTree(tokenEndpointBody);
+            JsonNode body = Api.JSON.readTree(tokenEndpointBody);
             return body.has("access_token") ? body.path("access_token").asText() : null;
         } catch (java.io.IOException e) {
             return null;
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

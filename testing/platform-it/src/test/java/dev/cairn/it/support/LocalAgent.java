@@ -30,7 +30,7 @@ public final class LocalAgent {
 
         public JsonNode json() {
             try {
-                return Http.JSON.readTree(out);
+                return Api.JSON.readTree(out);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + out + "\n" + err, e);
             }

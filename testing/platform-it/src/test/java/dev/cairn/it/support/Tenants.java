@@ -1,12 +1,8 @@
 package dev.cairn.it.support;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.platform.Platform;
 import io.restassured.http.ContentType;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,18 +16,19 @@ public final class Tenants {
         String email =
                 organisation.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID() + "@example.test";
         String password = "pw-" + UUID.randomUUID();
-        HttpResponse<String> response = Http.json(
-                "POST",
-                platform.entryPoint() + "/api/v1/signup",
-                null,
-                Map.of(
+        JsonNode tenant = Api.anonymous()
+                .body(Map.of(
                         "organisation", organisation,
                         "email", email,
                         "password", password,
                         "homeRegion", "eu-west-1",
-                        "drRegion", "us-east-1"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode tenant = Http.json(response);
+                        "drRegion", "us-east-1"))
+                .when()
+                .post("/api/v1/signup")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(JsonNode.class);
         return new SignedUp(UUID.fromString(tenant.path("id").asText()), email, password);
     }
 
@@ -50,16 +47,14 @@ public final class Tenants {
 
         /** The tenant's backups, newest first, as the API lists them to its administrator. */
         public JsonNode backups() {
-            return Http.JSON.valueToTree(given().auth()
-                    .oauth2(token())
-                    .baseUri(TestPlatform.get().entryPoint())
+            return Api.as(token())
                     .when()
                     .get("/api/v1/backups")
                     .then()
                     .statusCode(200)
                     .contentType(ContentType.JSON)
                     .extract()
-                    .as(Object.class));
+                    .as(JsonNode.class);
         }
     }
 }

@@ -3,15 +3,17 @@ package dev.cairn.it.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.AgentRecords;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
-import java.net.http.HttpResponse;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -30,10 +32,6 @@ import org.junit.jupiter.api.Test;
 class ClusterRegistrationIT {
     private static final String HEARTBEAT = "/api/v1/agent/heartbeat";
 
-    private static String api(String path) {
-        return TestPlatform.get().entryPoint() + path;
-    }
-
     @Test
     void aNewClusterComesWithAOneTimeTokenAndAHelmOneLiner() {
         Tenants.SignedUp tenant = Tenants.free("Helm Co");
@@ -47,8 +45,12 @@ class ClusterRegistrationIT {
                 .contains("-n cairn-system --create-namespace")
                 .contains("--set registration.token=" + token)
                 .contains("--set platform.url=" + TestPlatform.get().entryPoint());
-        assertThat(Http.json(Http.get(api("/api/v1/clusters"), tenant.token())).findValuesAsText("name"))
-                .containsExactly("prod-eu");
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/clusters")
+                .then()
+                .statusCode(200)
+                .body("name", contains("prod-eu"));
     }
 
     @Test
@@ -59,11 +61,11 @@ class ClusterRegistrationIT {
         var keys = Agents.keyPair();
 
         // when
-        HttpResponse<String> response = Agents.register(token, keys);
+        Response response = Agents.register(token, keys);
 
         // then: credentials for Kafka and the API, and keys wrapped to the agent's public key
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Agents.Registered agent = new Agents.Registered(Http.json(response), keys);
+        response.then().statusCode(201);
+        Agents.Registered agent = new Agents.Registered(Api.json(response), keys);
         JsonNode credentials = agent.credentials();
         assertThat(credentials.path("tenantId").asText()).isEqualTo(tenant.id().toString());
         assertThat(credentials.path("keyWrapping").asText()).isEqualTo("RSA-OAEP-256");
@@ -78,22 +80,26 @@ class ClusterRegistrationIT {
         assertThat(Agents.register(token, Agents.keyPair()).statusCode()).isEqualTo(401);
 
         // the cluster shows as connected, with what the agent reported
-        JsonNode cluster = Http.json(
-                Http.get(api("/api/v1/clusters/" + credentials.path("clusterId").asText()), tenant.token()));
-        assertThat(cluster.path("phase").asText()).isEqualTo("Connected");
-        assertThat(cluster.path("online").asBoolean()).isTrue();
-        assertThat(cluster.path("kubernetesVersion").asText()).isEqualTo("v1.31.2");
-        assertThat(cluster.path("nodeCount").asInt()).isEqualTo(3);
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/clusters/" + credentials.path("clusterId").asText())
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Connected"))
+                .body("online", equalTo(true))
+                .body("kubernetesVersion", equalTo("v1.31.2"))
+                .body("nodeCount", equalTo(3));
 
         // its API identity works for heartbeats
         String apiToken = Agents.accessToken(agent.apiToken());
-        HttpResponse<String> beat = Http.json(
-                "POST",
-                api(HEARTBEAT),
-                apiToken,
-                Map.of("agentVersion", "0.1.1", "kubernetesVersion", "v1.31.3", "nodeCount", 4, "namespaceCount", 13));
-        assertThat(beat.statusCode()).as(beat.body()).isEqualTo(200);
-        assertThat(Http.json(beat).path("agentVersion").asText()).isEqualTo("0.1.1");
+        Api.as(apiToken)
+                .body(Map.of(
+                        "agentVersion", "0.1.1", "kubernetesVersion", "v1.31.3", "nodeCount", 4, "namespaceCount", 13))
+                .when()
+                .post(HEARTBEAT)
+                .then()
+                .statusCode(200)
+                .body("agentVersion", equalTo("0.1.1"));
 
         // its Kafka identity may write the data topic, and nothing more
         try (var producer = producer(credentials.path("kafka"))) {
@@ -136,13 +142,13 @@ class ClusterRegistrationIT {
 
         assertThat(Agents.register("cairn_reg_forged", Agents.keyPair()).statusCode())
                 .isEqualTo(401);
-        HttpResponse<String> weakKey = Http.json(
-                "POST",
-                api("/api/v1/agent/register"),
-                null,
-                Map.of("token", token, "publicKey", "bm90IGEga2V5", "agentVersion", "0.1.0"));
-        assertThat(weakKey.statusCode()).isEqualTo(400);
-        assertThat(weakKey.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Api.anonymous()
+                .body(Map.of("token", token, "publicKey", "bm90IGEga2V5", "agentVersion", "0.1.0"))
+                .when()
+                .post("/api/v1/agent/register")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM);
         // the token survives a refused attempt
         assertThat(Agents.register(token, Agents.keyPair()).statusCode()).isEqualTo(201);
     }
@@ -154,14 +160,16 @@ class ClusterRegistrationIT {
         String old = created.path("registration").path("token").asText();
         String id = created.path("cluster").path("id").asText();
 
-        HttpResponse<String> reissued =
-                Http.json("POST", api("/api/v1/clusters/" + id + "/registration-token"), tenant.token(), null);
-        assertThat(reissued.statusCode()).as(reissued.body()).isEqualTo(200);
+        String reissued = Api.as(tenant.token())
+                .when()
+                .post("/api/v1/clusters/" + id + "/registration-token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
 
         assertThat(Agents.register(old, Agents.keyPair()).statusCode()).isEqualTo(401);
-        assertThat(Agents.register(Http.json(reissued).path("token").asText(), Agents.keyPair())
-                        .statusCode())
-                .isEqualTo(201);
+        assertThat(Agents.register(reissued, Agents.keyPair()).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -171,18 +179,25 @@ class ClusterRegistrationIT {
         String clusterId = agent.credentials().path("clusterId").asText();
         String apiToken = Agents.accessToken(agent.apiToken());
         Map<String, Object> beat = Map.of("agentVersion", "0.1.0");
-        assertThat(Http.json("POST", api(HEARTBEAT), apiToken, beat).statusCode())
-                .isEqualTo(200);
+        Api.as(apiToken).body(beat).when().post(HEARTBEAT).then().statusCode(200);
         var producer = producer(agent.credentials().path("kafka"));
         producer.send(new ProducerRecord<>(Platform.DATA_TOPIC, new byte[] {1})).get(30, TimeUnit.SECONDS);
 
         // when
-        HttpResponse<String> revoked = Http.json("DELETE", api("/api/v1/clusters/" + clusterId), tenant.token(), null);
-        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+        Api.as(tenant.token())
+                .when()
+                .delete("/api/v1/clusters/" + clusterId)
+                .then()
+                .statusCode(204);
 
         // then: the API refuses its still-unexpired token at once, and it gets no new one
-        assertThat(Http.json("POST", api(HEARTBEAT), apiToken, beat).statusCode())
-                .isEqualTo(403);
+        Api.as(apiToken)
+                .body(beat)
+                .when()
+                .post(HEARTBEAT)
+                .then()
+                .statusCode(403)
+                .contentType(Api.PROBLEM);
         assertThat(Agents.accessToken(agent.apiToken())).isNull();
         // and Kafka cuts off its open connection at the next re-authentication (10 s here)
         try (producer) {
@@ -198,10 +213,12 @@ class ClusterRegistrationIT {
                         }
                     });
         }
-        assertThat(Http.json(Http.get(api("/api/v1/clusters/" + clusterId), tenant.token()))
-                        .path("phase")
-                        .asText())
-                .isEqualTo("Revoked");
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/clusters/" + clusterId)
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Revoked"));
     }
 
     private static KafkaProducer<byte[], byte[]> producer(JsonNode kafka) {

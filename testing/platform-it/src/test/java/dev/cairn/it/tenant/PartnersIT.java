@@ -1,13 +1,16 @@
 package dev.cairn.it.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.servers.KeycloakServer;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +20,6 @@ import org.junit.jupiter.api.Test;
 /** Partners create and manage customer tenants with their own API credentials, and see only theirs. */
 class PartnersIT {
     private static String operatorToken;
-
-    private static String api(String path) {
-        return TestPlatform.get().entryPoint() + path;
-    }
 
     @BeforeAll
     static void anOperator() {
@@ -32,9 +31,14 @@ class PartnersIT {
 
     /** A new partner's access token (client credentials with the credentials it was given). */
     private static String partnerToken(String name) {
-        HttpResponse<String> created = Http.json("POST", api("/api/v1/partners"), operatorToken, Map.of("name", name));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode partner = Http.json(created);
+        JsonNode partner = Api.as(operatorToken)
+                .body(Map.of("name", name))
+                .when()
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(JsonNode.class);
         return TestPlatform.get()
                 .keycloak()
                 .token(
@@ -46,11 +50,8 @@ class PartnersIT {
     }
 
     private static JsonNode createCustomer(String partnerToken, String organisation) {
-        HttpResponse<String> created = Http.json(
-                "POST",
-                api("/api/v1/partner/tenants"),
-                partnerToken,
-                Map.of(
+        return Api.as(partnerToken)
+                .body(Map.of(
                         "organisation",
                         organisation,
                         "adminEmail",
@@ -58,9 +59,13 @@ class PartnersIT {
                         "homeRegion",
                         "eu-west-1",
                         "drRegion",
-                        "us-east-1"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created);
+                        "us-east-1"))
+                .when()
+                .post("/api/v1/partner/tenants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(JsonNode.class);
     }
 
     @Test
@@ -72,10 +77,13 @@ class PartnersIT {
         assertThat(customer.path("tenant").path("plan").asText()).isEqualTo("FREE");
         assertThat(customer.path("adminOneTimePassword").asText()).isNotBlank();
         String id = customer.path("tenant").path("id").asText();
-        assertThat(Http.json(Http.get(api("/api/v1/partner/tenants"), partner)).findValuesAsText("id"))
-                .containsExactly(id);
-        assertThat(Http.get(api("/api/v1/partner/tenants/" + id), partner).statusCode())
-                .isEqualTo(200);
+        Api.as(partner)
+                .when()
+                .get("/api/v1/partner/tenants")
+                .then()
+                .statusCode(200)
+                .body("id", contains(id));
+        Api.as(partner).when().get("/api/v1/partner/tenants/" + id).then().statusCode(200);
     }
 
     @Test
@@ -86,25 +94,33 @@ class PartnersIT {
                 createCustomer(first, "Customer Beta").path("tenant").path("id").asText();
         createCustomer(second, "Customer Gamma");
 
-        assertThat(Http.json(Http.get(api("/api/v1/partner/tenants"), second)).findValuesAsText("id"))
-                .doesNotContain(ofFirst)
-                .hasSize(1);
-        HttpResponse<String> foreign = Http.get(api("/api/v1/partner/tenants/" + ofFirst), second);
-        HttpResponse<String> nowhere = Http.get(api("/api/v1/partner/tenants/" + UUID.randomUUID()), second);
-        assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThat(nowhere.statusCode()).isEqualTo(404);
+        Api.as(second)
+                .when()
+                .get("/api/v1/partner/tenants")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(ofFirst)))
+                .body("$", hasSize(1));
+        Api.as(second).when().get("/api/v1/partner/tenants/" + ofFirst).then().statusCode(404);
+        Api.as(second)
+                .when()
+                .get("/api/v1/partner/tenants/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void onlyOperatorsCreatePartnersAndOnlyPartnersManageCustomers() {
         Tenants.SignedUp tenant = Tenants.free("Not A Partner");
-        assertThat(Http.json("POST", api("/api/v1/partners"), tenant.token(), Map.of("name", "Sneaky"))
-                        .statusCode())
-                .isEqualTo(403);
-        assertThat(Http.get(api("/api/v1/partner/tenants"), tenant.token()).statusCode())
-                .isEqualTo(403);
+        Api.as(tenant.token())
+                .body(Map.of("name", "Sneaky"))
+                .when()
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(403);
+        Api.as(tenant.token()).when().get("/api/v1/partner/tenants").then().statusCode(403);
         String partner = partnerToken("Reseller Four");
-        assertThat(Http.get(api("/api/v1/tenant"), partner).statusCode()).isEqualTo(403);
-        assertThat(Http.get(api("/api/v1/clusters"), partner).statusCode()).isEqualTo(403);
+        Api.as(partner).when().get("/api/v1/tenant").then().statusCode(403);
+        Api.as(partner).when().get("/api/v1/clusters").then().statusCode(403);
     }
 }

@@ -3,14 +3,15 @@ package dev.cairn.it.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
-import dev.cairn.it.support.Http;
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,34 +23,42 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Deleting a tenant: a grace period that can be cancelled, then keys, objects, users and rows destroyed. */
 class TenantDeletionIT {
-    private static String api(String path) {
-        return TestPlatform.get().entryPoint() + path;
-    }
-
     @Test
     void aDeletionCanBeCancelledDuringItsGracePeriod() {
         Tenants.SignedUp tenant = Tenants.free("Second Thoughts");
         String token = tenant.token();
 
-        HttpResponse<String> deleted = Http.json("DELETE", api("/api/v1/tenant"), token, null);
-        assertThat(deleted.statusCode()).isEqualTo(202);
-        assertThat(Http.json(deleted).path("phase").asText()).isEqualTo("PendingDeletion");
-        assertThat(Http.json(deleted).path("deleteAfter").asText()).isNotBlank();
+        Api.as(token)
+                .when()
+                .delete("/api/v1/tenant")
+                .then()
+                .statusCode(202)
+                .body("phase", equalTo("PendingDeletion"))
+                .body("deleteAfter", not(emptyOrNullString()));
         // nothing new starts while deletion is pending
-        assertThat(Http.json("POST", api("/api/v1/clusters"), token, java.util.Map.of("name", "late"))
-                        .statusCode())
-                .isEqualTo(409);
+        Api.as(token)
+                .body(java.util.Map.of("name", "late"))
+                .when()
+                .post("/api/v1/clusters")
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM);
 
-        HttpResponse<String> cancelled = Http.json("POST", api("/api/v1/tenant/cancel-deletion"), token, null);
-        assertThat(cancelled.statusCode()).isEqualTo(200);
-        assertThat(Http.json(cancelled).path("phase").asText()).isEqualTo("Active");
+        Api.as(token)
+                .when()
+                .post("/api/v1/tenant/cancel-deletion")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Active"));
         // and it survives the grace period
         await().pollDelay(Duration.ofSeconds(8))
                 .atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(Http.json(Http.get(api("/api/v1/tenant"), tenant.token()))
-                                .path("phase")
-                                .asText())
-                        .isEqualTo("Active"));
+                .untilAsserted(() -> Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/tenant")
+                        .then()
+                        .statusCode(200)
+                        .body("phase", equalTo("Active")));
     }
 
     @Test
@@ -69,9 +78,7 @@ class TenantDeletionIT {
         assertThat(keyCount(doomed.id())).isEqualTo(2);
 
         // when
-        assertThat(Http.json("DELETE", api("/api/v1/tenant"), doomed.token(), null)
-                        .statusCode())
-                .isEqualTo(202);
+        Api.as(doomed.token()).when().delete("/api/v1/tenant").then().statusCode(202);
 
         // then: once the grace period ends, the tenant's keys are gone (crypto-shredding) and it is a tombstone
         await().atMost(Duration.ofSeconds(60))
@@ -94,8 +101,12 @@ class TenantDeletionIT {
         assertThatThrownBy(doomed::token).hasMessageContaining("401");
         assertThat(Agents.accessToken(agent.apiToken())).isNull();
         // the other tenant is untouched
-        JsonNode other = Http.json(Http.get(api("/api/v1/tenant"), bystander.token()));
-        assertThat(other.path("phase").asText()).isEqualTo("Active");
+        Api.as(bystander.token())
+                .when()
+                .get("/api/v1/tenant")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Active"));
         assertThat(keyCount(bystander.id())).isEqualTo(2);
     }
 
