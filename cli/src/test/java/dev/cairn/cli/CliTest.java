@@ -99,6 +99,12 @@ class CliTest {
         assertThat(both.exit()).isEqualTo(ExitStatus.USAGE);
         assertThat(both.err()).contains("give either DIR or --kubernetes[=URL], not both");
         assertThat(cairn("restore", "local", ID).err()).contains("not neither");
+        Run selection = cairn("backup", "local", dir.toString(), "--include-namespaces", "shop");
+        assertThat(selection.exit()).isEqualTo(ExitStatus.USAGE);
+        assertThat(selection.err()).contains("not files of a directory");
+        Run mapping = cairn("restore", "local", ID, dir.toString(), "--namespace-mapping", "a:b");
+        assertThat(mapping.exit()).isEqualTo(ExitStatus.USAGE);
+        assertThat(mapping.err()).contains("not into a directory");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.cairn.cli.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.agent.source.LocalDirectorySource;
 import dev.cairn.api.agent.backup.BackupView;
+import dev.cairn.api.agent.command.BackupSpec;
 import dev.cairn.api.agent.command.CommandKind;
 import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.cli.ExitStatus;
@@ -25,12 +25,12 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -69,12 +69,8 @@ public final class BackupCommand {
                     boolean await,
             @Mixin PlatformOption platform,
             @Mixin Output output) {
-        Platform api = platform.signedIn();
-        UUID clusterId = api.clusterId(cluster);
-        JsonNode created = api.post(
-                "clusters/" + clusterId + "/commands",
-                Map.of("kind", CommandKind.BACKUP, "backup", selection.spec(volumes)));
-        return new CommandWatch(api, io, output).report(clusterId, created, await);
+        BackupSpec backup = selection.spec(volumes);
+        return new CommandWatch(platform.signedIn(), io, output).send(cluster, CommandKind.BACKUP, backup, await);
     }
 
     @Command(
@@ -91,6 +87,12 @@ public final class BackupCommand {
             @Mixin Output output)
             throws IOException {
         kubernetes.requireEitherOr(directory, "DIR", spec.commandLine());
+        if (directory != null && !selection.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "namespaces, resources and selectors select objects of"
+                            + " a cluster (--kubernetes), not files of a directory");
+        }
         AgentRuntime runtime = agent.open(io);
         try (Progress progress = agent.progress("backing up", io, output)) {
             if (directory != null) {

@@ -41,6 +41,16 @@ public final class SelectionOptions {
                     + " those the selection needs).")
     Boolean includeClusterResources;
 
+    /** True when no selection option was given. */
+    boolean isEmpty() {
+        return includeNamespaces.isEmpty()
+                && excludeNamespaces.isEmpty()
+                && selector == null
+                && includeResources.isEmpty()
+                && excludeResources.isEmpty()
+                && includeClusterResources == null;
+    }
+
     /** The spec of a backup of this selection. */
     BackupSpec spec(boolean volumes) {
         return new BackupSpec(

@@ -2,6 +2,7 @@ package dev.cairn.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.progress.Progress;
+import dev.cairn.api.agent.command.CommandKind;
 import dev.cairn.api.agent.command.CommandPhase;
 import dev.cairn.cli.ExitStatus;
 import dev.cairn.cli.Io;
@@ -11,6 +12,7 @@ import dev.cairn.cli.platform.CliException;
 import dev.cairn.cli.platform.Platform;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,8 +33,20 @@ public final class CommandWatch {
         this.output = output;
     }
 
+    /**
+     * Sends a command of {@code kind} with its {@code spec} to a cluster's agent (the cluster's id or name), prints it
+     * and, with {@code follow}, waits for its end first; answers the exit status.
+     */
+    public int send(String cluster, CommandKind kind, Object spec, boolean follow) {
+        UUID clusterId = api.clusterId(cluster);
+        JsonNode created = api.post(
+                "clusters/" + clusterId + "/commands",
+                Map.of("kind", kind, kind.name().toLowerCase(Locale.ROOT), spec));
+        return report(clusterId, created, follow);
+    }
+
     /** Prints a command just created; with {@code follow}, waits for its end first. */
-    public int report(UUID clusterId, JsonNode command, boolean follow) {
+    private int report(UUID clusterId, JsonNode command, boolean follow) {
         if (follow) {
             return follow(clusterId, command);
         }

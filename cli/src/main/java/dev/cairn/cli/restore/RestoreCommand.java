@@ -1,6 +1,5 @@
 package dev.cairn.cli.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.restore.RestoreRun;
 import dev.cairn.agent.runtime.AgentRuntime;
@@ -15,18 +14,17 @@ import dev.cairn.cli.local.KubernetesTarget;
 import dev.cairn.cli.local.LocalAgent;
 import dev.cairn.cli.output.Output;
 import dev.cairn.cli.output.Table;
-import dev.cairn.cli.platform.Platform;
 import dev.cairn.cli.platform.PlatformOption;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -72,11 +70,7 @@ public final class RestoreCommand {
             @Mixin PlatformOption platform,
             @Mixin Output output) {
         RestoreSpec restore = options.spec(backup, volumes, spec.commandLine());
-        Platform api = platform.signedIn();
-        UUID clusterId = api.clusterId(cluster);
-        JsonNode created = api.post(
-                "clusters/" + clusterId + "/commands", Map.of("kind", CommandKind.RESTORE, "restore", restore));
-        return new CommandWatch(api, io, output).report(clusterId, created, await);
+        return new CommandWatch(platform.signedIn(), io, output).send(cluster, CommandKind.RESTORE, restore, await);
     }
 
     @Command(
@@ -100,6 +94,12 @@ public final class RestoreCommand {
             @Mixin Output output)
             throws IOException {
         kubernetes.requireEitherOr(directory, "DIR", spec.commandLine());
+        if (directory != null && !options.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "namespaces, mappings, the existing-resource policy and"
+                            + " --preview apply to a restore into a cluster (--kubernetes), not into a directory");
+        }
         RestoreSpec restore = options.spec(backup, false, spec.commandLine());
         AgentRuntime runtime = agent.open(io);
         try (Progress progress = agent.progress("restoring", io, output)) {

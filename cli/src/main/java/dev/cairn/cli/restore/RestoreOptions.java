@@ -48,6 +48,15 @@ public final class RestoreOptions {
     @Option(names = "--preview", description = "Only report what would be created, updated or skipped.")
     boolean preview;
 
+    /** True when no restore option was given. */
+    boolean isEmpty() {
+        return includeNamespaces.isEmpty()
+                && namespaceMapping.isEmpty()
+                && storageClassMapping.isEmpty()
+                && existing == null
+                && !preview;
+    }
+
     /** The spec of a restore of {@code backup}; {@code volumes} false leaves volume data out. */
     RestoreSpec spec(UUID backup, boolean volumes, CommandLine commandLine) {
         return new RestoreSpec(
