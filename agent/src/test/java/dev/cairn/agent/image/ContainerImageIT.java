@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.runtime.AgentRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class ContainerImageIT {
         assertThat(root.resolve("opt/java/bin/java")).isExecutable();
 
         // run its entry point as a container runtime would (own mount namespace, /proc mounted, the image's user):
-        // with no arguments the agent prints its usage and exits 2
+        // with no arguments the agent prints its usage and exits 2; --version names the project's version
         assumeTrue(isRoot(), "chroot needs root; the image's config was checked");
         Files.createDirectories(root.resolve("proc"));
         StringBuilder entrypoint = new StringBuilder();
@@ -65,7 +66,14 @@ class ContainerImageIT {
                 .path("Entrypoint")
                 .forEach(a -> entrypoint.append(" '").append(a.asText()).append("'"));
         String out = run(container(root, entrypoint.toString()), 2);
-        assertThat(out).contains("usage: backup DIR");
+        assertThat(out)
+                .contains("Usage: cairn-agent")
+                .contains("run")
+                .contains("node")
+                .contains("hold");
+        assertThat(run(container(root, entrypoint + " --version"), 0))
+                .contains("cairn-agent " + AgentRuntime.VERSION)
+                .doesNotContain("unknown");
         assertThat(run(container(root, " /opt/java/bin/java -version"), 0)).contains("25");
     }
 
