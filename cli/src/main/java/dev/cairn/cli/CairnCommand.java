@@ -8,6 +8,7 @@ import dev.cairn.cli.backup.BackupCommand;
 import dev.cairn.cli.cluster.ClusterCommand;
 import dev.cairn.cli.command.CommandCommand;
 import dev.cairn.cli.restore.RestoreCommand;
+import dev.cairn.cli.schedule.ScheduleCommand;
 import dev.cairn.cli.verify.VerifyCommand;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
             BackupCommand.class,
             RestoreCommand.class,
             CommandCommand.class,
+            ScheduleCommand.class,
             VerifyCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
@@ -52,6 +54,7 @@ import picocli.CommandLine.Spec;
             "  cairn backup local ~/projects && cairn backup list",
             "  cairn cluster add prod-eu                    # the helm one-liner for its agent",
             "  cairn backup create --cluster prod-eu --include-namespaces shop --volumes --wait",
+            "  cairn schedule create nightly --cluster prod-eu --cron '0 2 * * *' --keep-daily 7",
             "  source <(cairn completion)                   # completion in bash or zsh"
         })
 public final class CairnCommand implements Callable<Integer> {

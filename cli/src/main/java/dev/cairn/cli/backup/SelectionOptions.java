@@ -52,7 +52,7 @@ public final class SelectionOptions {
     }
 
     /** The spec of a backup of this selection. */
-    BackupSpec spec(boolean volumes) {
+    public BackupSpec spec(boolean volumes) {
         return new BackupSpec(
                 includeNamespaces,
                 excludeNamespaces,

@@ -14,6 +14,8 @@ public final class Roles {
     public static final String PLATFORM_ADMIN = "platform-admin";
     /** The ingest service's own identity, for the internal agent directory. */
     public static final String INGEST_SERVICE = "ingest-service";
+    /** The scheduler service's own identity: queues the commands its policies fire, reads how they went. */
+    public static final String SCHEDULER_SERVICE = "scheduler-service";
 
     private Roles() {}
 }

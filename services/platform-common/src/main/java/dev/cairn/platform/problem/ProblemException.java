@@ -1,5 +1,7 @@
 package dev.cairn.platform.problem;
 
+import java.util.List;
+
 /**
  * Thrown by domain code to answer with a problem, without knowing about HTTP types: {@code status} is the HTTP
  * status the edge will use, {@code slug} the last segment of the problem type URI.
@@ -8,12 +10,36 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
+    private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, null);
+    }
+
+    private ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.errors = errors;
+    }
+
+    /** The fields at fault, when the problem is about some (else null). */
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    /**
+     * 400: one field of the request is not valid, found by domain code rather than by a constraint annotation (a
+     * cron expression, a time zone); answered like a validation failure, naming the field.
+     */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(
+                400,
+                "validation",
+                "Invalid request",
+                "the request has 1 invalid field(s)",
+                List.of(new Problem.FieldError(field, message)));
     }
 
     public int status() {

@@ -24,7 +24,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri), null));
+        return answer(
+                new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
     }
 
     @ServerExceptionMapper

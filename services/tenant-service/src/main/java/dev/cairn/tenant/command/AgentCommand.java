@@ -46,6 +46,14 @@ public class AgentCommand extends PanacheEntityBase {
     @Column(name = "requested_by")
     public String requestedBy;
 
+    /** The policy whose schedule queued it, if one did. */
+    @Column(name = "policy_id")
+    public UUID policyId;
+
+    /** The policy run it is for: at most one command per run. */
+    @Column(name = "run_id")
+    public UUID runId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -134,5 +142,10 @@ public class AgentCommand extends PanacheEntityBase {
                 .stream()
                 .map(c -> c.id)
                 .toList();
+    }
+
+    /** The command queued for a policy's run. */
+    public static java.util.Optional<AgentCommand> findByRun(UUID runId) {
+        return find("runId", runId).firstResultOptional();
     }
 }

@@ -44,6 +44,48 @@ public class CommandService {
 
     /** Queues a command for one of the tenant's clusters (not a revoked one). */
     public CommandView create(UUID tenantId, UUID clusterId, String requestedBy, NewCommand request) {
+        return queue(tenantId, clusterId, requestedBy, request, null, null);
+    }
+
+    /**
+     * Queues the BACKUP command of a policy's run, once: a repeated run id (the scheduler retrying after a crash)
+     * answers the command the first call queued.
+     */
+    public CommandView createScheduled(ScheduledCommand request) {
+        var earlier = AgentCommand.findByRun(request.runId());
+        if (earlier.isPresent()) {
+            return view(earlier.get());
+        }
+        try {
+            return queue(
+                    request.tenantId(),
+                    request.clusterId(),
+                    "policy " + request.policyId(),
+                    new NewCommand(CommandKind.BACKUP, request.backup(), null),
+                    request.policyId(),
+                    request.runId());
+        } catch (RuntimeException e) {
+            // two calls for one run at once: the unique run id let one of them in
+            return AgentCommand.findByRun(request.runId()).map(this::view).orElseThrow(() -> e);
+        }
+    }
+
+    /** Any tenant's command, for the scheduler that queued it. */
+    public CommandView getAny(UUID commandId) {
+        return AgentCommand.<AgentCommand>findByIdOptional(commandId)
+                .map(this::view)
+                .orElseThrow(() -> ProblemException.notFound("command " + commandId));
+    }
+
+    /** Cancels any tenant's command, for the scheduler that queued it (a run its agent never took). */
+    public CommandView cancelAny(UUID commandId) {
+        AgentCommand c = AgentCommand.<AgentCommand>findByIdOptional(commandId)
+                .orElseThrow(() -> ProblemException.notFound("command " + commandId));
+        return cancel(c.tenantId, c.clusterId, commandId);
+    }
+
+    private CommandView queue(
+            UUID tenantId, UUID clusterId, String requestedBy, NewCommand request, UUID policyId, UUID runId) {
         CommandView view = QuarkusTransaction.requiringNew().call(() -> {
             Cluster cluster = Cluster.findOwned(tenantId, clusterId)
                     .orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
@@ -59,6 +101,8 @@ public class CommandService {
             c.spec = write(request.kind() == CommandKind.BACKUP ? request.backup() : request.restore());
             c.phase = CommandPhase.Queued;
             c.requestedBy = requestedBy;
+            c.policyId = policyId;
+            c.runId = runId;
             c.createdAt = now;
             c.updatedAt = now;
             c.persist();
@@ -188,7 +232,8 @@ public class CommandService {
                 c.finishedAt,
                 c.progress == null ? null : read(c.progress),
                 c.report == null ? null : read(c.report),
-                c.message);
+                c.message,
+                c.policyId);
     }
 
     private String write(Object value) {

@@ -6,7 +6,11 @@ import dev.cairn.api.agent.command.CommandPhase;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A command as its tenant sees it. */
+/**
+ * A command as its tenant sees it.
+ *
+ * @param policyId the policy whose schedule queued it; absent for a command a user sent
+ */
 public record CommandView(
         UUID id,
         UUID clusterId,
@@ -21,4 +25,5 @@ public record CommandView(
         Instant finishedAt,
         JsonNode progress,
         JsonNode report,
-        String message) {}
+        String message,
+        UUID policyId) {}

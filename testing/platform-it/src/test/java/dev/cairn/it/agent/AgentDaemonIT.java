@@ -3,17 +3,14 @@ package dev.cairn.it.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.agent.daemon.Daemon;
 import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +35,7 @@ class AgentDaemonIT {
         String api = TestPlatform.get().entryPoint();
         try (MockCluster cluster = MockCluster.realistic().establishCustomResourceDefinitions()) {
             // given the agent started with the one-liner's token
-            Running agent = start(cluster, token, Files.createTempDirectory("daemon-1"));
+            RunningAgent agent = RunningAgent.start(cluster, token, Files.createTempDirectory("daemon-1"));
 
             // then it registers, keeps its credentials in its Secret, and its heartbeat shows the cluster's facts
             JsonNode connected = await(
@@ -85,7 +82,7 @@ class AgentDaemonIT {
 
             // a restarted agent (a new pod, its emptyDir gone) needs no token: its credentials come from the Secret
             agent.stop();
-            Running again = start(cluster, null, Files.createTempDirectory("daemon-2"));
+            RunningAgent again = RunningAgent.start(cluster, null, Files.createTempDirectory("daemon-2"));
             String preview = Agents.command(
                     tenant,
                     clusterId,
@@ -111,8 +108,8 @@ class AgentDaemonIT {
         try (MockCluster cluster = MockCluster.realistic()) {
             // given a registered agent that is not running
             Path home = Files.createTempDirectory("daemon-cancel");
-            Running first =
-                    start(cluster, created.path("registration").path("token").asText(), home);
+            RunningAgent first = RunningAgent.start(
+                    cluster, created.path("registration").path("token").asText(), home);
             await(
                     () -> cluster(tenant, clusterId),
                     c -> c.path("phase").asText().equals("Connected"),
@@ -136,7 +133,7 @@ class AgentDaemonIT {
                     .statusCode(200);
 
             // when the agent comes back, the command is handed out again after its lease, and the agent cancels it
-            Running again = start(cluster, null, Files.createTempDirectory("daemon-cancel-2"));
+            RunningAgent again = RunningAgent.start(cluster, null, Files.createTempDirectory("daemon-cancel-2"));
             JsonNode done = awaitCommand(tenant, clusterId, id, again);
             assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("Cancelled");
             assertThat(done.path("message").asText()).isEqualTo("cancelled before it started");
@@ -146,51 +143,11 @@ class AgentDaemonIT {
         }
     }
 
-    private record Running(Thread thread, ByteArrayOutputStream log) {
-        void stop() throws InterruptedException {
-            thread.interrupt();
-            thread.join(30_000);
-        }
-
-        String text() {
-            return log.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Running start(MockCluster cluster, String token, Path home) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-        Daemon daemon = new Daemon(
-                cluster.client(),
-                new Daemon.Settings(
-                        TestPlatform.get().entryPoint(),
-                        token,
-                        "cairn-system",
-                        "cairn-agent-credentials",
-                        home,
-                        "cairn-agent:test"),
-                out);
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        daemon.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (Exception e) {
-                        e.printStackTrace(out);
-                    }
-                },
-                "agent-daemon");
-        t.setDaemon(true);
-        t.start();
-        return new Running(t, log);
-    }
-
     private static JsonNode cluster(Tenants.SignedUp tenant, String clusterId) {
         return Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + clusterId));
     }
 
-    private static JsonNode awaitCommand(Tenants.SignedUp tenant, String clusterId, String id, Running agent) {
+    private static JsonNode awaitCommand(Tenants.SignedUp tenant, String clusterId, String id, RunningAgent agent) {
         return await(
                 () -> Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + clusterId + "/commands/" + id)),
                 c -> Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
@@ -198,7 +155,7 @@ class AgentDaemonIT {
                 agent);
     }
 
-    private static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> done, Running agent) {
+    private static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> done, RunningAgent agent) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {

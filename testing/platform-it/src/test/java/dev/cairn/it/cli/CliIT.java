@@ -177,6 +177,68 @@ class CliIT {
     }
 
     @Test
+    void policiesAreMadeListedPausedAndDeletedFromTheCommandLine() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Cli Schedules Co");
+        assertThat(cairn(tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin")
+                        .status())
+                .isZero();
+        assertThat(cairn("", "cluster", "add", "prod-eu").status()).isZero();
+
+        Result created = cairn(
+                "",
+                "schedule",
+                "create",
+                "nightly",
+                "--cluster=prod-eu",
+                "--cron",
+                "0 2 * * 1-5",
+                "--time-zone",
+                "Europe/Paris",
+                "--include-namespaces",
+                "shop",
+                "--keep-daily",
+                "7",
+                "--max-age",
+                "P90D",
+                "-o",
+                "json");
+        assertThat(created.status()).as(created.err()).isZero();
+        JsonNode policy = Api.JSON.readTree(created.out());
+        assertThat(policy.path("schedule").path("cron").asText()).isEqualTo("0 2 * * 1-5");
+        assertThat(policy.path("retention").path("keepDaily").asInt()).isEqualTo(7);
+        assertThat(policy.path("backup").path("includeNamespaces").toString()).isEqualTo("[\"shop\"]");
+
+        assertThat(cairn("", "schedule", "list").out()).contains("nightly").contains("0 2 * * 1-5 Europe/Paris");
+        assertThat(cairn("", "schedule", "pause", "nightly", "-o", "yaml").out())
+                .contains("phase: Paused");
+        assertThat(cairn("", "schedule", "resume", "nightly", "-o", "yaml").out())
+                .contains("phase: Active");
+        Result run = cairn("", "schedule", "run", "nightly", "-o", "json");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Api.JSON.readTree(run.out()).path("phase").asText()).isEqualTo("Queued");
+        assertThat(cairn("", "schedule", "runs", "nightly").out()).contains("Queued").contains("(run now)");
+        Result bad = cairn("", "schedule", "create", "bad", "--cluster", "prod-eu", "--cron", "0 2 * *");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("schedule.cron").contains("five fields");
+        assertThat(cairn(
+                                "",
+                                "schedule",
+                                "create",
+                                "both",
+                                "--cluster",
+                                "prod-eu",
+                                "--cron",
+                                "@daily",
+                                "--every",
+                                "PT1H")
+                        .status())
+                .as("--cron and --every exclude each other")
+                .isEqualTo(2);
+        assertThat(cairn("", "schedule", "delete", "nightly").status()).isZero();
+        assertThat(cairn("", "schedule", "describe", "nightly").err()).contains("no policy named nightly");
+    }
+
+    @Test
     void helpUsageErrorsAndVersionBehaveAsDocumented() throws Exception {
         Result help = cairn("", "--help");
         assertThat(help.status()).isZero();

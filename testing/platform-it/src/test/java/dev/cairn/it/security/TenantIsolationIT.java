@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.testing.platform.Platform;
 import io.restassured.http.ContentType;
@@ -78,6 +79,8 @@ class TenantIsolationIT {
             Map.entry(
                     "POST /api/v1/agent/commands/{commandId}/status",
                     "{\"phase\":\"Running\",\"progress\":{\"bytes\":1}}"),
+            Map.entry("POST /api/v1/policies", Policies.probeBody()),
+            Map.entry("PUT /api/v1/policies/{policyId}", Policies.probeBody()),
             Map.entry(
                     "POST /api/v1/partner/tenants",
                     "{\"organisation\":\"Probe customer\",\"adminEmail\":\"probe-customer@example.test\","
@@ -118,7 +121,13 @@ class TenantIsolationIT {
                 .then()
                 .extract()
                 .path("subject");
+        String policyOfA = Policies.create(
+                        tenantA, agentOfA.credentials().path("clusterId").asText(), "alpha-nightly")
+                .path("id")
+                .asText();
         idsOfA = Map.of(
+                "policyId",
+                policyOfA,
                 "clusterId",
                 agentOfA.credentials().path("clusterId").asText(),
                 "tenantId",
@@ -262,6 +271,14 @@ class TenantIsolationIT {
                 .statusCode(200)
                 .body("phase", equalTo("Queued"))
                 .body("cancelRequested", equalTo(false));
+        Api.as(token)
+                .when()
+                .get("/api/v1/policies/" + idsOfA.get("policyId"))
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("alpha-nightly"))
+                .body("phase", equalTo("Active"))
+                .body("schedule.cron", equalTo("0 2 * * *"));
     }
 
     @Test
@@ -313,7 +330,7 @@ class TenantIsolationIT {
         }
         String type = CONTENT_TYPES.get(key);
         if (type != null) {
-            request.contentType(type).body("probe");
+            request.contentType(type).body("probe".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else if (BODIES.containsKey(key)) {
             request.body(BODIES.get(key));
         }

@@ -229,7 +229,7 @@ public final class Platform implements AutoCloseable {
             if (service.equals("tenant") || service.equals("ingest")) {
                 properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
             }
-            if (service.equals("ingest")) {
+            if (service.equals("ingest") || service.equals("scheduler")) {
                 properties.put(
                         "quarkus.rest-client.tenant-service.url",
                         services.get("tenant").url());

@@ -164,10 +164,15 @@ public final class KeycloakServer implements AutoCloseable {
         return url() + "/realms/" + realm;
     }
 
-    /** Imports the realm from its JSON representation unless a realm of that name exists. */
+    /**
+     * Imports the realm from its JSON representation; when a realm of that name exists (a kept data folder), adds
+     * what it lacks of the representation's roles, clients and users (a partial import that skips what exists), so
+     * that a client or role added to the realm file reaches an existing platform.
+     */
     public void ensureRealm(String realmJson) {
         try {
-            String realm = JSON.readTree(realmJson).path("realm").asText();
+            JsonNode representation = JSON.readTree(realmJson);
+            String realm = representation.path("realm").asText();
             String token = adminToken();
             HttpResponse<String> existing = http.send(
                     HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
@@ -175,6 +180,24 @@ public final class KeycloakServer implements AutoCloseable {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (existing.statusCode() == 200) {
+                var partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
+                for (String part : List.of("roles", "clients", "users")) {
+                    if (representation.has(part)) {
+                        partial.set(part, representation.get(part));
+                    }
+                }
+                HttpResponse<String> imported = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm + "/partialImport"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(partial.toString()))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (imported.statusCode() != 200) {
+                    throw new ServerStartException("cannot bring realm " + realm + " up to date: HTTP "
+                            + imported.statusCode() + " " + imported.body());
+                }
                 return;
             }
             HttpResponse<String> created = http.send(

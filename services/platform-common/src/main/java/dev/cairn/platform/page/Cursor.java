@@ -1,0 +1,38 @@
+package dev.cairn.platform.page;
+
+import dev.cairn.platform.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * A keyset cursor over lists ordered by (creation time, id): opaque to clients, stable while rows are added or
+ * removed (no row is skipped or repeated, unlike an offset).
+ *
+ * @param at the creation time of the last row of the previous page
+ * @param id its id
+ */
+public record Cursor(Instant at, UUID id) {
+    /** The cursor after this row. */
+    public String encode() {
+        String text = at.getEpochSecond() + "." + at.getNano() + "." + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The cursor a client sent, or null for the first page; 400 naming {@code cursor} when it is not one of ours. */
+    public static Cursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.", 3);
+            return new Cursor(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2]));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | java.time.DateTimeException e) {
+            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
+        }
+    }
+}

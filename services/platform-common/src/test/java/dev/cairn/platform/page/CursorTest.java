@@ -1,0 +1,32 @@
+package dev.cairn.platform.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.platform.problem.ProblemException;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CursorTest {
+    @Test
+    void aCursorRoundTripsToTheNanosecond() {
+        Cursor cursor = new Cursor(Instant.parse("2026-12-02T03:04:05.123456789Z"), UUID.randomUUID());
+        assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void noCursorIsTheFirstPageAndAForgedOneIsA400NamingIt() {
+        assertThat(Cursor.decode(null)).isNull();
+        assertThat(Cursor.decode(" ")).isNull();
+        for (String bad : new String[] {"not base64!", "Zm9v", "MS4yLm5vdC1hLXV1aWQ"}) {
+            assertThatThrownBy(() -> Cursor.decode(bad)).isInstanceOfSatisfying(ProblemException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.errors())
+                        .singleElement()
+                        .satisfies(f -> assertThat(f.field()).isEqualTo("cursor"));
+            });
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.cairn.scheduler.fire;
+
+import dev.cairn.api.agent.command.CommandPhase;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
+import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.scheduler.policy.Policy;
+import dev.cairn.scheduler.policy.PolicyPhase;
+import dev.cairn.scheduler.policy.PolicyService;
+import dev.cairn.scheduler.run.PolicyRun;
+import dev.cairn.scheduler.run.RunPhase;
+import dev.cairn.scheduler.run.RunView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs of policies: a fire queues the policy's BACKUP command (once, however often it is retried: the run's id comes
+ * from the policy and the planned time, and the tenant service queues one command per run), and the follower brings
+ * runs up to date from their commands. A run ends Completed, PartiallyFailed, Failed or Missed, with its reason.
+ */
+@ApplicationScoped
+public class Runs {
+    private static final Logger LOG = Logger.getLogger(Runs.class);
+
+    private final Commands commands;
+    private final PolicyService policies;
+    private final FireConfig config;
+
+    public Runs(Commands commands, PolicyService policies, FireConfig config) {
+        this.commands = commands;
+        this.policies = policies;
+        this.config = config;
+    }
+
+    /**
+     * A fire of the policy's schedule for {@code planned}, due at {@code due}. Answers the run, or null when the
+     * policy is gone or paused.
+     */
+    public RunView fire(UUID policyId, Instant planned, Instant due) {
+        Instant now = Instant.now();
+        UUID runId = PolicyRun.idOf(policyId, planned);
+        Policy policy = QuarkusTransaction.requiringNew().call(() -> Policy.<Policy>findById(policyId));
+        if (policy == null || policy.phase != PolicyPhase.Active) {
+            return null;
+        }
+        PolicyRun earlier = QuarkusTransaction.requiringNew().call(() -> PolicyRun.<PolicyRun>findById(runId));
+        if (earlier != null && (earlier.commandId != null || earlier.phase.isFinal())) {
+            return RunView.of(earlier); // a retried fire: it already happened
+        }
+        if (Duration.between(due, now).compareTo(config.missedAfter()) > 0) {
+            return record(
+                    policy,
+                    runId,
+                    planned,
+                    false,
+                    RunPhase.Missed,
+                    "the scheduler was not running at " + due + " (it fired "
+                            + Duration.between(due, now).truncatedTo(ChronoUnit.SECONDS) + " late)");
+        }
+        String busy = settlePrevious(policy);
+        if (busy != null) {
+            return record(policy, runId, planned, false, RunPhase.Missed, busy);
+        }
+        return queue(policy, runId, planned, false);
+    }
+
+    /** "Run now": a run outside the schedule (also for a paused policy). */
+    public RunView runNow(UUID tenantId, UUID policyId) {
+        Policy policy = QuarkusTransaction.requiringNew()
+                .call(() -> Policy.findOwned(tenantId, policyId)
+                        .orElseThrow(() -> ProblemException.notFound("policy " + policyId)));
+        String busy = settlePrevious(policy);
+        if (busy != null) {
+            throw ProblemException.conflict(busy);
+        }
+        return queue(policy, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), true);
+    }
+
+    /** The policy's runs, newest first, a page at a time. */
+    public Page<RunView> list(UUID tenantId, UUID policyId, String cursor, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Policy.findOwned(tenantId, policyId).orElseThrow(() -> ProblemException.notFound("policy " + policyId));
+            List<PolicyRun> page = PolicyRun.page(policyId, Cursor.decode(cursor), limit + 1);
+            List<RunView> items = page.stream().limit(limit).map(RunView::of).toList();
+            String next = page.size() > limit
+                    ? new Cursor(page.get(limit - 1).firedAt, page.get(limit - 1).id).encode()
+                    : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    /** Brings unfinished runs up to date from their commands. */
+    public void follow() {
+        List<PolicyRun> unfinished =
+                QuarkusTransaction.requiringNew().call(() -> PolicyRun.allUnfinished(config.followBatch()));
+        for (PolicyRun run : unfinished) {
+            if (run.commandId == null) {
+                continue; // being queued right now
+            }
+            try {
+                Commands.Command command = commands.get(run.commandId);
+                update(run.id, command);
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot read command %s of run %s: %s", run.commandId, run.id, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Ends the policy's earlier runs that its agent never took (Missed: offline), so that a new run can start; answers
+     * why a new run cannot start (an earlier one is still going), or null.
+     */
+    private String settlePrevious(Policy policy) {
+        List<PolicyRun> unfinished = QuarkusTransaction.requiringNew().call(() -> PolicyRun.unfinished(policy.id));
+        for (PolicyRun previous : unfinished) {
+            if (previous.commandId == null) {
+                continue;
+            }
+            Commands.Command command = commands.get(previous.commandId);
+            if (command.phase() == CommandPhase.Queued || command.phase() == CommandPhase.Delivered) {
+                Commands.Command cancelled = commands.cancel(previous.commandId);
+                if (cancelled.phase() == CommandPhase.Cancelled) {
+                    finish(
+                            previous.id,
+                            RunPhase.Missed,
+                            "the cluster's agent did not take it before the next run" + " (is it connected?)",
+                            null);
+                    continue;
+                }
+                command = cancelled;
+            }
+            if (!command.phase().isFinal()) {
+                return "the previous run (" + previous.id + ") is still going";
+            }
+            update(previous.id, command);
+        }
+        return null;
+    }
+
+    private RunView queue(Policy policy, UUID runId, Instant planned, boolean manual) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (PolicyRun.findById(runId) == null) {
+                PolicyRun run = newRun(policy, runId, planned, manual, RunPhase.Queued, null);
+                run.persist();
+                Policy p = Policy.findById(policy.id);
+                if (p != null) {
+                    p.lastRunId = run.id;
+                    p.lastRunPhase = run.phase;
+                    p.lastRunAt = run.firedAt;
+                }
+            }
+        });
+        Commands.Command command;
+        try {
+            command = commands.queue(policy.tenantId, policy.clusterId, policy.id, runId, policies.backup(policy));
+        } catch (RuntimeException e) {
+            LOG.warnf("run %s of policy %s: cannot queue its command: %s", runId, policy.id, e.getMessage());
+            return finish(runId, RunPhase.Failed, "its command could not be queued: " + e.getMessage(), null);
+        }
+        LOG.infof("run %s of policy %s queued command %s", runId, policy.id, command.id());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PolicyRun run = PolicyRun.findById(runId);
+            run.commandId = command.id();
+            return RunView.of(run);
+        });
+    }
+
+    private RunView record(Policy policy, UUID runId, Instant planned, boolean manual, RunPhase phase, String reason) {
+        LOG.infof("run %s of policy %s: %s (%s)", runId, policy.id, phase, reason);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (PolicyRun.findById(runId) == null) {
+                newRun(policy, runId, planned, manual, RunPhase.Queued, null).persist();
+            }
+        });
+        return finish(runId, phase, reason, null);
+    }
+
+    private static PolicyRun newRun(
+            Policy policy, UUID runId, Instant planned, boolean manual, RunPhase phase, String reason) {
+        PolicyRun run = new PolicyRun();
+        run.id = runId;
+        run.tenantId = policy.tenantId;
+        run.policyId = policy.id;
+        run.plannedAt = planned;
+        run.firedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        run.manual = manual;
+        run.phase = phase;
+        run.reason = reason;
+        return run;
+    }
+
+    /** A run's phase from its command's. */
+    private void update(UUID runId, Commands.Command command) {
+        switch (command.phase()) {
+            case Queued, Delivered -> {}
+            case Running ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    PolicyRun run = PolicyRun.findById(runId);
+                    if (run.phase == RunPhase.Queued) {
+                        run.phase = RunPhase.Running;
+                        lastRun(run);
+                    }
+                });
+            case Completed -> finish(runId, RunPhase.Completed, command.message(), command.backupId());
+            case PartiallyFailed -> finish(runId, RunPhase.PartiallyFailed, command.message(), command.backupId());
+            case Failed -> finish(runId, RunPhase.Failed, command.message(), command.backupId());
+            case Cancelled -> finish(runId, RunPhase.Failed, "cancelled: " + command.message(), null);
+        }
+    }
+
+    /** Ends a run (once) and counts it on its policy. */
+    private RunView finish(UUID runId, RunPhase phase, String reason, UUID backupId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PolicyRun run = PolicyRun.findById(runId);
+            if (!run.phase.isFinal()) {
+                run.phase = phase;
+                run.reason = reason;
+                run.backupId = backupId;
+                run.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Policy p = Policy.findById(run.policyId);
+                if (p != null) {
+                    p.consecutiveFailures = phase.isFailure() ? p.consecutiveFailures + 1 : 0;
+                }
+                lastRun(run);
+            }
+            return RunView.of(run);
+        });
+    }
+
+    private static void lastRun(PolicyRun run) {
+        Policy p = Policy.findById(run.policyId);
+        if (p != null && (p.lastRunAt == null || !run.firedAt.isBefore(p.lastRunAt))) {
+            p.lastRunId = run.id;
+            p.lastRunPhase = run.phase;
+            p.lastRunAt = run.firedAt;
+        }
+    }
+}

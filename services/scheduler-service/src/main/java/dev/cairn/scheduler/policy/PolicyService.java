@@ -1,0 +1,211 @@
+package dev.cairn.scheduler.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.api.agent.command.BackupSpec;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
+import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.scheduler.retention.RetentionRules;
+import dev.cairn.scheduler.schedule.InvalidScheduleException;
+import dev.cairn.scheduler.schedule.Schedule;
+import dev.cairn.scheduler.schedule.Timetable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Backup policies: created, read, replaced, paused and resumed, deleted, by their tenant only. A policy's schedule
+ * and cluster are checked before anything is stored: a bad one is a 400 naming the field.
+ */
+@ApplicationScoped
+public class PolicyService {
+    private final Clusters clusters;
+    private final PolicyTimers timers;
+    private final ObjectMapper json;
+
+    /** A policy just created, and whether an earlier request with the same Idempotency-Key had made it. */
+    public record Created(PolicyView policy, boolean repeated) {}
+
+    public PolicyService(Clusters clusters, PolicyTimers timers, ObjectMapper json) {
+        this.clusters = clusters;
+        this.timers = timers;
+        this.json = json;
+    }
+
+    @Transactional
+    public Created create(UUID tenantId, NewPolicy request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var earlier = Policy.findByIdempotencyKey(tenantId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Created(view(earlier.get(), Instant.now()), true);
+            }
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Policy p = new Policy();
+        p.id = UUID.randomUUID();
+        p.tenantId = tenantId;
+        p.createdAt = now;
+        p.idempotencyKey = idempotencyKey;
+        p.consecutiveFailures = 0;
+        apply(p, request, now);
+        p.persist();
+        timers.arm(p);
+        return new Created(view(p, now), false);
+    }
+
+    public Page<PolicyView> list(UUID tenantId, String cursor, int limit) {
+        List<Policy> page = Policy.page(tenantId, Cursor.decode(cursor), limit + 1);
+        Instant now = Instant.now();
+        List<PolicyView> items =
+                page.stream().limit(limit).map(p -> view(p, now)).toList();
+        String next =
+                page.size() > limit ? new Cursor(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    public PolicyView get(UUID tenantId, UUID id) {
+        return view(owned(tenantId, id), Instant.now());
+    }
+
+    @Transactional
+    public PolicyView replace(UUID tenantId, UUID id, NewPolicy request) {
+        Policy p = owned(tenantId, id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        apply(p, request, now);
+        timers.arm(p);
+        return view(p, now);
+    }
+
+    @Transactional
+    public PolicyView pause(UUID tenantId, UUID id, boolean paused) {
+        Policy p = owned(tenantId, id);
+        p.phase = paused ? PolicyPhase.Paused : PolicyPhase.Active;
+        p.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        timers.arm(p);
+        return view(p, p.updatedAt);
+    }
+
+    @Transactional
+    public void delete(UUID tenantId, UUID id) {
+        owned(tenantId, id).delete();
+        timers.disarm(id);
+    }
+
+    private static Policy owned(UUID tenantId, UUID id) {
+        return Policy.findOwned(tenantId, id).orElseThrow(() -> ProblemException.notFound("policy " + id));
+    }
+
+    /** Checks the request and writes it into the policy. */
+    private void apply(Policy p, NewPolicy request, Instant now) {
+        Schedule schedule = request.schedule();
+        try {
+            Timetable.of(schedule, p.id, p.createdAt);
+        } catch (InvalidScheduleException e) {
+            throw ProblemException.invalidField("schedule." + e.field(), e.getMessage());
+        }
+        if (clusters.nameOfOwn(request.clusterId()).isEmpty()) {
+            throw ProblemException.invalidField("clusterId", "no cluster of this tenant has that id");
+        }
+        if (Policy.nameTaken(p.tenantId, request.name(), p.id)) {
+            throw ProblemException.conflict("a policy named " + request.name() + " exists");
+        }
+        RetentionRules retention = request.retention() == null ? RetentionRules.KEEP_ALL : request.retention();
+        if (retention.maxAge() != null && !retention.maxAge().isPositive()) {
+            throw ProblemException.invalidField("retention.maxAge", "a maximum age is a positive duration");
+        }
+        BackupSpec backup =
+                request.backup() == null ? new BackupSpec(null, null, null, null, null, null, false) : request.backup();
+        p.name = request.name();
+        p.clusterId = request.clusterId();
+        p.backupSpec = write(backup);
+        p.cron = schedule.cron();
+        p.timeZone = schedule.cron() == null
+                ? null
+                : Timetable.zone(schedule.timeZone()).getId();
+        p.intervalSeconds = seconds(schedule.interval());
+        p.jitterSeconds = seconds(schedule.jitter());
+        p.keepLast = retention.keepLast();
+        p.keepHourly = retention.keepHourly();
+        p.keepDaily = retention.keepDaily();
+        p.keepWeekly = retention.keepWeekly();
+        p.keepMonthly = retention.keepMonthly();
+        p.keepYearly = retention.keepYearly();
+        p.maxAgeSeconds = seconds(retention.maxAge());
+        p.phase = request.paused() ? PolicyPhase.Paused : PolicyPhase.Active;
+        p.updatedAt = now;
+    }
+
+    /** The policy's timetable: its schedule from its creation, with its jitter. */
+    public static Timetable timetable(Policy p) {
+        return Timetable.of(schedule(p), p.id, p.createdAt);
+    }
+
+    /** The policy's BACKUP spec, as stored. */
+    public BackupSpec backup(Policy p) {
+        return read(p.backupSpec);
+    }
+
+    /** The policy's schedule, as stored. */
+    static Schedule schedule(Policy p) {
+        return new Schedule(p.cron, p.timeZone, duration(p.intervalSeconds), duration(p.jitterSeconds));
+    }
+
+    /** The policy's retention rules, as stored. */
+    static RetentionRules retention(Policy p) {
+        return new RetentionRules(
+                p.keepLast,
+                p.keepHourly,
+                p.keepDaily,
+                p.keepWeekly,
+                p.keepMonthly,
+                p.keepYearly,
+                duration(p.maxAgeSeconds));
+    }
+
+    PolicyView view(Policy p, Instant now) {
+        Timetable timetable = timetable(p);
+        return new PolicyView(
+                p.id,
+                p.name,
+                p.clusterId,
+                p.phase,
+                read(p.backupSpec),
+                schedule(p),
+                retention(p),
+                timetable.offset(),
+                p.phase == PolicyPhase.Active ? timetable.next(now).at() : null,
+                p.lastRunId == null ? null : new PolicyView.LastRun(p.lastRunId, p.lastRunPhase, p.lastRunAt),
+                p.consecutiveFailures,
+                p.createdAt,
+                p.updatedAt);
+    }
+
+    private String write(BackupSpec spec) {
+        try {
+            return json.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BackupSpec read(String spec) {
+        try {
+            return json.readValue(spec, BackupSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored spec: " + e.getMessage(), e);
+        }
+    }
+
+    private static Long seconds(Duration d) {
+        return d == null ? null : d.toSeconds();
+    }
+
+    private static Duration duration(Long seconds) {
+        return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cairn.scheduler.policy;
+
+import dev.cairn.api.agent.command.BackupSpec;
+import dev.cairn.scheduler.retention.RetentionRules;
+import dev.cairn.scheduler.run.RunPhase;
+import dev.cairn.scheduler.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A policy as its tenant sees it.
+ *
+ * @param jitterOffset where in its jitter window this policy's fires fall
+ * @param nextFireAt when it fires next (planned time plus jitter); absent while paused
+ * @param lastRun its latest run: id, phase, when it fired; absent before the first
+ * @param consecutiveFailures runs in a row that did not complete (Failed or Missed)
+ */
+public record PolicyView(
+        UUID id,
+        String name,
+        UUID clusterId,
+        PolicyPhase phase,
+        BackupSpec backup,
+        Schedule schedule,
+        RetentionRules retention,
+        Duration jitterOffset,
+        Instant nextFireAt,
+        LastRun lastRun,
+        int consecutiveFailures,
+        Instant createdAt,
+        Instant updatedAt) {
+    /** A policy's latest run, in short ({@code GET .../runs} has them all). */
+    public record LastRun(UUID id, RunPhase phase, Instant firedAt) {}
+}

@@ -1,0 +1,2 @@
+/** Policy runs: each fire (or "run now"), its BACKUP command, and how it ended. */
+package dev.cairn.scheduler.run;

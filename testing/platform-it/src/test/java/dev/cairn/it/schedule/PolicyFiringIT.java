@@ -1,0 +1,199 @@
+package dev.cairn.it.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Api;
+import dev.cairn.it.support.RunningAgent;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.testing.kubernetes.MockCluster;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Policies fire on their schedule through Quartz, queue BACKUP commands that the cluster's agent runs, and each run
+ * ends with the truth: Completed with its backup, or Missed with the reason.
+ */
+class PolicyFiringIT {
+    private static String policies(Object... path) {
+        StringBuilder p = new StringBuilder("/api/v1/policies");
+        for (Object segment : path) {
+            p.append('/').append(segment);
+        }
+        return p.toString();
+    }
+
+    private static List<JsonNode> runs(Tenants.SignedUp tenant, String policy) {
+        List<JsonNode> runs = new ArrayList<>();
+        Api.json(Api.as(tenant.token()).when().get(policies(policy, "runs")))
+                .path("items")
+                .forEach(runs::add);
+        return runs;
+    }
+
+    @Test
+    void aPerMinutePolicyFiresOnTimeTwiceAndBothBackupsComplete() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Firing Co");
+        JsonNode created = Agents.createCluster(tenant, "edge");
+        String clusterId = created.path("cluster").path("id").asText();
+        try (MockCluster cluster = MockCluster.realistic();
+                RunningAgent agent = RunningAgent.start(
+                        cluster,
+                        created.path("registration").path("token").asText(),
+                        Files.createTempDirectory("firing-agent"))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> Api.as(tenant.token())
+                            .when()
+                            .get("/api/v1/clusters/" + clusterId)
+                            .then()
+                            .body("phase", equalTo("Connected")));
+
+            // when a policy says every minute, without jitter
+            String policy = Api.as(tenant.token())
+                    .body(Map.of(
+                            "name", "every-minute",
+                            "clusterId", clusterId,
+                            "backup", Map.of("includeNamespaces", List.of("shop")),
+                            "schedule", Map.of("cron", "* * * * *", "jitter", "PT0S"),
+                            "retention", Map.of("keepLast", 5)))
+                    .when()
+                    .post(policies())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+
+            // then it fires twice within about two minutes, and both runs end Completed with a backup each
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(
+                            () -> runs(tenant, policy).stream()
+                                    .filter(r -> r.path("phase").asText().equals("Completed"))
+                                    .count(),
+                            n -> n >= 2);
+            List<JsonNode> completed = runs(tenant, policy).stream()
+                    .filter(r -> r.path("phase").asText().equals("Completed"))
+                    .limit(2)
+                    .toList();
+            Instant newer = Instant.parse(completed.get(0).path("plannedAt").asText());
+            Instant older = Instant.parse(completed.get(1).path("plannedAt").asText());
+            assertThat(Duration.between(older, newer).toSeconds() % 60)
+                    .as("planned on whole minutes")
+                    .isZero();
+            for (JsonNode run : completed) {
+                Instant planned = Instant.parse(run.path("plannedAt").asText());
+                assertThat(planned.getEpochSecond() % 60).isZero();
+                assertThat(Duration.between(
+                                planned, Instant.parse(run.path("firedAt").asText())))
+                        .as("fire lag")
+                        .isLessThan(Duration.ofSeconds(15));
+                assertThat(run.path("manual").asBoolean()).isFalse();
+                Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/backups/" + run.path("backupId").asText())
+                        .then()
+                        .statusCode(200)
+                        .body("phase", equalTo("Completed"))
+                        .body("clusterId", equalTo(clusterId));
+                Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/clusters/" + clusterId + "/commands/"
+                                + run.path("commandId").asText())
+                        .then()
+                        .statusCode(200)
+                        .body("policyId", equalTo(policy));
+            }
+            assertThat(completed.get(0).path("backupId").asText())
+                    .isNotEqualTo(completed.get(1).path("backupId").asText());
+            Api.as(tenant.token())
+                    .when()
+                    .get(policies(policy))
+                    .then()
+                    .statusCode(200)
+                    .body("consecutiveFailures", equalTo(0));
+            // pausing stops the fires
+            Api.as(tenant.token()).when().post(policies(policy, "pause")).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aRunItsAgentNeverTakesIsMissedWhenTheNextOneStarts() {
+        Tenants.SignedUp tenant = Tenants.free("Offline Co");
+        String clusterId = Agents.registered(tenant, "offline")
+                .credentials()
+                .path("clusterId")
+                .asText();
+        String policy = Api.as(tenant.token())
+                .body(Map.of(
+                        "name",
+                        "nightly",
+                        "clusterId",
+                        clusterId,
+                        "schedule",
+                        Map.of("cron", "0 2 * * *"),
+                        "paused",
+                        true))
+                .when()
+                .post(policies())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        // "run now" works on a paused policy and queues a command for the (never polling) agent
+        JsonNode first = Api.json(Api.as(tenant.token()).when().post(policies(policy, "run")));
+        assertThat(first.path("phase").asText()).isEqualTo("Queued");
+        assertThat(first.path("manual").asBoolean()).isTrue();
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/clusters/" + clusterId + "/commands/"
+                        + first.path("commandId").asText())
+                .then()
+                .body("phase", equalTo("Queued"));
+
+        // the next run cancels the untaken one, which ends Missed with the reason
+        JsonNode second = Api.json(Api.as(tenant.token()).when().post(policies(policy, "run")));
+        assertThat(second.path("phase").asText()).isEqualTo("Queued");
+        List<JsonNode> runs = runs(tenant, policy);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1).path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(runs.get(1).path("phase").asText()).isEqualTo("Missed");
+        assertThat(runs.get(1).path("reason").asText()).contains("did not take it");
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/clusters/" + clusterId + "/commands/"
+                        + first.path("commandId").asText())
+                .then()
+                .body("phase", equalTo("Cancelled"));
+        Api.as(tenant.token())
+                .when()
+                .get(policies(policy))
+                .then()
+                .body("consecutiveFailures", equalTo(1))
+                .body("lastRun.id", equalTo(second.path("id").asText()))
+                .body("lastRun.phase", equalTo("Queued"));
+        // another tenant can neither run it nor see its runs
+        Tenants.SignedUp other = Tenants.free("Offline Other");
+        Api.as(other.token())
+                .when()
+                .post(policies(policy, "run"))
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM);
+        Api.as(other.token())
+                .when()
+                .get(policies(policy, "runs"))
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM);
+    }
+}
