@@ -73,17 +73,7 @@ public final class ScheduleCommand {
 
     @Command(name = "list", description = "The tenant's policies with their next fire.")
     int list(@Mixin Output output) {
-        Platform api = platform.signedIn();
-        List<JsonNode> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page =
-                    api.get(POLICIES + "?limit=500" + (cursor == null ? "" : "&cursor=" + Platform.query(cursor)));
-            page.path("items").forEach(all::add);
-            cursor = page.path("nextCursor").isTextual()
-                    ? page.path("nextCursor").asText()
-                    : null;
-        } while (cursor != null);
+        List<JsonNode> all = all(platform.signedIn());
         Table table = new Table("NAME", "PHASE", "CLUSTER", "SCHEDULE", "NEXT FIRE", "FAILURES", "ID");
         all.forEach(p -> table.row(
                 p.path("name").asText(),
@@ -190,21 +180,28 @@ public final class ScheduleCommand {
         try {
             return UUID.fromString(idOrName);
         } catch (IllegalArgumentException notAnId) {
-            String cursor = null;
-            do {
-                JsonNode page =
-                        api.get(POLICIES + "?limit=500" + (cursor == null ? "" : "&cursor=" + Platform.query(cursor)));
-                for (JsonNode p : page.path("items")) {
-                    if (p.path("name").asText().equals(idOrName)) {
-                        return UUID.fromString(p.path("id").asText());
-                    }
-                }
-                cursor = page.path("nextCursor").isTextual()
-                        ? page.path("nextCursor").asText()
-                        : null;
-            } while (cursor != null);
-            throw new dev.cairn.cli.platform.CliException("no policy named " + idOrName + " (cairn schedule list)");
+            return all(api).stream()
+                    .filter(p -> p.path("name").asText().equals(idOrName))
+                    .map(p -> UUID.fromString(p.path("id").asText()))
+                    .findFirst()
+                    .orElseThrow(() -> new dev.cairn.cli.platform.CliException(
+                            "no policy named " + idOrName + " (cairn schedule list)"));
         }
+    }
+
+    /** Every policy of the tenant, page after page. */
+    private static List<JsonNode> all(Platform api) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page =
+                    api.get(POLICIES + "?limit=500" + (cursor == null ? "" : "&cursor=" + Platform.query(cursor)));
+            page.path("items").forEach(all::add);
+            cursor = page.path("nextCursor").isTextual()
+                    ? page.path("nextCursor").asText()
+                    : null;
+        } while (cursor != null);
+        return all;
     }
 
     private void print(JsonNode p, Output output) {
