@@ -78,8 +78,10 @@ public final class CairnCommand implements Callable<Integer> {
     /** Listed for its help: the repository's {@code ./cairn} script starts the platform itself. */
     @Command(
             name = "up",
-            description = "Build what is missing and start the whole platform on this machine (./cairn up; data in"
-                    + " .cairn/, Ctrl-C stops it).",
+            description = {
+                "Start the whole platform on this machine (./cairn up).",
+                "Builds what is missing; data in .cairn/; Ctrl-C stops it."
+            },
             footerHeading = "%nEnvironment:%n",
             footer = {
                 "  CAIRN_HOME (data folder, default .cairn), CAIRN_PORT (entry point, default 8080), CAIRN_KEYCLOAK_PORT",

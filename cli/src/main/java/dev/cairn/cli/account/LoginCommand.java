@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "login",
         description = {
-            "Sign in, with a password or in a browser (device authorization), and keep the sign-in in",
-            "~/.config/cairn/credentials.json ($CAIRN_CONFIG), readable by you only."
+            "Sign in with a password, or in a browser (device authorization).",
+            "The sign-in is kept in ~/.config/cairn/credentials.json ($CAIRN_CONFIG), readable by you only."
         },
         footerHeading = "%nExamples:%n",
         footer = {

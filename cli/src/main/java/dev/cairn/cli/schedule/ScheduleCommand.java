@@ -210,13 +210,25 @@ public final class ScheduleCommand {
                 .row("id", p.path("id").asText())
                 .row("phase", p.path("phase").asText())
                 .row("cluster", p.path("clusterId").asText())
-                .row("what", p.path("backup").toString())
+                .row("what", given(p.path("backup")))
                 .row("schedule", schedule(p.path("schedule")))
                 .row("jitter", p.path("jitterOffset").asText(null))
-                .row("keeps", p.path("retention").toString())
+                .row("keeps", given(p.path("retention")))
                 .row("next fire", p.path("nextFireAt").asText(null))
                 .row("failures in a row", p.path("consecutiveFailures").asInt());
         output.print(p, table, io.out());
+    }
+
+    /** The fields of an object that are set (not null, not empty), as {@code name=value} pairs. */
+    private static String given(JsonNode object) {
+        List<String> fields = new ArrayList<>();
+        object.properties().forEach(f -> {
+            JsonNode v = f.getValue();
+            if (!v.isNull() && !(v.isContainerNode() && v.isEmpty()) && !(v.isBoolean() && !v.asBoolean())) {
+                fields.add(f.getKey() + "=" + (v.isValueNode() ? v.asText() : v.toString()));
+            }
+        });
+        return fields.isEmpty() ? "everything" : String.join(" ", fields);
     }
 
     private static String schedule(JsonNode s) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify",
         description = {
-            "Re-read a backup's chunks from object storage, as the local agent, and check each one (decrypt, MAC,",
-            "hash); damage is listed. Exit status: 0 passed, 1 damage found or failed."
+            "Re-read a backup's chunks from object storage and check each one, as the local agent.",
+            "Each chunk is decrypted and its MAC and hash checked; damage is listed.",
+            "Exit status: 0 passed, 1 damage found or failed."
         },
         footerHeading = "%nExamples:%n",
         footer = {"  cairn verify 3f1c0a4e-…", "  cairn verify 3f1c0a4e-… --sample 10 -o json"})
