@@ -37,14 +37,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "backup",
         description = "Back up clusters and directories; list and inspect backups.",
-        synopsisSubcommandLabel = "(create | local | list | describe)",
+        synopsisSubcommandLabel = "(create | local | list | describe | delete)",
         footerHeading = "%nExamples:%n",
         footer = {
             "  cairn backup create --cluster prod-eu --include-namespaces shop,billing --volumes --wait",
             "  cairn backup local ~/projects                     # a directory, as the local agent",
             "  cairn backup local --kubernetes=https://k3s:6443 --include-namespaces shop",
             "  cairn backup list --cluster prod-eu -o json",
-            "  cairn backup describe 3f1c0a4e-…"
+            "  cairn backup describe 3f1c0a4e-…",
+            "  cairn backup delete 3f1c0a4e-…"
         })
 public final class BackupCommand {
     private final Io io;
@@ -143,6 +144,20 @@ public final class BackupCommand {
                     b.source());
         }
         output.print(backups, table, io.out());
+        return ExitStatus.OK;
+    }
+
+    @Command(
+            name = "delete",
+            description = {
+                "Delete a finished backup: it is gone from the catalog at once; its data is freed by garbage",
+                "collection once no other backup references it."
+            })
+    int delete(
+            @Parameters(paramLabel = "BACKUP_ID", description = "The backup's id.") UUID id,
+            @Mixin PlatformOption platform) {
+        platform.signedIn().delete("backups/" + id);
+        io.out().println("Backup " + id + " deleted.");
         return ExitStatus.OK;
     }
 

@@ -129,6 +129,20 @@ public class BackupCatalog implements DurableChunks {
         }
     }
 
+    /**
+     * Deletes a finished backup (Completed, PartiallyFailed or Failed) and its references, in one transaction;
+     * answers false when the tenant has no such finished backup. The chunks stay until garbage collection finds them
+     * unreferenced.
+     */
+    public boolean delete(UUID tenantId, UUID id) {
+        return update(
+                        "DELETE FROM backup WHERE tenant_id = ? AND id = ?"
+                                + " AND phase IN ('Completed', 'PartiallyFailed', 'Failed')",
+                        tenantId,
+                        id)
+                > 0;
+    }
+
     /** Marks a backup that is not restorable yet as Failed with the agent's reason; false if it was too late. */
     public boolean fail(UUID tenantId, UUID id, String reason) {
         return update(

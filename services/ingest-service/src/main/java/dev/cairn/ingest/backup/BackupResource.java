@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -87,6 +88,17 @@ public class BackupResource {
     @Operation(summary = "Read a backup")
     public BackupView get(@PathParam("backupId") UUID id) {
         return view(backups.get(caller.tenant(), id));
+    }
+
+    @DELETE
+    @Path("/{backupId}")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(
+            summary = "Delete a finished backup: its manifest and catalog entry; its data is freed by garbage"
+                    + " collection once no other backup references it")
+    public Response delete(@PathParam("backupId") UUID id) {
+        backups.delete(caller.tenant(), id);
+        return Response.noContent().build();
     }
 
     @PUT

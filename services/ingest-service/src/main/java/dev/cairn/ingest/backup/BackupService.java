@@ -57,6 +57,26 @@ public class BackupService {
         return catalog.find(tenant, id).orElseThrow(() -> new BackupNotFoundException(id));
     }
 
+    /**
+     * Deletes a finished backup: its manifest object first (in every region it may be in, so that a catalog rebuild
+     * cannot bring it back), then its catalog row and references. Restores of other backups are unaffected: the
+     * chunks stay until garbage collection finds them referenced by no backup. Deleting it again is a 404.
+     */
+    public void delete(UUID tenant, UUID id) {
+        Backup backup = get(tenant, id);
+        if (!backup.phase().isFinal()) {
+            throw ProblemException.conflict(
+                    "backup " + id + " is " + backup.phase() + ": it can be deleted once it has finished");
+        }
+        String manifest = PackStore.key(tenant, "backups/" + id + ".manifest");
+        for (String region : store.regions()) {
+            store.delete(region, manifest);
+        }
+        if (!catalog.delete(tenant, id)) {
+            throw new BackupNotFoundException(id);
+        }
+    }
+
     public List<Backup> list(UUID tenant, UUID cluster, int limit) {
         return catalog.list(tenant, cluster, limit);
     }

@@ -2,9 +2,11 @@ package dev.cairn.ingest.storage;
 
 import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.platform.region.ObjectStores;
+import dev.cairn.platform.region.RegionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -12,9 +14,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 @ApplicationScoped
 public class S3PackStore implements PackStore {
     private final ObjectStores stores;
+    private final RegionsConfig regions;
 
-    public S3PackStore(ObjectStores stores) {
+    public S3PackStore(ObjectStores stores, RegionsConfig regions) {
         this.stores = stores;
+        this.regions = regions;
     }
 
     @Override
@@ -40,6 +44,11 @@ public class S3PackStore implements PackStore {
                 .contents()
                 .forEach(o -> objects.add(new StoredObject(o.key(), o.size(), o.lastModified())));
         return objects;
+    }
+
+    @Override
+    public Set<String> regions() {
+        return regions.regions().keySet();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.cairn.api.agent.command.CommandPhase;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.scheduler.expiry.Expiry;
 import dev.cairn.scheduler.policy.Policy;
 import dev.cairn.scheduler.policy.PolicyPhase;
 import dev.cairn.scheduler.policy.PolicyService;
@@ -30,11 +31,13 @@ public class Runs {
 
     private final Commands commands;
     private final PolicyService policies;
+    private final Expiry expiry;
     private final FireConfig config;
 
-    public Runs(Commands commands, PolicyService policies, FireConfig config) {
+    public Runs(Commands commands, PolicyService policies, Expiry expiry, FireConfig config) {
         this.commands = commands;
         this.policies = policies;
+        this.expiry = expiry;
         this.config = config;
     }
 
@@ -207,10 +210,22 @@ public class Runs {
                         lastRun(run);
                     }
                 });
-            case Completed -> finish(runId, RunPhase.Completed, command.message(), command.backupId());
-            case PartiallyFailed -> finish(runId, RunPhase.PartiallyFailed, command.message(), command.backupId());
+            case Completed -> expire(finish(runId, RunPhase.Completed, command.message(), command.backupId()));
+            case PartiallyFailed ->
+                expire(finish(runId, RunPhase.PartiallyFailed, command.message(), command.backupId()));
             case Failed -> finish(runId, RunPhase.Failed, command.message(), command.backupId());
             case Cancelled -> finish(runId, RunPhase.Failed, "cancelled: " + command.message(), null);
+        }
+    }
+
+    /** After a run made a backup: what the policy's retention no longer keeps goes. */
+    private void expire(RunView run) {
+        try {
+            expiry.apply(run.policyId());
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "retention of policy %s after run %s: %s (the hourly round tries again)",
+                    run.policyId(), run.id(), e.getMessage());
         }
     }
 

@@ -156,7 +156,7 @@ public class PolicyService {
     }
 
     /** The policy's retention rules, as stored. */
-    static RetentionRules retention(Policy p) {
+    public static RetentionRules retention(Policy p) {
         return new RetentionRules(
                 p.keepLast,
                 p.keepHourly,

@@ -55,6 +55,14 @@ public class PolicyRun extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** When its backup was deleted because the policy's retention no longer kept it. */
+    @Column(name = "expired_at")
+    public Instant expiredAt;
+
+    /** Why retention let it go. */
+    @Column(name = "expired_because")
+    public String expiredBecause;
+
     /** The id of a policy's run for a planned time: the same on every scheduler instance and every retry. */
     public static UUID idOf(UUID policyId, Instant planned) {
         return UUID.nameUUIDFromBytes((policyId + "@" + planned).getBytes(StandardCharsets.UTF_8));
@@ -74,6 +82,11 @@ public class PolicyRun extends PanacheEntityBase {
         return find("phase in ?1", Sort.by("firedAt"), List.of(RunPhase.Queued, RunPhase.Running))
                 .page(0, limit)
                 .list();
+    }
+
+    /** The policy's finished runs whose backup is not deleted yet: what its retention decides about. */
+    public static List<PolicyRun> withLiveBackups(UUID policyId) {
+        return list("policyId = ?1 and backupId is not null and expiredAt is null", Sort.by("firedAt"), policyId);
     }
 
     /** A run of the tenant's policy. */

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param reason why it ended as it did
  * @param commandId its BACKUP command (cairn command get)
  * @param backupId the backup it made, once it has one
+ * @param expiredAt when the policy's retention deleted that backup
+ * @param expiredBecause why
  */
 public record RunView(
         UUID id,
@@ -23,7 +25,9 @@ public record RunView(
         String reason,
         UUID commandId,
         UUID backupId,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant expiredAt,
+        String expiredBecause) {
     public static RunView of(PolicyRun r) {
         return new RunView(
                 r.id,
@@ -35,6 +39,8 @@ public record RunView(
                 r.reason,
                 r.commandId,
                 r.backupId,
-                r.finishedAt);
+                r.finishedAt,
+                r.expiredAt,
+                r.expiredBecause);
     }
 }

@@ -216,7 +216,9 @@ class CliIT {
         Result run = cairn("", "schedule", "run", "nightly", "-o", "json");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(Api.JSON.readTree(run.out()).path("phase").asText()).isEqualTo("Queued");
-        assertThat(cairn("", "schedule", "runs", "nightly").out()).contains("Queued").contains("(run now)");
+        assertThat(cairn("", "schedule", "runs", "nightly").out())
+                .contains("Queued")
+                .contains("(run now)");
         Result bad = cairn("", "schedule", "create", "bad", "--cluster", "prod-eu", "--cron", "0 2 * *");
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("schedule.cron").contains("five fields");

@@ -126,6 +126,97 @@ class PolicyFiringIT {
     }
 
     @Test
+    void keepLastOneLeavesOneBackupAndThePreviewSaysWhy() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Retention Co");
+        JsonNode created = Agents.createCluster(tenant, "edge");
+        String clusterId = created.path("cluster").path("id").asText();
+        try (MockCluster cluster = MockCluster.realistic();
+                RunningAgent agent = RunningAgent.start(
+                        cluster,
+                        created.path("registration").path("token").asText(),
+                        Files.createTempDirectory("retention-agent"))) {
+            String policy = Api.as(tenant.token())
+                    .body(Map.of(
+                            "name",
+                            "keep-one",
+                            "clusterId",
+                            clusterId,
+                            "backup",
+                            Map.of("includeNamespaces", List.of("billing")),
+                            "schedule",
+                            Map.of("cron", "@daily"),
+                            "retention",
+                            Map.of("keepLast", 1),
+                            "paused",
+                            true))
+                    .when()
+                    .post(policies())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+
+            // two runs, one after the other
+            String first = completedRunNow(tenant, policy);
+            String second = completedRunNow(tenant, policy);
+
+            // then the first backup expires: gone from the API, its run says why
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> Api.as(tenant.token())
+                            .when()
+                            .get("/api/v1/backups/" + first)
+                            .then()
+                            .statusCode(404));
+            JsonNode expiredRun = runs(tenant, policy).stream()
+                    .filter(r -> r.path("backupId").asText().equals(first))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(expiredRun.path("expiredAt").asText()).isNotBlank();
+            assertThat(expiredRun.path("expiredBecause").asText()).isEqualTo("no rule keeps it");
+            Api.as(tenant.token())
+                    .when()
+                    .get("/api/v1/backups/" + second)
+                    .then()
+                    .statusCode(200)
+                    .body("phase", equalTo("Completed"));
+            // and the preview names the rule that keeps the other
+            JsonNode preview = Api.json(Api.as(tenant.token()).when().get(policies(policy, "retention-preview")));
+            assertThat(preview).hasSize(1);
+            assertThat(preview.get(0).path("backupId").asText()).isEqualTo(second);
+            assertThat(preview.get(0).path("keep").asBoolean()).isTrue();
+            assertThat(preview.get(0).path("reasons").toString()).isEqualTo("[\"last 1\"]");
+        }
+    }
+
+    /** Runs the policy now and waits until its run completes; answers its backup's id. */
+    private static String completedRunNow(Tenants.SignedUp tenant, String policy) {
+        String run = Api.as(tenant.token())
+                .when()
+                .post(policies(policy, "run"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> runs(tenant, policy).stream()
+                                .filter(r -> r.path("id").asText().equals(run))
+                                .findFirst()
+                                .orElseThrow()
+                                .path("phase")
+                                .asText(),
+                        phase -> !phase.equals("Queued") && !phase.equals("Running"));
+        JsonNode done = runs(tenant, policy).stream()
+                .filter(r -> r.path("id").asText().equals(run))
+                .findFirst()
+                .orElseThrow();
+        assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("Completed");
+        return done.path("backupId").asText();
+    }
+
+    @Test
     void aRunItsAgentNeverTakesIsMissedWhenTheNextOneStarts() {
         Tenants.SignedUp tenant = Tenants.free("Offline Co");
         String clusterId = Agents.registered(tenant, "offline")

@@ -234,6 +234,11 @@ public final class Platform implements AutoCloseable {
                         "quarkus.rest-client.tenant-service.url",
                         services.get("tenant").url());
             }
+            if (service.equals("scheduler")) {
+                properties.put(
+                        "quarkus.rest-client.ingest-service.url",
+                        services.get("ingest").url());
+            }
             properties.put(
                     "cairn.keys.local-key-file", options.home().resolve("kek").toString());
             properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());

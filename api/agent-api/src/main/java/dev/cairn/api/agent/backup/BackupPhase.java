@@ -15,6 +15,11 @@ public enum BackupPhase {
     /** The agent gave up (its reason is kept); nothing of it is restorable. */
     Failed;
 
+    /** True when nothing more happens to the backup by itself (it may still be deleted). */
+    public boolean isFinal() {
+        return this != InProgress && this != Committing;
+    }
+
     /** True when the backup can be restored. */
     public boolean restorable() {
         return this == Completed || this == PartiallyFailed;
