@@ -39,16 +39,16 @@ class PolicyFiringIT {
         return runs;
     }
 
-    @Test
-    void aPerMinutePolicyFiresOnTimeTwiceAndBothBackupsComplete() throws Exception {
-        Tenants.SignedUp tenant = Tenants.free("Firing Co");
-        JsonNode created = Agents.createCluster(tenant, "edge");
-        String clusterId = created.path("cluster").path("id").asText();
-        try (MockCluster cluster = MockCluster.realistic();
-                RunningAgent agent = RunningAgent.start(
-                        cluster,
-                        created.path("registration").path("token").asText(),
-                        Files.createTempDirectory("firing-agent"))) {
+    /** A realistic mock cluster of the tenant, with its agent running and Connected. */
+    private record Edge(MockCluster cluster, RunningAgent agent, String clusterId) implements AutoCloseable {
+        static Edge connected(Tenants.SignedUp tenant) throws Exception {
+            JsonNode created = Agents.createCluster(tenant, "edge");
+            String clusterId = created.path("cluster").path("id").asText();
+            MockCluster cluster = MockCluster.realistic();
+            RunningAgent agent = RunningAgent.start(
+                    cluster,
+                    created.path("registration").path("token").asText(),
+                    Files.createTempDirectory("edge-agent"));
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> Api.as(tenant.token())
@@ -56,6 +56,21 @@ class PolicyFiringIT {
                             .get("/api/v1/clusters/" + clusterId)
                             .then()
                             .body("phase", equalTo("Connected")));
+            return new Edge(cluster, agent, clusterId);
+        }
+
+        @Override
+        public void close() throws Exception {
+            agent.close();
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aPerMinutePolicyFiresOnTimeTwiceAndBothBackupsComplete() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Firing Co");
+        try (Edge edge = Edge.connected(tenant)) {
+            String clusterId = edge.clusterId();
 
             // when a policy says every minute, without jitter
             String policy = Api.as(tenant.token())
@@ -128,13 +143,8 @@ class PolicyFiringIT {
     @Test
     void keepLastOneLeavesOneBackupAndThePreviewSaysWhy() throws Exception {
         Tenants.SignedUp tenant = Tenants.free("Retention Co");
-        JsonNode created = Agents.createCluster(tenant, "edge");
-        String clusterId = created.path("cluster").path("id").asText();
-        try (MockCluster cluster = MockCluster.realistic();
-                RunningAgent agent = RunningAgent.start(
-                        cluster,
-                        created.path("registration").path("token").asText(),
-                        Files.createTempDirectory("retention-agent"))) {
+        try (Edge edge = Edge.connected(tenant)) {
+            String clusterId = edge.clusterId();
             String policy = Api.as(tenant.token())
                     .body(Map.of(
                             "name",
