@@ -7,6 +7,7 @@ import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.source.Source;
 import dev.cairn.agent.source.SourceEntry;
 import dev.cairn.api.agent.backup.BackupPhase;
+import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
@@ -144,7 +145,8 @@ public final class BackupRun {
         }
         lap("cache");
         scanTotals(source);
-        backupId = platform.startBackup(source.description()).id();
+        BackupView begun = platform.startBackup(source.description());
+        backupId = begun.id();
         lap("start");
         senders = Executors.newFixedThreadPool(options.senders(), r -> {
             Thread t = new Thread(r, "cairn-sender");
@@ -154,6 +156,7 @@ public final class BackupRun {
         inFlight = new Semaphore(options.senders() + 1);
         Path work = Files.createDirectories(state.resolve("work"));
         Path treeFile = work.resolve(backupId + ".tree");
+        LeaseKeeper lease = new LeaseKeeper(platform, backupId, begun.leaseUntil(), failure);
         try {
             try (OutputStream out = Files.newOutputStream(treeFile);
                     TreeWriter tree = new TreeWriter(out)) {
@@ -195,6 +198,7 @@ public final class BackupRun {
             progress.stage("committing");
             BackupPhase phase =
                     platform.commitBackup(backupId, manifest.encode()).phase();
+            lease.close(); // committed: no longer in progress, nothing to hold
             lap("commit");
             Instant deadline = Instant.now().plus(options.commitWait());
             progress.stage("waiting until every chunk is durable");
@@ -227,6 +231,7 @@ public final class BackupRun {
             Throwable cause = failure.get() != null ? failure.get() : e;
             return failed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
         } finally {
+            lease.close();
             cache.close();
             senders.shutdownNow();
             Files.deleteIfExists(treeFile);

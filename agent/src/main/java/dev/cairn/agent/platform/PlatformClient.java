@@ -86,6 +86,11 @@ public final class PlatformClient {
                 BackupView.class);
     }
 
+    /** Renews the lease of a backup in progress; its answer says until when. */
+    public BackupView renewBackup(UUID backup) {
+        return call("POST", "/api/v1/backups/" + backup + "/lease", null, null, BackupView.class);
+    }
+
     public BackupView abortBackup(UUID backup, String reason) {
         return call(
                 "POST",

@@ -43,6 +43,17 @@ public interface IngestConfig {
     @WithDefault("PT2S")
     Duration flushInterval();
 
+    /**
+     * How long a backup in progress is held without its agent renewing the lease (the agent renews every third of it);
+     * a lapsed one ends Failed.
+     */
+    @WithDefault("PT2M")
+    Duration backupLease();
+
+    /** How often backups whose lease lapsed are ended as Failed. */
+    @WithDefault("10s")
+    String leaseCheckEvery();
+
     /** How long the pre-signed URLs handed to restoring agents work. */
     @WithDefault("PT15M")
     Duration urlTtl();

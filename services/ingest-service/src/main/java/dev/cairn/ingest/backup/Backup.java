@@ -26,4 +26,5 @@ public record Backup(
         BackupManifest.Statistics statistics,
         List<String> messages,
         int referenceCount,
-        List<ChunkId> root) {}
+        List<ChunkId> root,
+        Instant leaseUntil) {}

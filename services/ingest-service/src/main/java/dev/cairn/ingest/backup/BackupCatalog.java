@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import java.util.UUID;
 public class BackupCatalog implements DurableChunks {
     private static final String COLUMNS = "id, tenant_id, cluster_id, source, phase, failure, started_at, finished_at,"
             + " completed_at, files, directories, symlinks, logical_bytes, new_bytes, sent_bytes, warnings, errors,"
-            + " messages, reference_count, root";
+            + " messages, reference_count, root, lease_until";
 
     /**
      * Moves Committing backups whose every referenced chunk is in the chunk index to Completed (PartiallyFailed when
@@ -50,14 +51,37 @@ public class BackupCatalog implements DurableChunks {
         }
     }
 
-    public void create(UUID id, UUID tenantId, UUID clusterId, String source) {
+    /** A new InProgress backup of the agent, held by a lease of {@code lease}. */
+    public void create(UUID id, UUID tenantId, UUID clusterId, String source, Duration lease) {
         update(
-                "INSERT INTO backup (id, tenant_id, cluster_id, source, phase) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO backup (id, tenant_id, cluster_id, source, phase, lease_until)"
+                        + " VALUES (?, ?, ?, ?, ?, now() + ?::interval)",
                 id,
                 tenantId,
                 clusterId,
                 source,
-                BackupPhase.InProgress.name());
+                BackupPhase.InProgress.name(),
+                lease.toSeconds() + " seconds");
+    }
+
+    /** Extends the lease of the agent's InProgress backup by {@code lease} from now; false when it is not one. */
+    public boolean renew(UUID tenantId, UUID clusterId, UUID id, Duration lease) {
+        return update(
+                        "UPDATE backup SET lease_until = now() + ?::interval WHERE tenant_id = ? AND cluster_id = ?"
+                                + " AND id = ? AND phase = 'InProgress'",
+                        lease.toSeconds() + " seconds",
+                        tenantId,
+                        clusterId,
+                        id)
+                > 0;
+    }
+
+    /** Ends every InProgress backup whose lease has lapsed as Failed, with the reason; answers how many. */
+    public int failLapsed() {
+        return update("UPDATE backup SET phase = 'Failed', finished_at = now(), failure = 'its agent stopped renewing"
+                + " its lease (at ' || to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                + " || ': killed, or cut off from the platform); the chunks it sent are left to garbage collection',"
+                + " lease_until = NULL WHERE phase = 'InProgress' AND lease_until < now()");
     }
 
     /** The tenant's backup, or empty (also when it is another tenant's). */
@@ -92,10 +116,11 @@ public class BackupCatalog implements DurableChunks {
             try {
                 BackupManifest.Statistics s = m.statistics();
                 int updated;
-                try (PreparedStatement p = c.prepareStatement("UPDATE backup SET phase = 'Committing', finished_at = ?,"
-                        + " files = ?, directories = ?, symlinks = ?, logical_bytes = ?, new_bytes = ?,"
-                        + " sent_bytes = ?, warnings = ?, errors = ?, messages = ?, reference_count = ?, root = ?,"
-                        + " manifest_key = ? WHERE id = ? AND tenant_id = ? AND phase = 'InProgress'")) {
+                try (PreparedStatement p = c.prepareStatement(
+                        "UPDATE backup SET phase = 'Committing', finished_at = ?,"
+                                + " files = ?, directories = ?, symlinks = ?, logical_bytes = ?, new_bytes = ?,"
+                                + " sent_bytes = ?, warnings = ?, errors = ?, messages = ?, reference_count = ?, root = ?,"
+                                + " manifest_key = ?, lease_until = NULL WHERE id = ? AND tenant_id = ? AND phase = 'InProgress'")) {
                     int i = 1;
                     p.setTimestamp(i++, Timestamp.from(m.finishedAt()));
                     for (long v : s.values()) {
@@ -146,7 +171,8 @@ public class BackupCatalog implements DurableChunks {
     /** Marks a backup that is not restorable yet as Failed with the agent's reason; false if it was too late. */
     public boolean fail(UUID tenantId, UUID id, String reason) {
         return update(
-                        "UPDATE backup SET phase = 'Failed', failure = ?, finished_at = now() WHERE tenant_id = ? AND"
+                        "UPDATE backup SET phase = 'Failed', failure = ?, finished_at = now(), lease_until = NULL"
+                                + " WHERE tenant_id = ? AND"
                                 + " id = ? AND phase IN ('InProgress', 'Committing')",
                         reason,
                         tenantId,
@@ -282,7 +308,8 @@ public class BackupCatalog implements DurableChunks {
                 stats,
                 messages == null || messages.isEmpty() ? List.of() : List.of(messages.split("\n")),
                 rs.getInt("reference_count"),
-                split(rs.getBytes("root")));
+                split(rs.getBytes("root")),
+                instant(rs.getTimestamp("lease_until")));
     }
 
     private static Instant instant(Timestamp t) {

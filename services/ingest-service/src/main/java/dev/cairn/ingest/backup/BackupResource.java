@@ -59,7 +59,8 @@ public class BackupResource {
                 b.statistics(),
                 b.messages(),
                 b.referenceCount(),
-                b.root().stream().map(ChunkId::hex).toList());
+                b.root().stream().map(ChunkId::hex).toList(),
+                b.leaseUntil());
     }
 
     @POST
@@ -108,6 +109,16 @@ public class BackupResource {
     @Operation(summary = "Commit a backup with its manifest v1 (agents; docs/protocol.md)")
     public BackupView commit(@PathParam("backupId") UUID id, InputStream manifest) {
         return view(backups.commit(caller.agent(), id, manifest));
+    }
+
+    @POST
+    @Path("/{backupId}/lease")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(
+            summary = "Renew the lease of a backup in progress (agents, every third of it); a backup whose lease lapses"
+                    + " ends Failed")
+    public BackupView renew(@PathParam("backupId") UUID id) {
+        return view(backups.renew(caller.agent(), id));
     }
 
     @POST

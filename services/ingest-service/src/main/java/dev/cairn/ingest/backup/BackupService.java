@@ -9,6 +9,7 @@ import dev.cairn.ingest.agent.AgentIdentity;
 import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.platform.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * A backup's life on the platform: an agent starts it, sends its chunks over Kafka, and commits its manifest; the
@@ -32,11 +34,15 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BackupService {
+    private static final Logger LOG = Logger.getLogger(BackupService.class);
+
     private final BackupCatalog catalog;
     private final PackStore store;
     private final UrlSigner signer;
     private final IngestConfig config;
     private final FaultPoints faults;
+
+    private final Instant startedAt = Instant.now();
 
     public BackupService(
             BackupCatalog catalog, PackStore store, UrlSigner signer, IngestConfig config, FaultPoints faults) {
@@ -49,8 +55,40 @@ public class BackupService {
 
     public Backup start(AgentIdentity agent, String source) {
         UUID id = UUID.randomUUID();
-        catalog.create(id, agent.tenantId(), agent.clusterId(), source);
+        catalog.create(id, agent.tenantId(), agent.clusterId(), source, config.backupLease());
         return get(agent.tenantId(), id);
+    }
+
+    /** Renews the lease of the agent's backup in progress; 409 when it is not in progress (any more). */
+    public Backup renew(AgentIdentity agent, UUID id) {
+        Backup backup = get(agent.tenantId(), id);
+        if (!backup.clusterId().equals(agent.clusterId())) {
+            throw new BackupNotFoundException(id);
+        }
+        if (!catalog.renew(agent.tenantId(), agent.clusterId(), id, config.backupLease())) {
+            throw ProblemException.conflict(
+                    "backup " + id + " is " + get(agent.tenantId(), id).phase() + ": its lease cannot be renewed"
+                            + (backup.failure() == null ? "" : " (" + backup.failure() + ")"));
+        }
+        return get(agent.tenantId(), id);
+    }
+
+    /**
+     * Every few seconds, on every instance (the update is idempotent): backups whose agent stopped renewing end
+     * Failed. Not during the first lease after this instance started: while the platform was down, no agent could
+     * renew.
+     */
+    @Scheduled(
+            every = "${cairn.ingest.lease-check-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failLapsed() {
+        if (Instant.now().isBefore(startedAt.plus(config.backupLease()))) {
+            return;
+        }
+        int failed = catalog.failLapsed();
+        if (failed > 0) {
+            LOG.infof("%d backup(s) failed: their agents stopped renewing their leases", failed);
+        }
     }
 
     public Backup get(UUID tenant, UUID id) {

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class TestPlatform {
     /** How long the pre-signed URLs of the test platform work: short, so that a test can watch one expire. */
     public static final java.time.Duration URL_TTL = java.time.Duration.ofSeconds(15);
+    /** The backup lease of the test platform: short, so that a backup whose agent stops renewing fails in seconds. */
+    public static final java.time.Duration BACKUP_LEASE = java.time.Duration.ofSeconds(20);
 
     private static Platform platform;
     /** A failed start is not retried by every test: they all fail with its cause. */
@@ -76,6 +78,11 @@ public final class TestPlatform {
                         // a command delivered to an agent that stops before starting it comes back in seconds
                         "cairn.commands.lease",
                         "PT10S",
+                        // a backup whose agent stops renewing fails within seconds (agents renew every third)
+                        "cairn.ingest.backup-lease",
+                        BACKUP_LEASE.toString(),
+                        "cairn.ingest.lease-check-every",
+                        "2s",
                         // the crash tests park ingest at named points here (FaultPoints), then kill it
                         "cairn.ingest.fault-dir",
                         faultDir(home).toString())));

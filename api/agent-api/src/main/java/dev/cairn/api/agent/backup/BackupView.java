@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param messages warnings and errors from the manifest
  * @param referenceCount chunks it references
  * @param root the chunk ids (hex) of its encrypted file tree; empty until the manifest arrives
+ * @param leaseUntil while InProgress: until when the agent's lease holds it; the agent renews it, and a backup whose
+ *     lease lapses (its agent was killed or lost the platform) ends Failed
  */
 public record BackupView(
         UUID id,
@@ -27,4 +29,5 @@ public record BackupView(
         BackupManifest.Statistics statistics,
         List<String> messages,
         int referenceCount,
-        List<String> root) {}
+        List<String> root,
+        Instant leaseUntil) {}
