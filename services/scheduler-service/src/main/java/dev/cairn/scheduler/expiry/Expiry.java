@@ -12,7 +12,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -51,18 +53,17 @@ public class Expiry {
 
     /** Deletes what the policy's retention no longer keeps; answers how many backups it deleted. */
     public int apply(UUID policyId) {
-        List<Decision> decisions = QuarkusTransaction.requiringNew().call(() -> {
-            Policy policy = Policy.findById(policyId);
-            return policy == null ? List.<Decision>of() : decide(policy);
-        });
+        Policy policy = QuarkusTransaction.requiringNew().call(() -> Policy.<Policy>findById(policyId));
+        if (policy == null) {
+            return 0;
+        }
+        List<Decision> decisions = QuarkusTransaction.requiringNew().call(() -> decide(policy));
         int deleted = 0;
         for (Decision d : decisions) {
             if (d.keep()) {
                 continue;
             }
-            UUID tenant =
-                    QuarkusTransaction.requiringNew().call(() -> PolicyRun.<PolicyRun>findById(d.runId()).tenantId);
-            if (backups.delete(tenant, d.backupId())) {
+            if (backups.delete(policy.tenantId, d.backupId())) {
                 QuarkusTransaction.requiringNew().run(() -> {
                     PolicyRun run = PolicyRun.findById(d.runId());
                     run.expiredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -95,6 +96,8 @@ public class Expiry {
 
     private static List<Decision> decide(Policy policy) {
         List<PolicyRun> runs = PolicyRun.withLiveBackups(policy.id);
+        Map<UUID, UUID> runOfBackup = new HashMap<>();
+        runs.forEach(r -> runOfBackup.put(r.backupId, r.id));
         List<Retention.Candidate> candidates = runs.stream()
                 .map(r -> new Retention.Candidate(
                         r.backupId, r.firedAt, r.phase == RunPhase.Completed || r.phase == RunPhase.PartiallyFailed))
@@ -102,13 +105,7 @@ public class Expiry {
         List<Retention.Verdict> verdicts = Retention.decide(
                 PolicyService.retention(policy), candidates, Timetable.zone(policy.timeZone), Instant.now());
         return verdicts.stream()
-                .map(v -> {
-                    PolicyRun run = runs.stream()
-                            .filter(r -> r.backupId.equals(v.id()))
-                            .findFirst()
-                            .orElseThrow();
-                    return new Decision(v.id(), run.id, v.at(), v.keep(), v.reasons());
-                })
+                .map(v -> new Decision(v.id(), runOfBackup.get(v.id()), v.at(), v.keep(), v.reasons()))
                 .toList();
     }
 }

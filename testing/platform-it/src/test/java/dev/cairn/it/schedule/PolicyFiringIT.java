@@ -66,6 +66,14 @@ class PolicyFiringIT {
         }
     }
 
+    /** The policy's run whose {@code field} is {@code value}. */
+    private static JsonNode run(Tenants.SignedUp tenant, String policy, String field, String value) {
+        return runs(tenant, policy).stream()
+                .filter(r -> r.path(field).asText().equals(value))
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void aPerMinutePolicyFiresOnTimeTwiceAndBothBackupsComplete() throws Exception {
         Tenants.SignedUp tenant = Tenants.free("Firing Co");
@@ -178,10 +186,7 @@ class PolicyFiringIT {
                             .get("/api/v1/backups/" + first)
                             .then()
                             .statusCode(404));
-            JsonNode expiredRun = runs(tenant, policy).stream()
-                    .filter(r -> r.path("backupId").asText().equals(first))
-                    .findFirst()
-                    .orElseThrow();
+            JsonNode expiredRun = run(tenant, policy, "backupId", first);
             assertThat(expiredRun.path("expiredAt").asText()).isNotBlank();
             assertThat(expiredRun.path("expiredBecause").asText()).isEqualTo("no rule keeps it");
             Api.as(tenant.token())
@@ -208,20 +213,12 @@ class PolicyFiringIT {
                 .statusCode(202)
                 .extract()
                 .path("id");
-        await().atMost(Duration.ofSeconds(90))
+        JsonNode done = await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
-                        () -> runs(tenant, policy).stream()
-                                .filter(r -> r.path("id").asText().equals(run))
-                                .findFirst()
-                                .orElseThrow()
-                                .path("phase")
-                                .asText(),
-                        phase -> !phase.equals("Queued") && !phase.equals("Running"));
-        JsonNode done = runs(tenant, policy).stream()
-                .filter(r -> r.path("id").asText().equals(run))
-                .findFirst()
-                .orElseThrow();
+                        () -> run(tenant, policy, "id", run),
+                        r -> !r.path("phase").asText().equals("Queued")
+                                && !r.path("phase").asText().equals("Running"));
         assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("Completed");
         return done.path("backupId").asText();
     }
