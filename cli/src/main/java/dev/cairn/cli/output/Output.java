@@ -38,10 +38,6 @@ public final class Output {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.table;
 
-    public Format format() {
-        return format;
-    }
-
     /** True for {@code -o table}: the command prints its own text. */
     public boolean isTable() {
         return format == Format.table;

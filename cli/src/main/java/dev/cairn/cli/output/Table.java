@@ -26,11 +26,6 @@ public final class Table {
         return this;
     }
 
-    /** The rows added, without the header. */
-    public int size() {
-        return rows.size() - 1;
-    }
-
     public void print(PrintStream out) {
         int[] widths = new int[columns];
         for (String[] row : rows) {

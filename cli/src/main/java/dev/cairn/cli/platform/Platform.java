@@ -16,10 +16,6 @@ public final class Platform {
         this.url = url;
     }
 
-    public String url() {
-        return url;
-    }
-
     /** {@code GET /api/v1/<path>}. */
     public JsonNode get(String path) {
         return Api.get(url + "/api/v1/" + path, Auth.accessToken());

@@ -21,11 +21,6 @@ public class CurrentCaller {
         return claims.tenantId();
     }
 
-    /** The caller's user. */
-    public String subject() {
-        return token.getSubject();
-    }
-
     /** The caller's own token, to ask another service on its behalf (that service checks it again). */
     public String bearer() {
         return "Bearer " + token.getRawToken();
