@@ -129,21 +129,6 @@ public final class BackupRun {
     public Result run(Source source) throws IOException {
         Instant started = Instant.now();
         FileCache cache = FileCache.load(state.resolve("cache"), credentials.tenantId(), source.description());
-        if (cache.present()) {
-            // chunks the platform no longer has make their files count as changed: asked 10,000 ids at a time
-            progress.stage("checking the file cache");
-            List<ChunkId> batch = new ArrayList<>();
-            cache.forEachId(id -> {
-                batch.add(id);
-                if (batch.size() == 10_000) {
-                    cache.forget(platform.missing(batch));
-                    batch.clear();
-                }
-            });
-            cache.forget(platform.missing(batch));
-            progress.stage("");
-        }
-        lap("cache");
         scanTotals(source);
         BackupView begun = platform.startBackup(source.description());
         backupId = begun.id();
@@ -158,6 +143,8 @@ public final class BackupRun {
         Path treeFile = work.resolve(backupId + ".tree");
         LeaseKeeper lease = new LeaseKeeper(platform, backupId, begun.leaseUntil(), failure);
         try {
+            checkCache(cache);
+            lap("cache");
             try (OutputStream out = Files.newOutputStream(treeFile);
                     TreeWriter tree = new TreeWriter(out)) {
                 source.walk(new Walk(tree, cache));
@@ -239,6 +226,28 @@ public final class BackupRun {
     }
 
     /** Counts files and bytes in the background, so that progress can show totals and an ETA. */
+    /**
+     * Asks the platform about every chunk the file cache names, 10,000 ids at a time; files whose chunks it no longer
+     * has count as changed. Asked only once this backup is in progress: the platform's garbage collection keeps what it
+     * answered "present" to a backup in progress (docs/adr/0015).
+     */
+    private void checkCache(FileCache cache) {
+        if (!cache.present()) {
+            return;
+        }
+        progress.stage("checking the file cache");
+        List<ChunkId> batch = new ArrayList<>();
+        cache.forEachId(id -> {
+            batch.add(id);
+            if (batch.size() == 10_000) {
+                cache.forget(platform.missing(batch));
+                batch.clear();
+            }
+        });
+        cache.forget(platform.missing(batch));
+        progress.stage("");
+    }
+
     private void scanTotals(Source source) {
         Thread scan = new Thread(
                 () -> {

@@ -60,4 +60,36 @@ public interface IngestConfig {
 
     /** Tests only: the folder of the crash tests' fault points ({@code FaultPoints}); unset in production. */
     java.util.Optional<String> faultDir();
+
+    /** Garbage collection (docs/adr/0015-garbage-collection.md). */
+    Gc gc();
+
+    /** Garbage collection's settings, under {@code cairn.ingest.gc}. */
+    interface Gc {
+        /** Chunks, packs and promises younger than this are never swept (nor orphan objects deleted). */
+        @WithDefault("PT1H")
+        Duration safetyWindow();
+
+        /**
+         * A chunk's promise (answered present to an agent) is stamped again once older than this; a backup in
+         * progress also protects what was promised this long before it started.
+         */
+        @WithDefault("PT10M")
+        Duration promiseRefresh();
+
+        /** A pack whose live chunks fall under this fraction of its chunk bytes is rewritten (1.0: any dead chunk). */
+        @WithDefault("0.5")
+        double repackBelow();
+
+        /**
+         * How long a rewritten or emptied pack's objects stay after it is retired; never less than the pre-signed
+         * URL lifetime, so that restores in flight still read them.
+         */
+        @WithDefault("PT20M")
+        Duration retiredGrace();
+
+        /** How often a collection of every tenant runs on its own ({@code off} for never): any instance, one at a time. */
+        @WithDefault("6h")
+        String every();
+    }
 }

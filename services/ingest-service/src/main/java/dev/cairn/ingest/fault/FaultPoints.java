@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
 /**
- * Deterministic crash points for the crash tests. Only when {@code cairn.ingest.fault-dir} is set (never in
- * production): if the file {@code halt-at} in that folder names the point being passed, the service writes
+ * Deterministic crash and interleaving points for the tests. Only when {@code cairn.ingest.fault-dir} is set (never
+ * in production): if the file {@code halt-at} in that folder names the point being passed, the service writes
  * {@code halted} (with the point's name) and stops right there, forever, so that the test can kill it with SIGKILL at
- * exactly that place. Costs one file check per point and nothing when unset.
+ * exactly that place. If the file {@code hold-at} names it, the request or job passing it writes {@code held} and
+ * waits there until the test deletes {@code hold-at}, so that a test can run something else in between (the garbage
+ * collection race test). Costs a file check per point and nothing when unset.
  */
 @ApplicationScoped
 public class FaultPoints {
@@ -31,7 +33,11 @@ public class FaultPoints {
         /** A manifest object written, its catalog rows not yet. */
         MANIFEST_BEFORE_COMMIT,
         /** A manifest committed, the agent not yet answered. */
-        MANIFEST_AFTER_COMMIT
+        MANIFEST_AFTER_COMMIT,
+        /** Garbage collection: a rewritten pack and its index written, the catalog not yet pointed at it. */
+        GC_BEFORE_REPACK_COMMIT,
+        /** Garbage collection: a rewritten pack committed, the old pack retired but its objects not yet deleted. */
+        GC_AFTER_REPACK_COMMIT
     }
 
     private final Path dir;
@@ -46,6 +52,15 @@ public class FaultPoints {
             return;
         }
         try {
+            Path holdAt = dir.resolve("hold-at");
+            if (Files.exists(holdAt)
+                    && Files.readString(holdAt, StandardCharsets.UTF_8).trim().equals(point.name())) {
+                LOG.warnf("fault point %s reached: held until hold-at is removed", point);
+                Files.writeString(dir.resolve("held"), point.name(), StandardCharsets.UTF_8);
+                while (Files.exists(holdAt)) {
+                    Thread.sleep(20);
+                }
+            }
             Path haltAt = dir.resolve("halt-at");
             if (Files.exists(haltAt)
                     && Files.readString(haltAt, StandardCharsets.UTF_8).trim().equals(point.name())) {

@@ -1,2 +1,2 @@
-/** Garbage collection: packs in object storage that no catalog row names (left by a crash between upload and commit). */
+/** Garbage collection: chunks no backup references and the packs that hold them (mark, sweep, rewrite; ADR 0015), and orphan packs left by a crash between upload and commit. */
 package dev.cairn.ingest.gc;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,19 +37,43 @@ public class Catalog {
      * one hex text (PgJDBC's bytea arrays do not pass through the pool's connection wrapper).
      */
     public Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates) {
+        return known(tenantId, candidates, null);
+    }
+
+    /**
+     * Like {@link #known(UUID, Collection)}, for an agent that will reference what it is told is present: first
+     * stamps those chunks' promise time (when older than {@code refresh}, so that a no-op backup rewrites few rows),
+     * then reads which are present. Garbage collection sweeps no chunk promised to a backup in progress or within its
+     * safety window (docs/adr/0015); a chunk it swept before the stamp is simply answered missing.
+     */
+    public Set<ChunkId> promise(UUID tenantId, Collection<ChunkId> candidates, Duration refresh) {
+        return known(tenantId, candidates, refresh);
+    }
+
+    private Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates, Duration refresh) {
         Set<ChunkId> known = new HashSet<>();
         if (candidates.isEmpty()) {
             return known;
         }
         List<ChunkId> all = List.copyOf(candidates);
+        String ids = "(SELECT decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h)";
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id"
-                        + " IN (SELECT decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h)")) {
+                PreparedStatement stamp = c.prepareStatement(
+                        "UPDATE chunk SET promised_at = now() WHERE tenant_id = ?" + " AND chunk_id IN " + ids
+                                + " AND (promised_at IS NULL OR promised_at < now() - ?::interval)");
+                PreparedStatement s =
+                        c.prepareStatement("SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id IN " + ids)) {
             for (int from = 0; from < all.size(); from += 10_000) {
                 List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 10_000));
                 StringBuilder hex = new StringBuilder(batch.size() * 65);
                 for (ChunkId id : batch) {
                     hex.append(hex.isEmpty() ? "" : ",").append(id.hex());
+                }
+                if (refresh != null) {
+                    stamp.setObject(1, tenantId);
+                    stamp.setString(2, hex.toString());
+                    stamp.setString(3, refresh.toMillis() + " milliseconds");
+                    stamp.executeUpdate();
                 }
                 s.setObject(1, tenantId);
                 s.setString(2, hex.toString());
@@ -114,18 +139,45 @@ public class Catalog {
         }
     }
 
-    private static void insertPack(Connection c, Pack pack) throws SQLException {
-        long stored = pack.size() + pack.index().length;
+    /** The row of a written pack: its objects' bytes (data and index) and its chunk envelopes' bytes. */
+    public static void insertPackRow(Connection c, Pack pack) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO pack (id, tenant_id, region, object_key, size_bytes,"
-                + " chunk_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " chunk_count, data_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, pack.id());
             s.setObject(2, pack.tenantId());
             s.setString(3, pack.region());
             s.setString(4, PackStore.key(pack.tenantId(), "packs/" + pack.id()));
-            s.setLong(5, stored);
+            s.setLong(5, pack.size() + pack.index().length);
             s.setInt(6, pack.entries().size());
+            s.setLong(7, pack.size());
             s.executeUpdate();
         }
+    }
+
+    /** Moves the tenant's exact stored-bytes counter by {@code delta} (negative when space is given back). */
+    public static void addStored(Connection c, UUID tenantId, long delta) throws SQLException {
+        if (delta < 0) { // space given back: the row exists (an insert of a negative count would break its check)
+            try (PreparedStatement s = c.prepareStatement("UPDATE tenant_storage SET stored_bytes = stored_bytes + ?,"
+                    + " updated_at = now() WHERE tenant_id = ?")) {
+                s.setLong(1, delta);
+                s.setObject(2, tenantId);
+                s.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO tenant_storage (tenant_id, stored_bytes) VALUES (?, ?)"
+                        + " ON CONFLICT (tenant_id) DO UPDATE SET stored_bytes = tenant_storage.stored_bytes + EXCLUDED.stored_bytes,"
+                        + " updated_at = now()")) {
+            s.setObject(1, tenantId);
+            s.setLong(2, delta);
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertPack(Connection c, Pack pack) throws SQLException {
+        long stored = pack.size() + pack.index().length;
+        insertPackRow(c, pack);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO chunk (tenant_id, chunk_id, pack_id, pack_offset,"
                 + " stored_length) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, chunk_id) DO NOTHING")) {
             for (Pack.Entry e : pack.entries()) {
@@ -138,27 +190,34 @@ public class Catalog {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s =
-                c.prepareStatement("INSERT INTO tenant_storage (tenant_id, stored_bytes) VALUES (?, ?)"
-                        + " ON CONFLICT (tenant_id) DO UPDATE SET stored_bytes = tenant_storage.stored_bytes + EXCLUDED.stored_bytes,"
-                        + " updated_at = now()")) {
-            s.setObject(1, pack.tenantId());
-            s.setLong(2, stored);
-            s.executeUpdate();
-        }
+        addStored(c, pack.tenantId(), stored);
         // the outbox: one event per pack and kind, ids derived from the pack, so a replay cannot count twice
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO usage_event (id, tenant_id, kind, bytes, region) VALUES (?, ?, ?, ?, ?)")) {
-            long ingested = pack.size();
-            for (Object[] event : new Object[][] {{"STORED", stored}, {"INGESTED", ingested}}) {
-                s.setObject(1, UUID.nameUUIDFromBytes((event[0] + ":" + pack.id()).getBytes(StandardCharsets.UTF_8)));
-                s.setObject(2, pack.tenantId());
-                s.setString(3, (String) event[0]);
-                s.setLong(4, (Long) event[1]);
-                s.setString(5, pack.region());
-                s.addBatch();
-            }
-            s.executeBatch();
+        for (Object[] event : new Object[][] {{"STORED", stored}, {"INGESTED", (long) pack.size()}}) {
+            addUsage(
+                    c,
+                    UUID.nameUUIDFromBytes((event[0] + ":" + pack.id()).getBytes(StandardCharsets.UTF_8)),
+                    pack.tenantId(),
+                    (String) event[0],
+                    (Long) event[1],
+                    pack.region());
+        }
+    }
+
+    /**
+     * Writes a usage event into the outbox, in the caller's transaction; an id seen before is not written again.
+     *
+     * @param kind STORED (a signed delta of bytes held in object storage) or INGESTED (envelope bytes received)
+     */
+    public static void addUsage(Connection c, UUID id, UUID tenantId, String kind, long bytes, String region)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_event (id, tenant_id, kind, bytes, region)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            s.setObject(1, id);
+            s.setObject(2, tenantId);
+            s.setString(3, kind);
+            s.setLong(4, bytes);
+            s.setString(5, region);
+            s.executeUpdate();
         }
     }
 }

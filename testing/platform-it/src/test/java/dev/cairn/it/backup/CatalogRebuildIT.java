@@ -10,6 +10,7 @@ import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.Datasets;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.it.support.Trees;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +56,7 @@ class CatalogRebuildIT {
         assertThat(state(t)).isNotEqualTo(before);
 
         // and an operator rebuilds it from the tenant's home-region bucket
-        var keycloak = TestPlatform.get().keycloak();
-        String name = "rebuild-operator-" + UUID.randomUUID() + "@cairn.test";
-        keycloak.ensureUser("cairn", name, "operator-password-1", List.of("platform-admin"), Map.of());
-        String operator = keycloak.token("cairn", "cairn-cli", null, name, "operator-password-1");
+        String operator = Operators.token();
         String rebuild = "/api/v1/admin/catalog/" + t + "/rebuild";
         Api.as(operator)
                 .queryParam("region", "eu-west-1")

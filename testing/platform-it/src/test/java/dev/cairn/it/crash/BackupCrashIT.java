@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.it.support.Trees;
@@ -16,12 +17,9 @@ import dev.cairn.testing.platform.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,17 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * collection's dry run.
  */
 class BackupCrashIT {
-    private static String operator;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void operator() {
-        var keycloak = TestPlatform.get().keycloak();
-        operator = "gc-operator-" + UUID.randomUUID() + "@cairn.test";
-        keycloak.ensureUser("cairn", operator, "operator-password-1", List.of("platform-admin"), Map.of());
-    }
 
     @ParameterizedTest
     @ValueSource(
@@ -102,9 +92,7 @@ class BackupCrashIT {
                 .isEqualTo(query("SELECT reference_count FROM ingest.backup WHERE tenant_id = ?", t));
 
         // a crash between a pack's upload and its commit leaves an orphan, which garbage collection's dry run finds
-        JsonNode gc = Api.as(TestPlatform.get()
-                        .keycloak()
-                        .token("cairn", "cairn-cli", null, operator, "operator-password-1"))
+        JsonNode gc = Api.as(Operators.token())
                 .queryParam("dryRun", true)
                 .queryParam("minAge", "PT0S")
                 .when()

@@ -18,6 +18,9 @@ public final class TestPlatform {
     /** The backup lease of the test platform: short, so that a backup whose agent stops renewing fails in seconds. */
     public static final java.time.Duration BACKUP_LEASE = java.time.Duration.ofSeconds(20);
 
+    /** Garbage collection's safety window on the test platform: what is younger is never swept. */
+    public static final java.time.Duration GC_WINDOW = java.time.Duration.ofSeconds(4);
+
     private static Platform platform;
     /** A failed start is not retried by every test: they all fail with its cause. */
     private static RuntimeException startFailure;
@@ -83,6 +86,13 @@ public final class TestPlatform {
                         BACKUP_LEASE.toString(),
                         "cairn.ingest.lease-check-every",
                         "2s",
+                        // garbage collection runs only when a test asks, with a window of seconds
+                        "cairn.ingest.gc.every",
+                        "off",
+                        "cairn.ingest.gc.safety-window",
+                        GC_WINDOW.toString(),
+                        "cairn.ingest.gc.retired-grace",
+                        URL_TTL.toString(),
                         // the crash tests park ingest at named points here (FaultPoints), then kill it
                         "cairn.ingest.fault-dir",
                         faultDir(home).toString())));

@@ -8,10 +8,9 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
-import dev.cairn.testing.servers.KeycloakServer;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +22,7 @@ class PartnersIT {
 
     @BeforeAll
     static void anOperator() {
-        KeycloakServer keycloak = TestPlatform.get().keycloak();
-        String name = "operator-" + UUID.randomUUID() + "@cairn.test";
-        keycloak.ensureUser("cairn", name, "operator-password-1", List.of("platform-admin"), Map.of());
-        operatorToken = keycloak.token("cairn", "cairn-cli", null, name, "operator-password-1");
+        operatorToken = Operators.token();
     }
 
     /** A new partner's access token (client credentials with the credentials it was given). */
