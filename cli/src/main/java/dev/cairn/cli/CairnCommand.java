@@ -7,6 +7,7 @@ import dev.cairn.cli.account.TokenCommand;
 import dev.cairn.cli.backup.BackupCommand;
 import dev.cairn.cli.cluster.ClusterCommand;
 import dev.cairn.cli.command.CommandCommand;
+import dev.cairn.cli.gc.GcCommand;
 import dev.cairn.cli.restore.RestoreCommand;
 import dev.cairn.cli.schedule.ScheduleCommand;
 import dev.cairn.cli.verify.VerifyCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
             CommandCommand.class,
             ScheduleCommand.class,
             VerifyCommand.class,
+            GcCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
             CairnCommand.Completion.class,

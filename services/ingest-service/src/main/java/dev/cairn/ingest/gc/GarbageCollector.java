@@ -144,12 +144,12 @@ public class GarbageCollector {
         for (GcCatalog.PackState p : catalog.packs(tenant)) {
             GcCatalog.Swept s =
                     dryRun ? gone.getOrDefault(p.id(), new GcCatalog.Swept(0, 0)) : new GcCatalog.Swept(0, 0);
-            long liveChunks = p.liveChunks() - s.chunks();
             long liveBytes = p.liveBytes() - s.bytes();
-            if (liveChunks <= 0) {
+            PackFate fate = PackFate.of(p.liveChunks() - s.chunks(), liveBytes, p.dataBytes(), gc.repackBelow());
+            if (fate == PackFate.Emptied) {
                 emptied++;
                 given += dryRun ? p.sizeBytes() : -catalog.retireEmpty(tenant, p);
-            } else if (liveBytes < gc.repackBelow() * p.dataBytes()) {
+            } else if (fate == PackFate.Rewritten) {
                 if (dryRun) {
                     given += p.sizeBytes() - liveBytes;
                 } else {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import java.io.IOException;
@@ -174,6 +175,20 @@ class CliIT {
         Result foreign = cairn("", "backup", "describe", id);
         assertThat(foreign.status()).isEqualTo(1);
         assertThat(foreign.err()).startsWith("cairn backup describe: ");
+
+        // garbage collection is for operators: a tenant's user is refused, an operator gets a dry run by default
+        Result refused = cairn("", "gc");
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("cairn gc: ");
+        assertThat(cairn(Operators.PASSWORD + "\n", "login", "--email", Operators.email(), "--password-stdin")
+                        .status())
+                .isZero();
+        Result dry = cairn("", "gc", "--tenant", tenant.id().toString());
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains(tenant.id().toString()).contains("Dry run (nothing changed");
+        Result runs = cairn("", "gc", "runs", "--tenant", tenant.id().toString(), "-o", "json");
+        assertThat(runs.status()).as(runs.err()).isZero();
+        assertThat(Api.JSON.readTree(runs.out()).isArray()).isTrue();
     }
 
     @Test
