@@ -18,4 +18,7 @@ public interface FireConfig {
     /** Unfinished runs read per round. */
     @WithDefault("500")
     int followBatch();
+
+    /** Tests only: the folder of the failover test's fault points ({@code FirePoints}); unset in production. */
+    java.util.Optional<String> faultDir();
 }

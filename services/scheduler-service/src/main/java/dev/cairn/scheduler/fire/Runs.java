@@ -33,8 +33,10 @@ public class Runs {
     private final PolicyService policies;
     private final Expiry expiry;
     private final FireConfig config;
+    private final FirePoints faults;
 
-    public Runs(Commands commands, PolicyService policies, Expiry expiry, FireConfig config) {
+    public Runs(Commands commands, PolicyService policies, Expiry expiry, FireConfig config, FirePoints faults) {
+        this.faults = faults;
         this.commands = commands;
         this.policies = policies;
         this.expiry = expiry;
@@ -167,6 +169,7 @@ public class Runs {
             return finish(runId, RunPhase.Failed, "its command could not be queued: " + e.getMessage(), null);
         }
         LOG.infof("run %s of policy %s queued command %s", runId, policy.id, command.id());
+        faults.pass(FirePoints.Point.AFTER_QUEUE);
         return QuarkusTransaction.requiringNew().call(() -> {
             PolicyRun run = PolicyRun.findById(runId);
             run.commandId = command.id();

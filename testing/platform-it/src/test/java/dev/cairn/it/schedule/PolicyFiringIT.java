@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.testing.kubernetes.MockCluster;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,7 @@ class PolicyFiringIT {
     }
 
     private static List<JsonNode> runs(Tenants.SignedUp tenant, String policy) {
-        List<JsonNode> runs = new ArrayList<>();
-        Api.json(Api.as(tenant.token()).when().get(policies(policy, "runs")))
-                .path("items")
-                .forEach(runs::add);
-        return runs;
+        return Policies.runs(tenant, policy);
     }
 
     /** A realistic mock cluster of the tenant, with its agent running and Connected. */
@@ -81,19 +77,7 @@ class PolicyFiringIT {
             String clusterId = edge.clusterId();
 
             // when a policy says every minute, without jitter
-            String policy = Api.as(tenant.token())
-                    .body(Map.of(
-                            "name", "every-minute",
-                            "clusterId", clusterId,
-                            "backup", Map.of("includeNamespaces", List.of("shop")),
-                            "schedule", Map.of("cron", "* * * * *", "jitter", "PT0S"),
-                            "retention", Map.of("keepLast", 5)))
-                    .when()
-                    .post(policies())
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String policy = Policies.everyMinute(tenant, clusterId, "every-minute");
 
             // then it fires twice within about two minutes, and both runs end Completed with a backup each
             await().atMost(Duration.ofMinutes(4))

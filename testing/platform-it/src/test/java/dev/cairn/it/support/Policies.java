@@ -35,6 +35,37 @@ public final class Policies {
                 .as(JsonNode.class);
     }
 
+    /** Creates a policy that fires at every whole minute (no jitter), keeping the last five; answers its id. */
+    public static String everyMinute(Tenants.SignedUp tenant, String clusterId, String name) {
+        return Api.as(tenant.token())
+                .body(Map.of(
+                        "name",
+                        name,
+                        "clusterId",
+                        clusterId,
+                        "backup",
+                        Map.of("includeNamespaces", java.util.List.of("shop")),
+                        "schedule",
+                        Map.of("cron", "* * * * *", "jitter", "PT0S"),
+                        "retention",
+                        Map.of("keepLast", 5)))
+                .when()
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The policy's latest runs, newest first. */
+    public static java.util.List<JsonNode> runs(Tenants.SignedUp tenant, String policy) {
+        java.util.List<JsonNode> runs = new java.util.ArrayList<>();
+        Api.json(Api.as(tenant.token()).when().get("/api/v1/policies/" + policy + "/runs"))
+                .path("items")
+                .forEach(runs::add);
+        return runs;
+    }
+
     /** A valid body naming a cluster nobody has, for probes that must not get past ownership checks. */
     public static String probeBody() {
         return "{\"name\":\"probe\",\"clusterId\":\"" + UUID.randomUUID() + "\",\"schedule\":{\"cron\":\"@daily\"}}";

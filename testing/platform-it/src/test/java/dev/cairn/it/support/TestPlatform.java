@@ -71,34 +71,29 @@ public final class TestPlatform {
                 0,
                 0,
                 // a deleted tenant is purged within seconds, so that tests can watch it happen
-                Map.of(
-                        "cairn.tenants.deletion-grace",
-                        "PT6S",
-                        "cairn.tenants.purge-interval",
-                        "1s",
-                        "cairn.ingest.url-ttl",
-                        URL_TTL.toString(),
+                Map.ofEntries(
+                        Map.entry("cairn.tenants.deletion-grace", "PT6S"),
+                        Map.entry("cairn.tenants.purge-interval", "1s"),
+                        Map.entry("cairn.ingest.url-ttl", URL_TTL.toString()),
                         // a command delivered to an agent that stops before starting it comes back in seconds
-                        "cairn.commands.lease",
-                        "PT10S",
+                        Map.entry("cairn.commands.lease", "PT10S"),
                         // a backup whose agent stops renewing fails within seconds (agents renew every third)
-                        "cairn.ingest.backup-lease",
-                        BACKUP_LEASE.toString(),
-                        "cairn.ingest.lease-check-every",
-                        "2s",
+                        Map.entry("cairn.ingest.backup-lease", BACKUP_LEASE.toString()),
+                        Map.entry("cairn.ingest.lease-check-every", "2s"),
                         // garbage collection runs only when a test asks, with a window of seconds
-                        "cairn.ingest.gc.every",
-                        "off",
-                        "cairn.ingest.gc.safety-window",
-                        GC_WINDOW.toString(),
-                        "cairn.ingest.gc.retired-grace",
-                        URL_TTL.toString(),
+                        Map.entry("cairn.ingest.gc.every", "off"),
+                        Map.entry("cairn.ingest.gc.safety-window", GC_WINDOW.toString()),
+                        Map.entry("cairn.ingest.gc.retired-grace", URL_TTL.toString()),
                         // the crash tests park ingest at named points here (FaultPoints), then kill it
-                        "cairn.ingest.fault-dir",
-                        faultDir(home).toString())));
+                        Map.entry("cairn.ingest.fault-dir", faultDir(home).toString()),
+                        // and the failover test halts a scheduler instance mid-fire (FirePoints)
+                        Map.entry("cairn.scheduler.fault-dir", faultDir(home).toString()))));
     }
 
-    /** Where the crash tests name the fault point at which ingest halts ({@code halt-at}, {@code halted}). */
+    /**
+     * Where the crash and race tests name the fault point at which ingest or a scheduler halts or holds
+     * ({@code halt-at}, {@code hold-at}; the service answers in {@code halted}, {@code halted-pid}, {@code held}).
+     */
     public static Path faultDir() {
         return faultDir(get().home());
     }

@@ -208,59 +208,13 @@ public final class Platform implements AutoCloseable {
             services.put(service, track(ServiceProcess.plan(service + "-service", 0)));
         }
         gateway = track(ServiceProcess.plan("gateway", options.gatewayPort()));
-        // small heaps; C1 only: on two cores, six JVMs starting at once spend their time in the C2 compiler
-        List<String> jvm = List.of(
-                "-Xms32m",
-                "-Xmx192m",
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:TieredStopAtLevel=1");
-        // ingest carries the data: room for a flush of packs (32 MiB) and fetches, and the C2 compiler
-        List<String> ingestJvm =
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
         for (String service : SERVICES) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("cairn.http.host", "127.0.0.1");
-            properties.put("cairn.db.url", postgres.jdbcUrl(DATABASE));
-            properties.put("quarkus.datasource.password", secrets.password("db." + service));
-            properties.put("cairn.keycloak.url", keycloak.url());
-            properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
-            if (service.equals("tenant") || service.equals("ingest")) {
-                properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
-            }
-            if (service.equals("ingest") || service.equals("scheduler")) {
-                properties.put(
-                        "quarkus.rest-client.tenant-service.url",
-                        services.get("tenant").url());
-            }
-            if (service.equals("scheduler")) {
-                properties.put(
-                        "quarkus.rest-client.ingest-service.url",
-                        services.get("ingest").url());
-            }
-            properties.put(
-                    "cairn.keys.local-key-file", options.home().resolve("kek").toString());
-            properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());
-            for (var region : s3.values()) {
-                String prefix = "cairn.storage.regions." + region.region() + ".";
-                properties.put(prefix + "display-name", REGIONS.get(region.region()));
-                properties.put(prefix + "endpoint", region.endpoint().toString());
-                properties.put(prefix + "bucket", bucket(region.region()));
-                properties.put(prefix + "access-key", region.accessKey());
-                properties.put(prefix + "secret-key", region.secretKey());
-            }
-            properties.putAll(options.serviceProperties());
             services.get(service)
-                    .start(
-                            app("services/" + service + "-service"),
-                            properties,
-                            service.equals("ingest") ? ingestJvm : jvm,
-                            logs);
+                    .start(app("services/" + service + "-service"), serviceProperties(service), jvm(service), logs);
         }
         Map<String, String> gatewayProperties = new LinkedHashMap<>();
         services.forEach((name, process) -> gatewayProperties.put("cairn.gateway.services." + name, process.url()));
-        gateway.start(app("web/gateway"), gatewayProperties, jvm, logs);
+        gateway.start(app("web/gateway"), gatewayProperties, jvm("gateway"), logs);
 
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         ready.add(keycloakReady);
@@ -269,6 +223,70 @@ public final class Platform implements AutoCloseable {
         }
         ready.add(CompletableFuture.runAsync(() -> gateway.awaitReady(Duration.ofSeconds(120)), PARALLEL));
         ready.forEach(Platform::join);
+    }
+
+    /**
+     * Starts one more instance of a service (a second scheduler, say), with the same settings as the first on a port
+     * of its own, and waits until it is ready; it stops with the platform.
+     */
+    public ServiceProcess startAnother(String service) {
+        ServiceProcess another = track(ServiceProcess.plan(service + "-service-" + (++extraInstances), 0));
+        another.start(app("services/" + service + "-service"), serviceProperties(service), jvm(service), logs);
+        another.awaitReady(Duration.ofSeconds(120));
+        return another;
+    }
+
+    private int extraInstances;
+
+    /** Small heaps; C1 only (on two cores, six JVMs starting at once spend their time in the C2 compiler). */
+    private static List<String> jvm(String service) {
+        if (service.equals("ingest")) {
+            // ingest carries the data: room for a flush of packs (32 MiB) and fetches, and the C2 compiler
+            return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+        }
+        return List.of(
+                "-Xms32m",
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:TieredStopAtLevel=1");
+    }
+
+    /** A service's settings: where the servers and the other services are, its secrets, the options' extras. */
+    private Map<String, String> serviceProperties(String service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("cairn.http.host", "127.0.0.1");
+        properties.put("cairn.db.url", postgres.jdbcUrl(DATABASE));
+        properties.put("quarkus.datasource.password", secrets.password("db." + service));
+        properties.put("cairn.keycloak.url", keycloak.url());
+        properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
+        if (service.equals("tenant") || service.equals("ingest")) {
+            properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
+        }
+        if (service.equals("ingest") || service.equals("scheduler")) {
+            properties.put(
+                    "quarkus.rest-client.tenant-service.url",
+                    services.get("tenant").url());
+        }
+        if (service.equals("scheduler")) {
+            properties.put(
+                    "quarkus.rest-client.ingest-service.url",
+                    services.get("ingest").url());
+        }
+        properties.put(
+                "cairn.keys.local-key-file", options.home().resolve("kek").toString());
+        properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());
+        for (var region : s3.values()) {
+            String prefix = "cairn.storage.regions." + region.region() + ".";
+            properties.put(prefix + "display-name", REGIONS.get(region.region()));
+            properties.put(prefix + "endpoint", region.endpoint().toString());
+            properties.put(prefix + "bucket", bucket(region.region()));
+            properties.put(prefix + "access-key", region.accessKey());
+            properties.put(prefix + "secret-key", region.secretKey());
+        }
+        properties.putAll(options.serviceProperties());
+        return properties;
     }
 
     /**

@@ -81,6 +81,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** True when {@code pid} is this service's JVM (or its guard). */
+    public boolean runs(long pid) {
+        return process != null && process.runs(pid);
+    }
+
     public long pid() {
         return process == null ? -1 : process.pid();
     }

@@ -98,6 +98,11 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** True when {@code pid} is this server's process or one it started. */
+    public boolean runs(long pid) {
+        return process.pid() == pid || process.descendants().anyMatch(h -> h.pid() == pid);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
