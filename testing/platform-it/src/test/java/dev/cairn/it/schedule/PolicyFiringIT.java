@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,14 +72,25 @@ class PolicyFiringIT {
     }
 
     @Test
-    void aPerMinutePolicyFiresOnTimeTwiceAndBothBackupsComplete() throws Exception {
-        Tenants.SignedUp tenant = Tenants.free("Firing Co");
-        try (Edge edge = Edge.connected(tenant)) {
-            String clusterId = edge.clusterId();
+    void onTheLocalPlatformsDemoClusterAPerMinutePolicyFiresOnTimeAndItsBackupsAppearAndExpire() {
+        // given the demo tenant, whose cluster "demo" (the platform's mock Kubernetes API) is Connected on its own
+        Tenants.SignedUp tenant = Tenants.demo();
+        JsonNode demo = Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters")).findParents("name").stream()
+                .filter(c -> c.path("name").asText().equals("demo"))
+                .findFirst()
+                .orElseThrow();
+        String clusterId = demo.path("id").asText();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/clusters/" + clusterId)
+                        .then()
+                        .body("phase", equalTo("Connected")));
 
-            // when a policy says every minute, without jitter
-            String policy = Policies.everyMinute(tenant, clusterId, "every-minute");
-
+        // when a policy made through the API says every minute, without jitter, keep the last one
+        String policy = Policies.everyMinute(tenant, clusterId, "every-minute-" + UUID.randomUUID(), 1);
+        try {
             // then it fires twice within about two minutes, and both runs end Completed with a backup each
             await().atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(2))
@@ -106,29 +118,43 @@ class PolicyFiringIT {
                 assertThat(run.path("manual").asBoolean()).isFalse();
                 Api.as(tenant.token())
                         .when()
-                        .get("/api/v1/backups/" + run.path("backupId").asText())
-                        .then()
-                        .statusCode(200)
-                        .body("phase", equalTo("Completed"))
-                        .body("clusterId", equalTo(clusterId));
-                Api.as(tenant.token())
-                        .when()
                         .get("/api/v1/clusters/" + clusterId + "/commands/"
                                 + run.path("commandId").asText())
                         .then()
                         .statusCode(200)
                         .body("policyId", equalTo(policy));
             }
-            assertThat(completed.get(0).path("backupId").asText())
-                    .isNotEqualTo(completed.get(1).path("backupId").asText());
+            String kept = completed.get(0).path("backupId").asText();
+            String expired = completed.get(1).path("backupId").asText();
+            assertThat(kept).isNotEqualTo(expired);
+            // the newer backup is there; the older one expires by the policy's retention, with no other command
+            Api.as(tenant.token())
+                    .when()
+                    .get("/api/v1/backups/" + kept)
+                    .then()
+                    .statusCode(200)
+                    .body("phase", equalTo("Completed"))
+                    .body("clusterId", equalTo(clusterId));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> Api.as(tenant.token())
+                            .when()
+                            .get("/api/v1/backups/" + expired)
+                            .then()
+                            .statusCode(404));
+            assertThat(run(tenant, policy, "backupId", expired)
+                            .path("expiredAt")
+                            .asText())
+                    .isNotBlank();
             Api.as(tenant.token())
                     .when()
                     .get(policies(policy))
                     .then()
                     .statusCode(200)
                     .body("consecutiveFailures", equalTo(0));
-            // pausing stops the fires
-            Api.as(tenant.token()).when().post(policies(policy, "pause")).then().statusCode(200);
+        } finally {
+            // the demo cluster is shared: its policy goes
+            Api.as(tenant.token()).when().delete(policies(policy)).then().statusCode(204);
         }
     }
 

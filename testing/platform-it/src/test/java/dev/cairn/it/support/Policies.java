@@ -37,6 +37,11 @@ public final class Policies {
 
     /** Creates a policy that fires at every whole minute (no jitter), keeping the last five; answers its id. */
     public static String everyMinute(Tenants.SignedUp tenant, String clusterId, String name) {
+        return everyMinute(tenant, clusterId, name, 5);
+    }
+
+    /** Creates a policy that fires at every whole minute (no jitter), keeping the last {@code keep}; its id. */
+    public static String everyMinute(Tenants.SignedUp tenant, String clusterId, String name, int keep) {
         return Api.as(tenant.token())
                 .body(Map.of(
                         "name",
@@ -48,7 +53,7 @@ public final class Policies {
                         "schedule",
                         Map.of("cron", "* * * * *", "jitter", "PT0S"),
                         "retention",
-                        Map.of("keepLast", 5)))
+                        Map.of("keepLast", keep)))
                 .when()
                 .post("/api/v1/policies")
                 .then()

@@ -32,6 +32,12 @@ public final class Tenants {
         return new SignedUp(UUID.fromString(tenant.path("id").asText()), email, password);
     }
 
+    /** The platform's demo tenant (made at every start, as {@code ./cairn up} makes it), with its cluster "demo". */
+    public static SignedUp demo() {
+        Platform platform = TestPlatform.get();
+        return new SignedUp(UUID.fromString(platform.demoTenantId()), Platform.DEMO_USER, platform.demoPassword());
+    }
+
     /**
      * A signed-up tenant and its first administrator.
      *

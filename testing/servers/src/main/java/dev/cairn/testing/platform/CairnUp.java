@@ -60,7 +60,12 @@ public final class CairnUp {
         long seconds = Duration.between(begin, Instant.now()).toSeconds();
         System.out.println("Cairn is up at " + platform.entryPoint() + " (ready in " + seconds
                 + " s). Demo tenant admin: "
-                + Platform.DEMO_USER + " / " + platform.demoPassword() + "; Keycloak: "
+                + Platform.DEMO_USER + " / " + platform.demoPassword()
+                + platform.demoClusterUrl()
+                        .map(url -> "; its cluster \"demo\" is a mock Kubernetes API at " + url
+                                + " with the agent connected")
+                        .orElse("")
+                + "; Keycloak: "
                 + platform.keycloak().url()
                 + " (admin / " + dev.cairn.testing.servers.KeycloakServer.ADMIN_PASSWORD + "). Ctrl-C stops it.");
         stopped.await();

@@ -33,8 +33,26 @@ final class DemoTenant {
         this.agentDir = agentDir;
     }
 
-    /** Signs the demo tenant up (or finds it), and registers its local agent once; returns the tenant id. */
-    String ensure(String email, String password) {
+    /** The demo tenant: its id, and the one-time token of its demo cluster when that cluster was just made. */
+    record Demo(String tenantId, String demoClusterToken) {}
+
+    /**
+     * Signs the demo tenant up (or finds it), registers its local agent once, and makes its demo cluster (the mock
+     * Kubernetes cluster's) once.
+     */
+    Demo ensure(String email, String password) {
+        String tenantId = ensureTenant(email, password);
+        String token = keycloak.token("cairn", "cairn-cli", null, email, password);
+        for (JsonNode cluster : json(send("GET", "/api/v1/clusters", token, null))) {
+            if (cluster.path("name").asText().equals(DemoCluster.NAME)) {
+                return new Demo(tenantId, null);
+            }
+        }
+        JsonNode created = json(expect(201, send("POST", "/api/v1/clusters", token, Map.of("name", DemoCluster.NAME))));
+        return new Demo(tenantId, created.path("registration").path("token").asText());
+    }
+
+    private String ensureTenant(String email, String password) {
         HttpResponse<String> signup = send(
                 "POST",
                 "/api/v1/signup",

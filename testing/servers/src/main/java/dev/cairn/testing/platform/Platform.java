@@ -291,14 +291,26 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The demo tenant, made through the public API as a user would: signup (idempotent), then a cluster "local"
-     * whose agent registers with a key pair kept in {@code <home>/agent/} for the local directory mode.
+     * whose agent registers with a key pair kept in {@code <home>/agent/} for the local directory mode, and the
+     * cluster "demo" whose agent runs against the demo Kubernetes cluster ({@link DemoCluster}).
      */
     private void ensureDemoTenant() {
-        DemoTenant demo = new DemoTenant(entryPoint(), keycloak, home().resolve("agent"));
-        String tenantId = demo.ensure(DEMO_USER, demoPassword());
-        secrets.put("demo.tenant_id", tenantId);
+        DemoTenant.Demo demo =
+                new DemoTenant(entryPoint(), keycloak, home().resolve("agent")).ensure(DEMO_USER, demoPassword());
+        secrets.put("demo.tenant_id", demo.tenantId());
         secrets.save();
+        DemoCluster cluster = DemoCluster.start(entryPoint(), demo.demoClusterToken(), home(), logs);
+        if (cluster != null) {
+            demoCluster = track(cluster);
+        }
     }
+
+    /** The demo cluster's mock Kubernetes API (for {@code --kubernetes=URL}), or empty when it is not running. */
+    public java.util.Optional<String> demoClusterUrl() {
+        return java.util.Optional.ofNullable(demoCluster).map(DemoCluster::url);
+    }
+
+    private DemoCluster demoCluster;
 
     private Path app(String module) {
         return options.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
