@@ -63,7 +63,7 @@ public final class CairnUp {
                 + Platform.DEMO_USER + " / " + platform.demoPassword()
                 + platform.demoClusterUrl()
                         .map(url -> "; its cluster \"demo\" is a mock Kubernetes API at " + url
-                                + " with the agent connected")
+                                + ", its agent running beside it")
                         .orElse("")
                 + "; Keycloak: "
                 + platform.keycloak().url()

@@ -32,6 +32,10 @@ final class DemoCluster implements AutoCloseable {
     /** The demo tenant's cluster that this one is. */
     static final String NAME = "demo";
 
+    /** The mock server logs every request at INFO (java.util.logging): kept here so the level holds. */
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
     private static final String NAMESPACE = "cairn-system";
     private static final String SECRET = "cairn-agent-credentials";
 
@@ -66,6 +70,7 @@ final class DemoCluster implements AutoCloseable {
                 log.close();
                 return null;
             }
+            MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
             MockCluster cluster = MockCluster.realistic();
             DemoCluster demo = new DemoCluster(cluster, log);
             if (registrationToken == null) {
