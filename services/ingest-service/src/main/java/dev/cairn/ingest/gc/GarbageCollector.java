@@ -141,14 +141,19 @@ public class GarbageCollector {
         int rewritten = 0;
         int emptied = 0;
         long given = 0;
+        if (!dryRun) {
+            GcCatalog.Emptied retired = catalog.retireEmpty(tenant);
+            emptied = retired.packs();
+            given = retired.bytes();
+        }
         for (GcCatalog.PackState p : catalog.packs(tenant)) {
             GcCatalog.Swept s =
                     dryRun ? gone.getOrDefault(p.id(), new GcCatalog.Swept(0, 0)) : new GcCatalog.Swept(0, 0);
             long liveBytes = p.liveBytes() - s.bytes();
             PackFate fate = PackFate.of(p.liveChunks() - s.chunks(), liveBytes, p.dataBytes(), gc.repackBelow());
-            if (fate == PackFate.Emptied) {
+            if (fate == PackFate.Emptied) { // only in a dry run: a real one retired them all above
                 emptied++;
-                given += dryRun ? p.sizeBytes() : -catalog.retireEmpty(tenant, p);
+                given += p.sizeBytes();
             } else if (fate == PackFate.Rewritten) {
                 if (dryRun) {
                     given += p.sizeBytes() - liveBytes;

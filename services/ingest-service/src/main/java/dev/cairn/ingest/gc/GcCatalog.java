@@ -155,9 +155,44 @@ class GcCatalog {
         });
     }
 
-    /** Retires a pack with no live chunk left; answers the stored-bytes delta. */
-    long retireEmpty(UUID tenant, PackState old) {
-        return inTransaction(c -> retire(c, tenant, old, 0));
+    /** What retiring the tenant's empty packs did. */
+    record Emptied(int packs, long bytes) {}
+
+    /**
+     * Retires every live pack of the tenant with no chunk left, in one transaction with the stored-bytes counter and
+     * one negative usage event per pack.
+     */
+    Emptied retireEmpty(UUID tenant) {
+        long[] totals = new long[2];
+        inTransaction(c -> {
+            List<Object[]> retired = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE pack p SET retired_at = now() WHERE p.tenant_id = ?"
+                    + " AND p.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM chunk c WHERE c.tenant_id = ?"
+                    + " AND c.pack_id = p.id) RETURNING p.id, p.size_bytes, p.region")) {
+                s.setObject(1, tenant);
+                s.setObject(2, tenant);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        retired.add(new Object[] {rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3)});
+                    }
+                }
+            }
+            for (Object[] r : retired) {
+                // the id derives from the retired pack, so that the event cannot be counted twice
+                Catalog.addUsage(c, retiredEventId((UUID) r[0]), tenant, "STORED", -(Long) r[1], (String) r[2]);
+                totals[0]++;
+                totals[1] += (Long) r[1];
+            }
+            if (totals[1] > 0) {
+                Catalog.addStored(c, tenant, -totals[1]);
+            }
+            return 0L;
+        });
+        return new Emptied((int) totals[0], totals[1]);
+    }
+
+    private static UUID retiredEventId(UUID pack) {
+        return UUID.nameUUIDFromBytes(("STORED:retired:" + pack).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long retire(Connection c, UUID tenant, PackState old, long replacementBytes) throws SQLException {
@@ -173,14 +208,7 @@ class GcCatalog {
         }
         long delta = replacementBytes - old.sizeBytes();
         Catalog.addStored(c, tenant, delta);
-        // the id derives from the retired pack, so that the event cannot be counted twice
-        Catalog.addUsage(
-                c,
-                UUID.nameUUIDFromBytes(("STORED:retired:" + old.id()).getBytes(StandardCharsets.UTF_8)),
-                tenant,
-                "STORED",
-                delta,
-                old.region());
+        Catalog.addUsage(c, retiredEventId(old.id()), tenant, "STORED", delta, old.region());
         return delta;
     }
 

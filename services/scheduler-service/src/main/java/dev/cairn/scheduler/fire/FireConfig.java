@@ -19,6 +19,10 @@ public interface FireConfig {
     @WithDefault("500")
     int followBatch();
 
+    /** How often active policies without a trigger are armed (also at start): {@code TriggerReconcile}. */
+    @WithDefault("10m")
+    String reconcileEvery();
+
     /** Tests only: the folder of the failover test's fault points ({@code FirePoints}); unset in production. */
     java.util.Optional<String> faultDir();
 }

@@ -63,6 +63,7 @@ public class Runs {
                     policy,
                     runId,
                     planned,
+                    due,
                     false,
                     RunPhase.Missed,
                     "the scheduler was not running at " + due + " (it fired "
@@ -70,9 +71,9 @@ public class Runs {
         }
         String busy = settlePrevious(policy);
         if (busy != null) {
-            return record(policy, runId, planned, false, RunPhase.Missed, busy);
+            return record(policy, runId, planned, due, false, RunPhase.Missed, busy);
         }
-        return queue(policy, runId, planned, false);
+        return queue(policy, runId, planned, due, false);
     }
 
     /** "Run now": a run outside the schedule (also for a paused policy). */
@@ -84,7 +85,8 @@ public class Runs {
         if (busy != null) {
             throw ProblemException.conflict(busy);
         }
-        return queue(policy, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), true);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return queue(policy, UUID.randomUUID(), now, now, true);
     }
 
     /** The policy's runs, newest first, a page at a time. */
@@ -148,10 +150,10 @@ public class Runs {
         return null;
     }
 
-    private RunView queue(Policy policy, UUID runId, Instant planned, boolean manual) {
+    private RunView queue(Policy policy, UUID runId, Instant planned, Instant due, boolean manual) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (PolicyRun.findById(runId) == null) {
-                PolicyRun run = newRun(policy, runId, planned, manual, RunPhase.Queued, null);
+                PolicyRun run = newRun(policy, runId, planned, due, manual);
                 run.persist();
                 Policy p = Policy.findById(policy.id);
                 if (p != null) {
@@ -177,27 +179,28 @@ public class Runs {
         });
     }
 
-    private RunView record(Policy policy, UUID runId, Instant planned, boolean manual, RunPhase phase, String reason) {
+    private RunView record(
+            Policy policy, UUID runId, Instant planned, Instant due, boolean manual, RunPhase phase, String reason) {
         LOG.infof("run %s of policy %s: %s (%s)", runId, policy.id, phase, reason);
         QuarkusTransaction.requiringNew().run(() -> {
             if (PolicyRun.findById(runId) == null) {
-                newRun(policy, runId, planned, manual, RunPhase.Queued, null).persist();
+                newRun(policy, runId, planned, due, manual).persist();
             }
         });
         return finish(runId, phase, reason, null);
     }
 
-    private static PolicyRun newRun(
-            Policy policy, UUID runId, Instant planned, boolean manual, RunPhase phase, String reason) {
+    /** A Queued run, fired now. */
+    private static PolicyRun newRun(Policy policy, UUID runId, Instant planned, Instant due, boolean manual) {
         PolicyRun run = new PolicyRun();
         run.id = runId;
         run.tenantId = policy.tenantId;
         run.policyId = policy.id;
         run.plannedAt = planned;
+        run.dueAt = due.truncatedTo(ChronoUnit.MICROS);
         run.firedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         run.manual = manual;
-        run.phase = phase;
-        run.reason = reason;
+        run.phase = RunPhase.Queued;
         return run;
     }
 

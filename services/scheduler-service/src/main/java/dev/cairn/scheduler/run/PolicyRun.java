@@ -32,6 +32,10 @@ public class PolicyRun extends PanacheEntityBase {
     @Column(name = "planned_at", nullable = false)
     public Instant plannedAt;
 
+    /** When it was due: the planned time plus the policy's jitter (fire lag is measured from it). */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
     @Column(name = "fired_at", nullable = false)
     public Instant firedAt;
 

@@ -7,6 +7,7 @@ import java.util.UUID;
  * A policy's run as its tenant sees it.
  *
  * @param plannedAt the schedule's time (without jitter), or when "run now" was asked
+ * @param dueAt when it was due: the planned time plus the policy's jitter
  * @param firedAt when it fired
  * @param manual true for "run now"
  * @param reason why it ended as it did
@@ -20,6 +21,7 @@ public record RunView(
         UUID policyId,
         RunPhase phase,
         Instant plannedAt,
+        Instant dueAt,
         Instant firedAt,
         boolean manual,
         String reason,
@@ -34,6 +36,7 @@ public record RunView(
                 r.policyId,
                 r.phase,
                 r.plannedAt,
+                r.dueAt,
                 r.firedAt,
                 r.manual,
                 r.reason,
