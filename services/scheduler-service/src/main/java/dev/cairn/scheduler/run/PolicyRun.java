@@ -88,6 +88,15 @@ public class PolicyRun extends PanacheEntityBase {
                 .list();
     }
 
+    /** The policies that have runs whose backups are still there: only their ids (what retention goes over). */
+    public static List<UUID> policiesWithLiveBackups() {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct r.policyId from PolicyRun r where r.backupId is not null and r.expiredAt is null",
+                        UUID.class)
+                .getResultList();
+    }
+
     /** The policy's finished runs whose backup is not deleted yet: what its retention decides about. */
     public static List<PolicyRun> withLiveBackups(UUID policyId) {
         return list("policyId = ?1 and backupId is not null and expiredAt is null", Sort.by("firedAt"), policyId);

@@ -238,19 +238,24 @@ public final class Platform implements AutoCloseable {
 
     private int extraInstances;
 
-    /** Small heaps; C1 only (on two cores, six JVMs starting at once spend their time in the C2 compiler). */
-    private static List<String> jvm(String service) {
-        if (service.equals("ingest")) {
-            // ingest carries the data: room for a flush of packs (32 MiB) and fetches, and the C2 compiler
-            return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
-        }
-        return List.of(
-                "-Xms32m",
-                "-Xmx192m",
+    /**
+     * Small heaps; C1 only (on two cores, six JVMs starting at once spend their time in the C2 compiler); a heap dump
+     * in the logs folder if one runs out of memory.
+     */
+    private List<String> jvm(String service) {
+        List<String> options = new ArrayList<>(List.of(
                 "-XX:+UseSerialGC",
                 "-Xss512k",
                 "-XX:ReservedCodeCacheSize=64m",
-                "-XX:TieredStopAtLevel=1");
+                "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:HeapDumpPath=" + logs));
+        if (service.equals("ingest")) {
+            // ingest carries the data: room for a flush of packs (32 MiB) and fetches, and the C2 compiler
+            options.addAll(List.of("-Xms64m", "-Xmx384m"));
+        } else {
+            options.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1"));
+        }
+        return options;
     }
 
     /** A service's settings: where the servers and the other services are, its secrets, the options' extras. */
