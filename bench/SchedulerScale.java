@@ -163,6 +163,8 @@ public class SchedulerScale {
                     peak / 1024);
 
             // 3. a tenant's policy list among them
+            demoToken = platform.keycloak()
+                    .token("cairn", "cairn-cli", null, Platform.DEMO_USER, platform.demoPassword());
             double[] lists = new double[300];
             for (int i = 0; i < lists.length; i++) {
                 long t0 = System.nanoTime();

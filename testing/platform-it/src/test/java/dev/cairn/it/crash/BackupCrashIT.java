@@ -3,20 +3,17 @@ package dev.cairn.it.crash;
 import static dev.cairn.it.support.Catalog.query;
 import static dev.cairn.it.support.Datasets.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Faults;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.it.support.Trees;
-import dev.cairn.testing.platform.ServiceProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,19 +48,10 @@ class BackupCrashIT {
         Tenants.SignedUp tenant = Tenants.free("Crash " + point);
         LocalAgent agent = new LocalAgent(Agents.registered(tenant, "crash"), tmp.resolve("agent"));
         Path src = dataset(tmp.resolve("src"));
-        Path faults = Files.createDirectories(TestPlatform.faultDir());
-        Files.deleteIfExists(faults.resolve("halted"));
-        Files.writeString(faults.resolve("halt-at"), point);
-        ServiceProcess ingest = TestPlatform.get().services().get("ingest");
 
         // when ingest halts at the point during the backup, and is killed there and restarted
-        CompletableFuture<LocalAgent.Run> backup = CompletableFuture.supplyAsync(() -> agent.backup(src));
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(faults.resolve("halted")));
-        assertThat(Files.readString(faults.resolve("halted"))).isEqualTo(point);
-        ingest.kill();
-        Files.delete(faults.resolve("halt-at"));
-        Files.delete(faults.resolve("halted"));
-        ingest.restart(Duration.ofSeconds(120));
+        CompletableFuture<LocalAgent.Run> backup =
+                Faults.killAt(TestPlatform.get().services().get("ingest"), point, () -> agent.backup(src));
 
         // then the backup completes and restores byte for byte
         LocalAgent.Run run = backup.get(5, TimeUnit.MINUTES);

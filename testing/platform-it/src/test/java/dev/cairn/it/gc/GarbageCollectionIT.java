@@ -3,59 +3,47 @@ package dev.cairn.it.gc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
-import dev.cairn.it.support.Catalog;
+import dev.cairn.it.support.Collection;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
-import dev.cairn.testing.platform.Platform;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Garbage collection gives back the space of deleted backups (the tenant's stored bytes and the bucket), and never
  * takes a chunk an agent was told the platform has while its backup is in progress.
  */
 class GarbageCollectionIT {
-    private static final int MIB = 1 << 20;
-
     @TempDir
     Path tmp;
 
     @Test
     void collectingAfterADeletionGivesTheSpaceBackButNeverTakesWhatABackupInProgressWasPromised() throws Exception {
-        // given a tenant's folder of a kept file, a doomed 4 MiB file and a note, backed up together (one pack)
-        Tenants.SignedUp tenant = Tenants.free("Collect Co");
+        // given a tenant's folder of a kept file, a doomed 4 MiB file and a note, backed up together (one pack),
+        // a second backup without the doomed file, then the first one deleted
+        Collection.Scene scene = Collection.Scene.deletedBackupSharingAPack(tmp, "Collect Co");
+        Tenants.SignedUp tenant = scene.tenant();
         UUID t = tenant.id();
-        LocalAgent agent = new LocalAgent(Agents.registered(tenant, "gc"), tmp.resolve("agent"));
-        Path src = Files.createDirectories(tmp.resolve("src"));
-        byte[] kept = random(2 * MIB, 1);
-        byte[] doomed = random(4 * MIB, 2);
-        Files.write(src.resolve("kept.bin"), kept);
-        Files.write(src.resolve("doomed.bin"), doomed);
-        Files.writeString(src.resolve("note.txt"), "kept in every backup");
-        String both = completed(agent.backup(src));
-        // and a second backup without the doomed file, then the first one deleted
-        Files.delete(src.resolve("doomed.bin"));
-        String keptOnly = completed(agent.backup(src));
-        delete(tenant, both);
+        LocalAgent agent = scene.agent();
+        Path src = scene.src();
+        byte[] kept = scene.kept();
+        byte[] doomed = scene.doomed();
+        String keptOnly = scene.keptBackup();
 
         // when the doomed file's chunks are past the safety window, a dry run says they would be swept
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> collect(t, true).getLong("tenants[0].sweptBytes") >= doomed.length);
+                .until(() -> Collection.collect(t, true).getLong("tenants[0].sweptBytes") >= doomed.length);
 
         // the race: a backup of the folder with the doomed file back is told its chunks are present, and stops
         // just before its manifest commits; a real collection runs after its promise is past the safety window
@@ -70,43 +58,44 @@ class GarbageCollectionIT {
             // time itself is the point here: the promise must be older than the window, so that only the backup in
             // progress protects what it was promised
             Thread.sleep(TestPlatform.GC_WINDOW.plusSeconds(1).toMillis());
-            JsonPath during = collect(t, false);
+            JsonPath during = Collection.collect(t, false);
             assertThat(during.getLong("tenants[0].sweptBytes"))
                     .as("bytes swept while the backup was in progress")
                     .isLessThan(doomed.length / 10);
         } finally {
             Files.deleteIfExists(faults.resolve("hold-at"));
         }
-        String racer = completed(racing.get(120, TimeUnit.SECONDS));
+        String racer = Collection.completed(racing.get(120, TimeUnit.SECONDS));
         Path restored = tmp.resolve("restored-racer");
         assertThat(agent.restore(racer, restored).exit()).isZero();
         assertThat(Files.readAllBytes(restored.resolve("doomed.bin"))).isEqualTo(doomed);
         assertThat(Files.readAllBytes(restored.resolve("kept.bin"))).isEqualTo(kept);
 
         // when that backup is deleted too, and collections run until the doomed chunks are swept
-        long storedBefore = stored(t);
-        long bucketBefore = bucketPackBytes(t);
-        delete(tenant, racer);
+        long storedBefore = Collection.stored(t);
+        long bucketBefore = Collection.bucketPackBytes(t);
+        Collection.delete(tenant, racer);
         long[] given = new long[2]; // reclaimed bytes, packs rewritten
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
-                    JsonPath run = collect(t, false);
+                    JsonPath run = Collection.collect(t, false);
                     given[0] += run.getLong("tenants[0].reclaimedBytes");
                     given[1] += run.getInt("tenants[0].packsRewritten");
                     return given[0] >= 0.9 * doomed.length;
                 });
 
         // then the tenant's stored bytes fell by at least 90% of the doomed file, the shared pack was rewritten
-        assertThat(storedBefore - stored(t)).isEqualTo(given[0]).isGreaterThanOrEqualTo((long) (0.9 * doomed.length));
+        assertThat(storedBefore - Collection.stored(t)).isEqualTo(given[0]).isGreaterThanOrEqualTo((long)
+                (0.9 * doomed.length));
         assertThat(given[1]).as("packs rewritten").isPositive();
         // and once restores in flight are done with the old packs (the grace period), the bucket shrinks as much,
         // and holds exactly what the tenant's stored bytes say
         await().atMost(TestPlatform.URL_TTL.plusSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> collect(t, false).getInt("tenants[0].objectsDeleted") > 0
-                        && bucketPackBytes(t) <= bucketBefore - 0.9 * doomed.length);
-        assertThat(bucketPackBytes(t)).isEqualTo(stored(t));
+                .until(() -> Collection.collect(t, false).getInt("tenants[0].objectsDeleted") > 0
+                        && Collection.bucketPackBytes(t) <= bucketBefore - 0.9 * doomed.length);
+        assertThat(Collection.bucketPackBytes(t)).isEqualTo(Collection.stored(t));
         // and the backup that stays restores byte for byte, its kept file now from the rewritten pack
         Path again = tmp.resolve("restored-kept");
         assertThat(agent.restore(keptOnly, again).exit()).isZero();
@@ -145,48 +134,5 @@ class GarbageCollectionIT {
                 .statusCode(400)
                 .contentType(Api.PROBLEM)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("cursor"));
-    }
-
-    private static String completed(LocalAgent.Run run) {
-        assertThat(run.exit()).as(run.toString()).isZero();
-        return run.json().path("id").asText();
-    }
-
-    private static void delete(Tenants.SignedUp tenant, String backup) {
-        Api.as(tenant.token()).when().delete("/api/v1/backups/" + backup).then().statusCode(204);
-    }
-
-    private static JsonPath collect(UUID tenant, boolean dryRun) {
-        return Api.as(Operators.token())
-                .queryParam("tenant", tenant.toString())
-                .queryParam("dryRun", dryRun)
-                .when()
-                .post("/api/v1/admin/gc")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static long stored(UUID tenant) throws Exception {
-        return Catalog.query("SELECT stored_bytes FROM ingest.tenant_storage WHERE tenant_id = ?", tenant);
-    }
-
-    private static long bucketPackBytes(UUID tenant) {
-        try (S3Client s3 = TestPlatform.get().objectStores().get("eu-west-1").client()) {
-            return s3
-                    .listObjectsV2Paginator(
-                            b -> b.bucket(Platform.bucket("eu-west-1")).prefix("tenants/" + tenant + "/packs/"))
-                    .contents()
-                    .stream()
-                    .mapToLong(S3Object::size)
-                    .sum();
-        }
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.it.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,8 +13,13 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -168,6 +174,34 @@ class PolicyIT {
                 .statusCode(400)
                 .contentType(Api.PROBLEM)
                 .body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void aPolicyWrittenIntoTheDatabaseWithoutItsTriggerIsArmedByTheReconcile() throws Exception {
+        // given a policy row written by other means than the API (a restored schema, a migration): no trigger
+        String model =
+                Policies.create(tenant, cluster, "reconcile-model").path("id").asText();
+        UUID copy = UUID.randomUUID();
+        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                PreparedStatement s = c.prepareStatement("INSERT INTO scheduler.policy (id, tenant_id, cluster_id,"
+                        + " name, backup_spec, cron, time_zone, jitter_seconds, keep_daily, phase, created_at,"
+                        + " updated_at) SELECT ?, tenant_id, cluster_id, 'reconciled', backup_spec, cron, time_zone,"
+                        + " jitter_seconds, keep_daily, phase, now(), now() FROM scheduler.policy WHERE id = ?")) {
+            s.setObject(1, copy);
+            s.setObject(2, UUID.fromString(model));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+
+        // then the scheduler arms it on its own
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Catalog.query(
+                                "SELECT count(*) FROM scheduler.qrtz_triggers WHERE trigger_group = 'policies'"
+                                        + " AND trigger_name = CAST(? AS VARCHAR)",
+                                copy)
+                        == 1);
+        Api.as(tenant.token()).when().delete(POLICIES + "/" + copy).then().statusCode(204);
+        Api.as(tenant.token()).when().delete(POLICIES + "/" + model).then().statusCode(204);
     }
 
     @Test

@@ -86,6 +86,8 @@ public final class TestPlatform {
                         Map.entry("cairn.ingest.gc.retired-grace", URL_TTL.toString()),
                         // the crash tests park ingest at named points here (FaultPoints), then kill it
                         Map.entry("cairn.ingest.fault-dir", faultDir(home).toString()),
+                        // policies written into the database are armed within seconds
+                        Map.entry("cairn.scheduler.reconcile-every", "2s"),
                         // and the failover test halts a scheduler instance mid-fire (FirePoints)
                         Map.entry("cairn.scheduler.fault-dir", faultDir(home).toString()))));
     }
