@@ -130,26 +130,10 @@ public class SchedulerScale {
                 Thread.sleep(5000);
                 peak = Math.max(peak, kib(scheduler, "VmRSS"));
             }
-            double[] lags;
-            long missed;
-            try (Connection c = platform.postgres().connect(Platform.DATABASE);
-                    PreparedStatement s = c.prepareStatement(
-                            "SELECT EXTRACT(EPOCH FROM (fired_at - due_at)) * 1000 FROM scheduler.policy_run"
-                                    + " WHERE due_at >= ? AND due_at < ? AND NOT manual")) {
-                s.setObject(1, java.sql.Timestamp.from(armed));
-                s.setObject(2, java.sql.Timestamp.from(end));
-                List<Double> all = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(rs.getDouble(1));
-                    }
-                }
-                lags = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                missed = count(
-                        platform,
-                        "SELECT count(*) FROM scheduler.policy_run WHERE phase = 'Missed' AND fired_at >= '"
-                                + armed + "'");
-            }
+            double[] lags = lags(platform, armed, end);
+            long missed = count(
+                    platform,
+                    "SELECT count(*) FROM scheduler.policy_run WHERE phase = 'Missed' AND fired_at >= '" + armed + "'");
             System.out.printf(
                     "fires in %d s: %,d (%.1f a second), missed %d; fire lag p50 %.0f ms, p99 %.0f ms, max %.0f ms;"
                             + " scheduler peak RSS %,d MiB%n",
@@ -161,6 +145,14 @@ public class SchedulerScale {
                     percentile(lags, 99),
                     lags.length == 0 ? 0 : lags[lags.length - 1],
                     peak / 1024);
+
+            Instant half = armed.plus(window.dividedBy(2));
+            for (Instant[] part : new Instant[][] {{armed, half}, {half, end}}) {
+                double[] l = lags(platform, part[0], part[1]);
+                System.out.printf(
+                        "  due in %s..%s: %,d fires, lag p50 %.0f ms, p99 %.0f ms%n",
+                        part[0], part[1], l.length, percentile(l, 50), percentile(l, 99));
+            }
 
             // 3. a tenant's policy list among them
             demoToken = platform.keycloak()
@@ -204,6 +196,24 @@ public class SchedulerScale {
                         before / 1024,
                         kib(ingest, "VmHWM") / 1024);
             }
+        }
+    }
+
+    /** Fire lags (ms) of the runs due in [from, to), sorted. */
+    private static double[] lags(Platform platform, Instant from, Instant to) throws Exception {
+        try (Connection c = platform.postgres().connect(Platform.DATABASE);
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT EXTRACT(EPOCH FROM (fired_at - due_at)) * 1000 FROM scheduler.policy_run"
+                                + " WHERE due_at >= ? AND due_at < ? AND NOT manual")) {
+            s.setObject(1, java.sql.Timestamp.from(from));
+            s.setObject(2, java.sql.Timestamp.from(to));
+            List<Double> all = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    all.add(rs.getDouble(1));
+                }
+            }
+            return all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
     }
 

@@ -65,6 +65,7 @@ public final class CairnUp {
                         .map(url -> "; its cluster \"demo\" is a mock Kubernetes API at " + url
                                 + ", its agent running beside it")
                         .orElse("")
+                + "; operator: " + Platform.OPERATOR_USER + " / " + platform.operatorPassword()
                 + "; Keycloak: "
                 + platform.keycloak().url()
                 + " (admin / " + dev.cairn.testing.servers.KeycloakServer.ADMIN_PASSWORD + "). Ctrl-C stops it.");

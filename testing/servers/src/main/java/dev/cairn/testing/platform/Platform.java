@@ -38,6 +38,8 @@ public final class Platform implements AutoCloseable {
 
     public static final String DATABASE = "cairn";
     public static final String DEMO_USER = "demo@cairn.local";
+    /** The local platform's operator (realm role platform-admin: {@code cairn gc}, catalog rebuild, partners). */
+    public static final String OPERATOR_USER = "operator@cairn.local";
 
     /**
      * How to run the platform.
@@ -303,7 +305,9 @@ public final class Platform implements AutoCloseable {
         DemoTenant.Demo demo =
                 new DemoTenant(entryPoint(), keycloak, home().resolve("agent")).ensure(DEMO_USER, demoPassword());
         secrets.put("demo.tenant_id", demo.tenantId());
+        String operator = operatorPassword();
         secrets.save();
+        keycloak.ensureUser("cairn", OPERATOR_USER, operator, List.of("platform-admin"), Map.of());
         DemoCluster cluster = DemoCluster.start(entryPoint(), demo.demoClusterToken(), home(), logs);
         if (cluster != null) {
             demoCluster = track(cluster);
@@ -353,6 +357,11 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess gateway() {
         return gateway;
+    }
+
+    /** The local operator's password (generated once per home). */
+    public String operatorPassword() {
+        return secrets.password("operator.password");
     }
 
     /** The demo tenant admin's password (generated once per home). */
