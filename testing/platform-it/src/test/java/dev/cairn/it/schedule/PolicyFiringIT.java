@@ -46,13 +46,7 @@ class PolicyFiringIT {
                     cluster,
                     created.path("registration").path("token").asText(),
                     Files.createTempDirectory("edge-agent"));
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> Api.as(tenant.token())
-                            .when()
-                            .get("/api/v1/clusters/" + clusterId)
-                            .then()
-                            .body("phase", equalTo("Connected")));
+            awaitConnected(tenant, clusterId);
             return new Edge(cluster, agent, clusterId);
         }
 
@@ -61,6 +55,17 @@ class PolicyFiringIT {
             agent.close();
             cluster.close();
         }
+    }
+
+    /** Waits until the tenant's cluster shows Connected (its agent sends heartbeats). */
+    private static void awaitConnected(Tenants.SignedUp tenant, String clusterId) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/clusters/" + clusterId)
+                        .then()
+                        .body("phase", equalTo("Connected")));
     }
 
     /** The policy's run whose {@code field} is {@code value}. */
@@ -80,13 +85,7 @@ class PolicyFiringIT {
                 .findFirst()
                 .orElseThrow();
         String clusterId = demo.path("id").asText();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> Api.as(tenant.token())
-                        .when()
-                        .get("/api/v1/clusters/" + clusterId)
-                        .then()
-                        .body("phase", equalTo("Connected")));
+        awaitConnected(tenant, clusterId);
 
         // when a policy made through the API says every minute, without jitter, keep the last one
         String policy = Policies.everyMinute(tenant, clusterId, "every-minute-" + UUID.randomUUID(), 1);

@@ -10,6 +10,12 @@ public final class Policies {
 
     /** A policy body: nightly in Paris, keep 7 daily, for the cluster. */
     public static Map<String, Object> nightly(String clusterId, String name) {
+        return body(clusterId, name, Map.of("cron", "0 2 * * *", "timeZone", "Europe/Paris"), Map.of("keepDaily", 7));
+    }
+
+    /** A policy body backing up namespace "shop" of the cluster, with this schedule and retention. */
+    private static Map<String, Object> body(
+            String clusterId, String name, Map<String, Object> schedule, Map<String, Object> retention) {
         return Map.of(
                 "name",
                 name,
@@ -18,9 +24,9 @@ public final class Policies {
                 "backup",
                 Map.of("includeNamespaces", java.util.List.of("shop")),
                 "schedule",
-                Map.of("cron", "0 2 * * *", "timeZone", "Europe/Paris"),
+                schedule,
                 "retention",
-                Map.of("keepDaily", 7));
+                retention);
     }
 
     /** Creates a nightly policy for the tenant's cluster; answers it. */
@@ -43,17 +49,7 @@ public final class Policies {
     /** Creates a policy that fires at every whole minute (no jitter), keeping the last {@code keep}; its id. */
     public static String everyMinute(Tenants.SignedUp tenant, String clusterId, String name, int keep) {
         return Api.as(tenant.token())
-                .body(Map.of(
-                        "name",
-                        name,
-                        "clusterId",
-                        clusterId,
-                        "backup",
-                        Map.of("includeNamespaces", java.util.List.of("shop")),
-                        "schedule",
-                        Map.of("cron", "* * * * *", "jitter", "PT0S"),
-                        "retention",
-                        Map.of("keepLast", keep)))
+                .body(body(clusterId, name, Map.of("cron", "* * * * *", "jitter", "PT0S"), Map.of("keepLast", keep)))
                 .when()
                 .post("/api/v1/policies")
                 .then()
