@@ -10,6 +10,7 @@ import dev.cairn.cli.command.CommandCommand;
 import dev.cairn.cli.gc.GcCommand;
 import dev.cairn.cli.restore.RestoreCommand;
 import dev.cairn.cli.schedule.ScheduleCommand;
+import dev.cairn.cli.usage.UsageCommand;
 import dev.cairn.cli.verify.VerifyCommand;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
             ScheduleCommand.class,
             VerifyCommand.class,
             GcCommand.class,
+            UsageCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
             CairnCommand.Completion.class,

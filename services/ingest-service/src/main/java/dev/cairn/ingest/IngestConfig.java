@@ -27,6 +27,14 @@ public interface IngestConfig {
     @WithDefault("cairn.data.v1")
     String topic();
 
+    /** The usage topic: the outbox's events, relayed for the metering service (docs/protocol.md). */
+    @WithDefault("cairn.usage.v1")
+    String usageTopic();
+
+    /** How often the usage-event outbox is relayed to the usage topic (read by the relay's schedule). */
+    @WithDefault("1s")
+    String usageRelayEvery();
+
     /** Where rejected records go, with the reason in a header. */
     @WithDefault("cairn.data.v1.dlq")
     String deadLetterTopic();

@@ -1,4 +1,5 @@
 /**
- * The metering service. Its features arrive as packages of their own under this one (see services/metering-service/README.md).
+ * The metering service: usage events counted exactly once into hourly aggregates ({@code usage}, fed by
+ * {@code kafka}), quota levels and warnings ({@code quota}), reconciliation with ingest ({@code reconcile}).
  */
 package dev.cairn.metering;

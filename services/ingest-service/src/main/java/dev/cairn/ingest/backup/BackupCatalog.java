@@ -4,6 +4,8 @@ import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.ingest.pack.DurableChunks;
+import dev.cairn.ingest.usage.UsageOutbox;
+import dev.cairn.platform.usage.UsageKind;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +40,10 @@ public class BackupCatalog implements DurableChunks {
             + " AND NOT EXISTS (SELECT 1 FROM backup_chunk bc WHERE bc.backup_id = b.id AND NOT EXISTS"
             + " (SELECT 1 FROM chunk c WHERE c.tenant_id = b.tenant_id AND c.chunk_id = bc.chunk_id))";
 
+    /** What a completion returns: the usage events of the backups it finished. */
+    private static final String COMPLETED_COLUMNS =
+            " RETURNING b.id, b.tenant_id, b.cluster_id, coalesce(b.logical_bytes, 0), coalesce(b.new_bytes, 0)";
+
     private final AgroalDataSource db;
 
     public BackupCatalog(AgroalDataSource db) {
@@ -46,8 +53,44 @@ public class BackupCatalog implements DurableChunks {
     /** Completes the backups whose every referenced chunk is durable now (in the pack commit's transaction). */
     @Override
     public void chunksDurable(Connection transaction) throws SQLException {
-        try (PreparedStatement s = transaction.prepareStatement(COMPLETE_DURABLE)) {
+        try (PreparedStatement s = transaction.prepareStatement(COMPLETE_DURABLE + COMPLETED_COLUMNS)) {
+            recordCompleted(transaction, s);
+        }
+    }
+
+    @Override
+    public void quotaReached(Connection transaction, UUID tenantId, String reason) throws SQLException {
+        try (PreparedStatement s = transaction.prepareStatement("UPDATE backup SET phase = 'Failed', failure = ?,"
+                + " finished_at = coalesce(finished_at, now()), lease_until = NULL WHERE tenant_id = ?"
+                + " AND phase IN ('InProgress', 'Committing')")) {
+            s.setString(1, reason);
+            s.setObject(2, tenantId);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs a completion and writes, for each backup it finished, its PROTECTED (logical bytes) and NEW usage events,
+     * with ids derived from the backup: a backup completes once, and its events count once.
+     */
+    private static void recordCompleted(Connection c, PreparedStatement completion) throws SQLException {
+        try (ResultSet rs = completion.executeQuery()) {
+            while (rs.next()) {
+                UUID backup = rs.getObject(1, UUID.class);
+                UUID tenant = rs.getObject(2, UUID.class);
+                UUID cluster = rs.getObject(3, UUID.class);
+                for (UsageKind kind : new UsageKind[] {UsageKind.PROTECTED, UsageKind.NEW}) {
+                    UsageOutbox.write(
+                            c,
+                            UsageOutbox.eventId(kind, backup.toString()),
+                            tenant,
+                            kind,
+                            rs.getLong(kind == UsageKind.PROTECTED ? 4 : 5),
+                            null,
+                            cluster,
+                            backup);
+                }
+            }
         }
     }
 
@@ -139,9 +182,9 @@ public class BackupCatalog implements DurableChunks {
                     return false;
                 }
                 insertReferences(c, m.backupId(), m.references());
-                try (PreparedStatement p = c.prepareStatement(COMPLETE_DURABLE + " AND b.id = ?")) {
+                try (PreparedStatement p = c.prepareStatement(COMPLETE_DURABLE + " AND b.id = ?" + COMPLETED_COLUMNS)) {
                     p.setObject(1, m.backupId());
-                    p.executeUpdate();
+                    recordCompleted(c, p);
                 }
                 c.commit();
                 return true;
@@ -178,6 +221,31 @@ public class BackupCatalog implements DurableChunks {
                         tenantId,
                         id)
                 > 0;
+    }
+
+    /**
+     * Records egress: the chunk bytes of a backup handed out for reading, per region, as RESTORED usage events (a
+     * fresh id each: every hand-out is new egress).
+     */
+    public void recordRestored(UUID tenantId, UUID clusterId, UUID backupId, Map<String, Long> bytesByRegion) {
+        if (bytesByRegion.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.getConnection()) {
+            for (Map.Entry<String, Long> region : bytesByRegion.entrySet()) {
+                UsageOutbox.write(
+                        c,
+                        UUID.randomUUID(),
+                        tenantId,
+                        UsageKind.RESTORED,
+                        region.getValue(),
+                        region.getKey(),
+                        clusterId,
+                        backupId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
     }
 
     /** Where the given chunks of a backup are; ids the backup does not reference are left out. */

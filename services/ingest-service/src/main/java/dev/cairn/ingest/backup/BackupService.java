@@ -8,6 +8,7 @@ import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentIdentity;
 import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.PackStore;
+import dev.cairn.ingest.quota.QuotaGuard;
 import dev.cairn.platform.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +25,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * A backup's life on the platform: an agent starts it, sends its chunks over Kafka, and commits its manifest; the
  * backup is Completed once every chunk the manifest references is durable (checked here and by every ingest commit).
- * Restores and verifications get the locations of a backup's chunks with short-lived pre-signed URLs to their packs.
+ * Restores and verifications get the locations of a backup's chunks with short-lived pre-signed URLs to their packs;
+ * the bytes so handed out are the tenant's egress (RESTORED usage events). A new backup is refused at the tenant's
+ * quota; reading and deleting never are.
  */
 @ApplicationScoped
 public class BackupService {
@@ -41,19 +45,28 @@ public class BackupService {
     private final UrlSigner signer;
     private final IngestConfig config;
     private final FaultPoints faults;
+    private final QuotaGuard quotas;
 
     private final Instant startedAt = Instant.now();
 
     public BackupService(
-            BackupCatalog catalog, PackStore store, UrlSigner signer, IngestConfig config, FaultPoints faults) {
+            BackupCatalog catalog,
+            PackStore store,
+            UrlSigner signer,
+            IngestConfig config,
+            FaultPoints faults,
+            QuotaGuard quotas) {
         this.faults = faults;
+        this.quotas = quotas;
         this.catalog = catalog;
         this.store = store;
         this.signer = signer;
         this.config = config;
     }
 
+    /** Starts a backup of the agent; 403 {@code quota-exceeded} when its tenant is at its limit. */
     public Backup start(AgentIdentity agent, String source) {
+        quotas.admitBackup(agent.tenantId());
         UUID id = UUID.randomUUID();
         catalog.create(id, agent.tenantId(), agent.clusterId(), source, config.backupLease());
         return get(agent.tenantId(), id);
@@ -157,7 +170,8 @@ public class BackupService {
                     409,
                     "backup-not-in-progress",
                     "Backup not in progress",
-                    "backup " + id + " is " + backup.phase() + "; only an InProgress backup takes a manifest");
+                    "backup " + id + " is " + backup.phase() + "; only an InProgress backup takes a manifest"
+                            + (backup.failure() == null ? "" : " (" + backup.failure() + ")"));
         }
         String name = "backups/" + id + ".manifest";
         store.put(agent.homeRegion(), agent.tenantId(), name, bytes);
@@ -199,6 +213,9 @@ public class BackupService {
             chunks.add(new Locations.Chunk(l.id().hex(), pack, l.offset(), l.length()));
             located.add(l.id());
         }
+        Map<String, Long> egress = new TreeMap<>();
+        found.forEach(l -> egress.merge(l.region(), (long) l.length(), Long::sum));
+        catalog.recordRestored(tenant, backup.clusterId(), id, egress);
         List<String> missing =
                 ids.stream().filter(i -> !located.contains(i)).map(ChunkId::hex).toList();
         return new Locations(

@@ -3,10 +3,11 @@ package dev.cairn.ingest.gc;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
+import dev.cairn.ingest.usage.UsageOutbox;
 import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.usage.UsageKind;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -179,7 +180,15 @@ class GcCatalog {
             }
             for (Object[] r : retired) {
                 // the id derives from the retired pack, so that the event cannot be counted twice
-                Catalog.addUsage(c, retiredEventId((UUID) r[0]), tenant, "STORED", -(Long) r[1], (String) r[2]);
+                UsageOutbox.write(
+                        c,
+                        retiredEventId((UUID) r[0]),
+                        tenant,
+                        UsageKind.STORED,
+                        -(Long) r[1],
+                        (String) r[2],
+                        null,
+                        null);
                 totals[0]++;
                 totals[1] += (Long) r[1];
             }
@@ -192,7 +201,7 @@ class GcCatalog {
     }
 
     private static UUID retiredEventId(UUID pack) {
-        return UUID.nameUUIDFromBytes(("STORED:retired:" + pack).getBytes(StandardCharsets.UTF_8));
+        return UsageOutbox.eventId(UsageKind.STORED, "retired:" + pack);
     }
 
     private static long retire(Connection c, UUID tenant, PackState old, long replacementBytes) throws SQLException {
@@ -208,7 +217,7 @@ class GcCatalog {
         }
         long delta = replacementBytes - old.sizeBytes();
         Catalog.addStored(c, tenant, delta);
-        Catalog.addUsage(c, retiredEventId(old.id()), tenant, "STORED", delta, old.region());
+        UsageOutbox.write(c, retiredEventId(old.id()), tenant, UsageKind.STORED, delta, old.region(), null, null);
         return delta;
     }
 

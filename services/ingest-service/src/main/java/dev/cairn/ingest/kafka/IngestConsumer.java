@@ -1,6 +1,5 @@
 package dev.cairn.ingest.kafka;
 
-import dev.cairn.api.agent.KafkaLogin;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentDirectory;
@@ -8,6 +7,7 @@ import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
 import dev.cairn.ingest.pack.PackStore;
+import dev.cairn.ingest.quota.QuotaGuard;
 import dev.cairn.ingest.record.RecordCheck;
 import dev.cairn.ingest.record.Verdict;
 import io.quarkus.runtime.ShutdownEvent;
@@ -68,10 +68,17 @@ public class IngestConsumer {
     private Instant oldest;
 
     private final FaultPoints faults;
+    private final QuotaGuard quotas;
 
     public IngestConsumer(
-            IngestConfig config, Catalog catalog, PackStore store, AgentDirectory agents, FaultPoints faults) {
+            IngestConfig config,
+            Catalog catalog,
+            PackStore store,
+            AgentDirectory agents,
+            FaultPoints faults,
+            QuotaGuard quotas) {
         this.config = config;
+        this.quotas = quotas;
         this.faults = faults;
         this.catalog = catalog;
         this.store = store;
@@ -188,7 +195,20 @@ public class IngestConsumer {
         if (!written.isEmpty()) {
             faults.pass(FaultPoints.Point.BEFORE_CATALOG_COMMIT);
         }
-        catalog.commit(written, config.topic(), nextOffsets);
+        Set<UUID> tenants = new HashSet<>();
+        written.forEach(p -> tenants.add(p.tenantId()));
+        List<Pack> refused = catalog.commit(written, config.topic(), nextOffsets, quotas.limits(tenants));
+        for (Pack pack : refused) {
+            // never in the catalog: its objects go now (garbage collection's orphan sweep would find them later)
+            LOG.warnf("pack %s of tenant %s refused: the tenant is at its quota", pack.id(), pack.tenantId());
+            try {
+                store.delete(pack.region(), PackStore.key(pack.tenantId(), "packs/" + pack.id()));
+                store.delete(pack.region(), PackStore.key(pack.tenantId(), "packs/" + pack.id() + ".index"));
+            } catch (RuntimeException e) {
+                LOG.warnf("objects of refused pack %s stay for the orphan sweep: %s", pack.id(), e.getMessage());
+            }
+        }
+        written.removeAll(refused);
         if (!written.isEmpty()) {
             faults.pass(FaultPoints.Point.AFTER_CATALOG_COMMIT);
         }
@@ -267,12 +287,7 @@ public class IngestConsumer {
     }
 
     private Properties common() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", config.bootstrapServers());
-        p.put("security.protocol", config.securityProtocol());
-        p.put("sasl.mechanism", "SCRAM-SHA-256");
-        p.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(config.username(), config.password()));
-        return p;
+        return KafkaClients.properties(config);
     }
 
     private static void sleep(long millis) {

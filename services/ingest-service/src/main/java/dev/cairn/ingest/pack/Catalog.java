@@ -1,20 +1,24 @@
 package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.ingest.usage.UsageOutbox;
+import dev.cairn.platform.usage.Quota;
+import dev.cairn.platform.usage.UsageKind;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -107,13 +111,38 @@ public class Catalog {
         }
     }
 
-    /** Commits uploaded packs and the offsets that produced them, all or nothing. */
-    public void commit(List<Pack> packs, String topic, Map<Integer, Long> nextOffsets) {
+    /**
+     * Commits uploaded packs and the offsets that produced them, all or nothing. A pack of a tenant already at its
+     * limit in {@code limits} is not committed: the tenant's unfinished backups end Failed with the reason, and the
+     * refused packs are returned for their objects to be deleted. The tenants' counter rows are locked in id order,
+     * so that commits of several ingest instances serialise per tenant: together they overshoot a limit by at most
+     * the one pack that crossed it.
+     *
+     * @return the packs refused for their tenant's quota
+     */
+    public List<Pack> commit(List<Pack> packs, String topic, Map<Integer, Long> nextOffsets, Map<UUID, Quota> limits) {
+        List<Pack> refused = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Map<UUID, String> overQuota = new TreeMap<>();
+                Map<UUID, List<Pack>> byTenant = new TreeMap<>();
                 for (Pack pack : packs) {
-                    insertPack(c, pack);
+                    byTenant.computeIfAbsent(pack.tenantId(), t -> new ArrayList<>())
+                            .add(pack);
+                }
+                for (Map.Entry<UUID, List<Pack>> tenant : byTenant.entrySet()) {
+                    Quota quota = limits.get(tenant.getKey());
+                    long stored = quota == null ? 0 : lockStored(c, tenant.getKey());
+                    for (Pack pack : tenant.getValue()) {
+                        if (quota != null && !quota.allows(stored)) {
+                            refused.add(pack);
+                            overQuota.put(tenant.getKey(), quota.exceededReason(stored));
+                            continue;
+                        }
+                        insertPack(c, pack);
+                        stored += pack.size() + pack.index().length;
+                    }
                 }
                 try (PreparedStatement s = c.prepareStatement(
                         "INSERT INTO consumer_offset (topic, partition_no, next_offset) VALUES (?, ?, ?)"
@@ -129,13 +158,74 @@ public class Catalog {
                 if (!packs.isEmpty()) {
                     durable.chunksDurable(c);
                 }
+                for (Map.Entry<UUID, String> over : overQuota.entrySet()) {
+                    durable.quotaReached(c, over.getKey(), over.getValue());
+                }
                 c.commit();
+                return refused;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("catalog commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tenant's exact stored bytes, its counter row locked until the end of the transaction. */
+    private static long lockStored(Connection c, UUID tenantId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO tenant_storage (tenant_id, stored_bytes) VALUES (?, 0) ON CONFLICT (tenant_id) DO NOTHING")) {
+            s.setObject(1, tenantId);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT stored_bytes FROM tenant_storage WHERE tenant_id = ? FOR UPDATE")) {
+            s.setObject(1, tenantId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A tenant's stored-bytes counter and when it last moved. */
+    public record StoredBytes(UUID tenantId, long storedBytes, java.time.Instant updatedAt) {}
+
+    /** The counters of up to {@code limit} tenants after {@code after} (null: from the first), in tenant id order. */
+    public List<StoredBytes> storedBytes(UUID after, int limit) {
+        List<StoredBytes> page = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT tenant_id, stored_bytes, updated_at FROM tenant_storage"
+                                + " WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
+            s.setObject(1, after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after);
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new StoredBytes(
+                            rs.getObject(1, UUID.class),
+                            rs.getLong(2),
+                            rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tenant's exact stored bytes now (0 for a tenant that never stored anything). */
+    public long storedBytes(UUID tenantId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT stored_bytes FROM tenant_storage WHERE tenant_id = ?")) {
+            s.setObject(1, tenantId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
         }
     }
 
@@ -192,32 +282,24 @@ public class Catalog {
         }
         addStored(c, pack.tenantId(), stored);
         // the outbox: one event per pack and kind, ids derived from the pack, so a replay cannot count twice
-        for (Object[] event : new Object[][] {{"STORED", stored}, {"INGESTED", (long) pack.size()}}) {
-            addUsage(
-                    c,
-                    UUID.nameUUIDFromBytes((event[0] + ":" + pack.id()).getBytes(StandardCharsets.UTF_8)),
-                    pack.tenantId(),
-                    (String) event[0],
-                    (Long) event[1],
-                    pack.region());
-        }
-    }
-
-    /**
-     * Writes a usage event into the outbox, in the caller's transaction; an id seen before is not written again.
-     *
-     * @param kind STORED (a signed delta of bytes held in object storage) or INGESTED (envelope bytes received)
-     */
-    public static void addUsage(Connection c, UUID id, UUID tenantId, String kind, long bytes, String region)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_event (id, tenant_id, kind, bytes, region)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-            s.setObject(1, id);
-            s.setObject(2, tenantId);
-            s.setString(3, kind);
-            s.setLong(4, bytes);
-            s.setString(5, region);
-            s.executeUpdate();
-        }
+        String subject = pack.id().toString();
+        UsageOutbox.write(
+                c,
+                UsageOutbox.eventId(UsageKind.STORED, subject),
+                pack.tenantId(),
+                UsageKind.STORED,
+                stored,
+                pack.region(),
+                null,
+                null);
+        UsageOutbox.write(
+                c,
+                UsageOutbox.eventId(UsageKind.INGESTED, subject),
+                pack.tenantId(),
+                UsageKind.INGESTED,
+                pack.size(),
+                pack.region(),
+                null,
+                null);
     }
 }

@@ -5,9 +5,16 @@ import java.sql.SQLException;
 
 /**
  * What else a commit does in its transaction once its chunks are durable: the backup catalog completes the backups
- * whose every chunk is now in the index. Implemented outside this package, so that packs do not know backups.
+ * whose every chunk is now in the index, and fails those of a tenant whose packs its quota refused. Implemented
+ * outside this package, so that packs do not know backups.
  */
 public interface DurableChunks {
     /** Runs inside the commit's transaction, after the chunk rows are written. */
     void chunksDurable(Connection transaction) throws SQLException;
+
+    /**
+     * Runs inside the commit's transaction when packs of the tenant were refused at its limit: its unfinished backups
+     * cannot complete and end Failed with {@code reason}.
+     */
+    void quotaReached(Connection transaction, java.util.UUID tenantId, String reason) throws SQLException;
 }

@@ -1,6 +1,7 @@
 package dev.cairn.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by domain code to answer with a problem, without knowing about HTTP types: {@code status} is the HTTP
@@ -11,17 +12,35 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String slug, String title, String detail) {
-        this(status, slug, title, detail, null);
+        this(status, slug, title, detail, null, null);
     }
 
-    private ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+    /** A problem with extension members of its type ({@link Problem#extensions()}). */
+    public ProblemException(int status, String slug, String title, String detail, Map<String, Object> extensions) {
+        this(status, slug, title, detail, null, extensions);
+    }
+
+    private ProblemException(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors,
+            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = errors;
+        this.extensions = extensions;
+    }
+
+    /** The extension members of this type of problem, or null. */
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     /** The fields at fault, when the problem is about some (else null). */
@@ -39,7 +58,8 @@ public class ProblemException extends RuntimeException {
                 "validation",
                 "Invalid request",
                 "the request has 1 invalid field(s)",
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new Problem.FieldError(field, message)),
+                null);
     }
 
     public int status() {

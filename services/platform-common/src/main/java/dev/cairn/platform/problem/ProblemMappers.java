@@ -24,8 +24,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(
-                new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        return answer(new Problem(
+                Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), e.extensions()));
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,9 @@ package dev.cairn.tenant.partner;
 
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
+import dev.cairn.tenant.plan.PlanService;
+import dev.cairn.tenant.plan.QuotaChange;
+import dev.cairn.tenant.plan.QuotaView;
 import dev.cairn.tenant.tenant.TenantView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -9,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,11 +29,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerTenantResource {
     private final PartnerService partners;
+    private final PlanService plans;
     private final CurrentCaller caller;
 
-    public CustomerTenantResource(PartnerService partners, CurrentCaller caller) {
+    public CustomerTenantResource(PartnerService partners, PlanService plans, CurrentCaller caller) {
         this.partners = partners;
+        this.plans = plans;
         this.caller = caller;
+    }
+
+    @PUT
+    @Path("/{tenantId}/quota")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER_ADMIN)
+    @Operation(summary = "Set the quota of one of my customer tenants, within its plan's limit")
+    public QuotaView setQuota(@PathParam("tenantId") UUID tenantId, @Valid @NotNull QuotaChange change) {
+        return plans.setCustomerQuota(caller.partnerId(), tenantId, change.quotaBytes());
     }
 
     @GET

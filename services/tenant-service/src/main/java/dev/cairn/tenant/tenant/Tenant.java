@@ -16,15 +16,18 @@ import java.util.UUID;
 @Entity
 @Table(name = "tenant")
 public class Tenant extends PanacheEntityBase {
+    /** The plan every new tenant starts on: the free tier (10^12 stored bytes, no charge). */
+    public static final String FIRST_PLAN = "FREE";
+
     @Id
     public UUID id;
 
     @Column(nullable = false)
     public String name;
 
-    @Enumerated(EnumType.STRING)
+    /** The code of its plan ({@code dev.cairn.tenant.plan.Plan}). */
     @Column(nullable = false)
-    public Plan plan;
+    public String plan;
 
     @Column(name = "quota_bytes", nullable = false)
     public long quotaBytes;

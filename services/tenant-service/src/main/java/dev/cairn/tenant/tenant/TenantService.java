@@ -101,8 +101,13 @@ public class TenantService {
         Tenant t = new Tenant();
         t.id = draft.id();
         t.name = draft.name();
-        t.plan = Plan.FREE;
-        t.quotaBytes = Plan.FREE.quotaBytes();
+        t.plan = Tenant.FIRST_PLAN;
+        // plans are rows (package plan); the first one's limit is read here, in the same transaction
+        t.quotaBytes = ((Number) Tenant.getEntityManager()
+                        .createNativeQuery("SELECT stored_bytes_limit FROM plan WHERE code = ?1")
+                        .setParameter(1, Tenant.FIRST_PLAN)
+                        .getSingleResult())
+                .longValue();
         t.homeRegion = draft.homeRegion();
         t.drRegion = draft.drRegion();
         t.phase = TenantPhase.Active;

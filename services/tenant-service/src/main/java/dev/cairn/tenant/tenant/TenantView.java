@@ -7,7 +7,7 @@ import java.util.UUID;
 public record TenantView(
         UUID id,
         String name,
-        Plan plan,
+        String plan,
         long quotaBytes,
         String homeRegion,
         String drRegion,

@@ -74,6 +74,12 @@ class TenantIsolationIT {
             Map.entry("POST /api/v1/backups/{backupId}/locations", "{\"ids\":[]}"),
             Map.entry("POST /api/v1/partners", "{\"name\":\"Probe partner\"}"),
             Map.entry(
+                    "POST /api/v1/admin/plans",
+                    "{\"code\":\"PROBE\",\"name\":\"Probe\",\"storedBytesLimit\":1,\"currency\":\"EUR\","
+                            + "\"pricePerTbMonth\":1,\"pricePerClusterMonth\":1}"),
+            Map.entry("PUT /api/v1/admin/tenants/{tenantId}/plan", "{\"plan\":\"FREE\"}"),
+            Map.entry("PUT /api/v1/partner/tenants/{tenantId}/quota", "{\"quotaBytes\":1}"),
+            Map.entry(
                     "POST /api/v1/clusters/{clusterId}/commands",
                     "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"probe\"]}}"),
             Map.entry(
@@ -126,6 +132,12 @@ class TenantIsolationIT {
                 .path("id")
                 .asText();
         idsOfA = Map.of(
+                "partnerId",
+                java.util.UUID.randomUUID().toString(),
+                "statementId",
+                java.util.UUID.randomUUID().toString(),
+                "webhookId",
+                java.util.UUID.randomUUID().toString(),
                 "policyId",
                 policyOfA,
                 "clusterId",

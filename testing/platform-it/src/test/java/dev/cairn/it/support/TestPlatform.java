@@ -89,7 +89,19 @@ public final class TestPlatform {
                         // policies written into the database are armed within seconds
                         Map.entry("cairn.scheduler.reconcile-every", "2s"),
                         // and the failover test halts a scheduler instance mid-fire (FirePoints)
-                        Map.entry("cairn.scheduler.fault-dir", faultDir(home).toString()))));
+                        Map.entry("cairn.scheduler.fault-dir", faultDir(home).toString()),
+                        // metering: its crash point, reconciliation on demand only, quotas seen within a second
+                        Map.entry("cairn.metering.fault-dir", faultDir(home).toString()),
+                        Map.entry("cairn.metering.reconcile-every", "off"),
+                        Map.entry("cairn.metering.reconcile-settle", "PT2S"),
+                        // statements on demand; webhooks retried within seconds
+                        Map.entry("cairn.metering.statements-every", "off"),
+                        Map.entry("cairn.metering.finalize-after", "PT1M"),
+                        // a partner may make 10 requests at once, then 5 a second
+                        Map.entry("cairn.metering.partner-rate", "5"),
+                        Map.entry("cairn.metering.partner-burst", "10"),
+                        Map.entry("cairn.metering.webhooks.retry-base", "PT1S"),
+                        Map.entry("quarkus.cache.caffeine.quotas.expire-after-write", "1S"))));
     }
 
     /**

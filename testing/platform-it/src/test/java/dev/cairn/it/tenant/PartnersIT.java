@@ -8,60 +8,20 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Api;
-import dev.cairn.it.support.Operators;
+import dev.cairn.it.support.Partners;
 import dev.cairn.it.support.Tenants;
-import dev.cairn.it.support.TestPlatform;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Partners create and manage customer tenants with their own API credentials, and see only theirs. */
 class PartnersIT {
-    private static String operatorToken;
-
-    @BeforeAll
-    static void anOperator() {
-        operatorToken = Operators.token();
-    }
-
-    /** A new partner's access token (client credentials with the credentials it was given). */
     private static String partnerToken(String name) {
-        JsonNode partner = Api.as(operatorToken)
-                .body(Map.of("name", name))
-                .when()
-                .post("/api/v1/partners")
-                .then()
-                .statusCode(201)
-                .extract()
-                .as(JsonNode.class);
-        return TestPlatform.get()
-                .keycloak()
-                .token(
-                        "cairn",
-                        partner.path("clientId").asText(),
-                        partner.path("clientSecret").asText(),
-                        null,
-                        null);
+        return Partners.token(name);
     }
 
     private static JsonNode createCustomer(String partnerToken, String organisation) {
-        return Api.as(partnerToken)
-                .body(Map.of(
-                        "organisation",
-                        organisation,
-                        "adminEmail",
-                        "admin-" + UUID.randomUUID() + "@customer.test",
-                        "homeRegion",
-                        "eu-west-1",
-                        "drRegion",
-                        "us-east-1"))
-                .when()
-                .post("/api/v1/partner/tenants")
-                .then()
-                .statusCode(201)
-                .extract()
-                .as(JsonNode.class);
+        return Partners.createCustomer(partnerToken, organisation);
     }
 
     @Test
@@ -118,5 +78,43 @@ class PartnersIT {
         String partner = partnerToken("Reseller Four");
         Api.as(partner).when().get("/api/v1/tenant").then().statusCode(403);
         Api.as(partner).when().get("/api/v1/clusters").then().statusCode(403);
+    }
+
+    @Test
+    void aPartnerSetsItsCustomersQuotaWithinTheirPlanAndNobodyElsesQuota() {
+        String partner = partnerToken("Reseller Five");
+        String other = partnerToken("Reseller Six");
+        String customer = createCustomer(partner, "Customer Delta")
+                .path("tenant")
+                .path("id")
+                .asText();
+
+        Api.as(partner)
+                .body(Map.of("quotaBytes", 500_000_000_000L))
+                .when()
+                .put("/api/v1/partner/tenants/" + customer + "/quota")
+                .then()
+                .statusCode(200)
+                .body("plan", org.hamcrest.Matchers.equalTo("FREE"))
+                .body("limitBytes", org.hamcrest.Matchers.equalTo(500_000_000_000L));
+        Api.as(partner)
+                .when()
+                .get("/api/v1/partner/tenants/" + customer)
+                .then()
+                .body("quotaBytes", org.hamcrest.Matchers.equalTo(500_000_000_000L));
+        // more than the free tier's 10^12 bytes is refused, naming the field
+        Api.as(partner)
+                .body(Map.of("quotaBytes", 1_000_000_000_001L))
+                .when()
+                .put("/api/v1/partner/tenants/" + customer + "/quota")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("quotaBytes"));
+        Api.as(other)
+                .body(Map.of("quotaBytes", 1L))
+                .when()
+                .put("/api/v1/partner/tenants/" + customer + "/quota")
+                .then()
+                .statusCode(404);
     }
 }

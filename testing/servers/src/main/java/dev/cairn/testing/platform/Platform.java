@@ -68,6 +68,8 @@ public final class Platform implements AutoCloseable {
     public static final String DATA_TOPIC = "cairn.data.v1";
 
     public static final String DATA_DEAD_LETTER_TOPIC = "cairn.data.v1.dlq";
+    /** Usage events (CloudEvents JSON), from ingest's outbox to metering; its dead-letter topic adds ".dlq". */
+    public static final String USAGE_TOPIC = "cairn.usage.v1";
 
     /** Starts and stops run side by side; a cached pool, since the common pool has one thread on two cores. */
     private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
@@ -197,6 +199,24 @@ public final class Platform implements AutoCloseable {
                 java.util.Set.of(
                         org.apache.kafka.common.acl.AclOperation.WRITE,
                         org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        // usage events: ingest's outbox relay writes them, metering reads them (docs/metering.md)
+        kafka.ensureTopic(USAGE_TOPIC, 6, Map.of("min.insync.replicas", "1"));
+        kafka.ensureTopic(USAGE_TOPIC + ".dlq", 1, Map.of());
+        kafka.upsertScramUser("metering-service", secrets.password("kafka.metering-service"));
+        kafka.allowTopics(
+                "ingest-service",
+                USAGE_TOPIC,
+                java.util.Set.of(
+                        org.apache.kafka.common.acl.AclOperation.WRITE,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        kafka.allowTopics(
+                "metering-service",
+                USAGE_TOPIC,
+                java.util.Set.of(
+                        org.apache.kafka.common.acl.AclOperation.READ,
+                        org.apache.kafka.common.acl.AclOperation.WRITE,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        kafka.allowGroups("metering-service", "cairn-metering");
         kafka.allowCluster(
                 "tenant-service",
                 java.util.Set.of(
@@ -268,15 +288,15 @@ public final class Platform implements AutoCloseable {
         properties.put("quarkus.datasource.password", secrets.password("db." + service));
         properties.put("cairn.keycloak.url", keycloak.url());
         properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
-        if (service.equals("tenant") || service.equals("ingest")) {
+        if (service.equals("tenant") || service.equals("ingest") || service.equals("metering")) {
             properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
         }
-        if (service.equals("ingest") || service.equals("scheduler")) {
+        if (service.equals("ingest") || service.equals("scheduler") || service.equals("metering")) {
             properties.put(
                     "quarkus.rest-client.tenant-service.url",
                     services.get("tenant").url());
         }
-        if (service.equals("scheduler")) {
+        if (service.equals("scheduler") || service.equals("metering")) {
             properties.put(
                     "quarkus.rest-client.ingest-service.url",
                     services.get("ingest").url());

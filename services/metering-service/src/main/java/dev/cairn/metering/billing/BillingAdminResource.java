@@ -1,0 +1,80 @@
+package dev.cairn.metering.billing;
+
+import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Page;
+import dev.cairn.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators: every partner's totals of a month, and a statements run on demand. */
+@Path("/api/v1/admin/billing")
+@Tag(name = "Operations")
+@Produces(MediaType.APPLICATION_JSON)
+public class BillingAdminResource {
+    private final Statements statements;
+    private final StatementJob job;
+
+    public BillingAdminResource(Statements statements, StatementJob job) {
+        this.statements = statements;
+        this.job = job;
+    }
+
+    @GET
+    @Path("/partners")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Every partner's statements of a month summed per currency (operators)")
+    public Page<PartnerTotal> partners(
+            @QueryParam("month") String month,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.invalidField("limit", "between 1 and 500");
+        }
+        UUID after;
+        try {
+            after = cursor == null || cursor.isBlank() ? null : UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
+        }
+        java.time.LocalDate first;
+        try {
+            first = month == null
+                    ? Statements.month(Instant.now())
+                    : YearMonth.parse(month).atDay(1);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("month", "a month such as 2026-11");
+        }
+        // a page ends with a partner's last currency (the cursor is a partner id): the partner of the first row
+        // that does not fit starts the next page
+        List<PartnerTotal> page = statements.partnerTotals(first, null, after, limit + 1);
+        if (page.size() <= limit) {
+            return new Page<>(page, null);
+        }
+        UUID nextPartner = page.get(limit).partnerId();
+        List<PartnerTotal> items =
+                page.stream().filter(t -> !t.partnerId().equals(nextPartner)).toList();
+        return new Page<>(
+                items, items.isEmpty() ? null : items.getLast().partnerId().toString());
+    }
+
+    @POST
+    @Path("/statements/run")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Recompute draft statements and finalize due ones now (operators)")
+    public Statements.RunReport run() {
+        return job.run();
+    }
+}

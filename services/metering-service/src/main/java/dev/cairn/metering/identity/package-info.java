@@ -1,0 +1,2 @@
+/** Who calls: the tenant of a request, from its validated token. */
+package dev.cairn.metering.identity;

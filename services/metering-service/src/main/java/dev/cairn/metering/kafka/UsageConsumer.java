@@ -1,0 +1,212 @@
+package dev.cairn.metering.kafka;
+
+import dev.cairn.api.agent.KafkaLogin;
+import dev.cairn.metering.MeteringConfig;
+import dev.cairn.metering.quota.QuotaWatch;
+import dev.cairn.metering.usage.UsageLedger;
+import dev.cairn.platform.fault.FaultDir;
+import dev.cairn.platform.usage.UsageEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the usage topic: each poll's records are decoded ({@link UsageEvent}); what is not a usage event goes to
+ * the dead-letter topic with the reason, and the rest is counted with the offsets in one PostgreSQL transaction
+ * ({@link UsageLedger}). Offsets live in the database, not in Kafka: after a crash the consumer resumes exactly after
+ * the last commit, and an event delivered twice (the relay is at least once) counts once by its id.
+ */
+@ApplicationScoped
+public class UsageConsumer {
+    private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
+    public static final String REASON_HEADER = "cairn.dlq.reason";
+    /** The crash tests' point: a batch written, not committed. */
+    public static final String BEFORE_COMMIT = "METERING_BEFORE_COMMIT";
+
+    private final MeteringConfig config;
+    private final UsageLedger ledger;
+    private final QuotaWatch quotas;
+    private final FaultDir faults;
+    private final Counter counted;
+    private final Counter deadLettered;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    public UsageConsumer(MeteringConfig config, UsageLedger ledger, QuotaWatch quotas, MeterRegistry metrics) {
+        this.config = config;
+        this.ledger = ledger;
+        this.quotas = quotas;
+        this.faults = new FaultDir(config.faultDir());
+        this.counted = Counter.builder("cairn.metering.events")
+                .description("Usage event records consumed into the aggregates (a redelivered id counts once)")
+                .register(metrics);
+        this.deadLettered = Counter.builder("cairn.metering.dead.lettered")
+                .description("Records of the usage topic that were not usage events")
+                .register(metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        thread = new Thread(this::run, "cairn-metering");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    /** True while the consumer thread runs (readiness). */
+    public boolean alive() {
+        return thread != null && thread.isAlive();
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
+                            consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                    KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(
+                            producerProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+                consumer = c;
+                c.subscribe(List.of(config.usageTopic()), new Rebalance(c));
+                while (running) {
+                    ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        consume(records, dlq);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "metering failed; resuming from the last committed offsets in 5 s");
+                sleep(5000);
+            }
+        }
+    }
+
+    private void consume(ConsumerRecords<byte[], byte[]> records, KafkaProducer<byte[], byte[]> dlq) {
+        List<UsageEvent> events = new ArrayList<>(records.count());
+        Map<Integer, Long> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                events.add(UsageEvent.decode(record.value() == null ? new byte[0] : record.value()));
+            } catch (IllegalArgumentException e) {
+                deadLetter(record, e.getMessage(), dlq);
+            }
+            next.put(record.partition(), record.offset() + 1);
+        }
+        Set<UUID> touched = ledger.apply(events, config.usageTopic(), next, () -> faults.pass(BEFORE_COMMIT));
+        counted.increment(events.size());
+        quotas.check(touched);
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, KafkaProducer<byte[], byte[]> dlq) {
+        ProducerRecord<byte[], byte[]> dead =
+                new ProducerRecord<>(config.deadLetterTopic(), null, record.key(), record.value(), record.headers());
+        dead.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        dead.headers()
+                .add(
+                        "cairn.dlq.source",
+                        (record.topic() + "/" + record.partition() + "/" + record.offset())
+                                .getBytes(StandardCharsets.UTF_8));
+        try {
+            dlq.send(dead).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
+        }
+        deadLettered.increment();
+        LOG.warnf("record %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    /** Resumes assigned partitions from the database's offsets. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        private final KafkaConsumer<byte[], byte[]> c;
+
+        Rebalance(KafkaConsumer<byte[], byte[]> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // every batch is committed before the next poll: nothing is held between polls
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<Integer, Long> committed = ledger.offsets(config.usageTopic());
+            for (TopicPartition partition : partitions) {
+                Long next = committed.get(partition.partition());
+                if (next != null) {
+                    c.seek(partition, next);
+                } else {
+                    c.seekToBeginning(List.of(partition));
+                }
+            }
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = common();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return p;
+    }
+
+    private Properties producerProperties() {
+        Properties p = common();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return p;
+    }
+
+    private Properties common() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", config.bootstrapServers());
+        p.put("security.protocol", config.securityProtocol());
+        p.put("sasl.mechanism", "SCRAM-SHA-256");
+        p.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(config.username(), config.password()));
+        return p;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

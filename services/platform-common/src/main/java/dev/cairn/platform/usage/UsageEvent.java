@@ -1,0 +1,121 @@
+package dev.cairn.platform.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * One usage event: {@code bytes} of {@code kind} for a tenant at a time. Its id is stable (derived from what it counts
+ * where that is possible: the pack, the backup), so that however often it is delivered it counts once.
+ *
+ * @param id the event's id; metering counts an id once
+ * @param tenantId whose usage
+ * @param kind what is counted
+ * @param bytes how many bytes (a signed delta for {@link UsageKind#STORED})
+ * @param region the region of the bytes, when they have one
+ * @param clusterId the cluster a backup event is about (null otherwise)
+ * @param backupId the backup a backup event is about (null otherwise)
+ * @param occurredAt when it happened: the hour it is counted in
+ */
+public record UsageEvent(
+        UUID id,
+        UUID tenantId,
+        UsageKind kind,
+        long bytes,
+        String region,
+        UUID clusterId,
+        UUID backupId,
+        Instant occurredAt) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The CloudEvents {@code source} of events written by ingest. */
+    public static final String SOURCE = "/cairn/ingest-service";
+
+    public UsageEvent {
+        if (id == null || tenantId == null || kind == null || occurredAt == null) {
+            throw new IllegalArgumentException("a usage event needs an id, a tenant, a kind and a time");
+        }
+        if (kind != UsageKind.STORED && bytes < 0) {
+            throw new IllegalArgumentException(kind + " bytes cannot be negative: " + bytes);
+        }
+    }
+
+    /** The event as a CloudEvents 1.0 structured JSON object (UTF-8). */
+    public byte[] encode() {
+        ObjectNode event = JSON.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", id.toString())
+                .put("source", SOURCE)
+                .put("type", kind.eventType())
+                .put("subject", "tenants/" + tenantId)
+                .put("time", occurredAt.toString())
+                .put("datacontenttype", "application/json");
+        ObjectNode data = event.putObject("data");
+        data.put("tenantId", tenantId.toString()).put("bytes", bytes);
+        if (region != null) {
+            data.put("region", region);
+        }
+        if (clusterId != null) {
+            data.put("clusterId", clusterId.toString());
+        }
+        if (backupId != null) {
+            data.put("backupId", backupId.toString());
+        }
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads an event written by {@link #encode()}.
+     *
+     * @throws IllegalArgumentException naming what is wrong, when the bytes are not a usage event of version 1
+     */
+    public static UsageEvent decode(byte[] bytes) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        if (event == null || !event.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        if (!"1.0".equals(text(event, "specversion"))) {
+            throw new IllegalArgumentException("not a CloudEvents 1.0 event");
+        }
+        String type = text(event, "type");
+        UsageKind kind = UsageKind.ofEventType(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
+        JsonNode data = event.get("data");
+        if (data == null || !data.isObject() || !data.path("bytes").isIntegralNumber()) {
+            throw new IllegalArgumentException("data.bytes is missing or not an integer");
+        }
+        try {
+            return new UsageEvent(
+                    UUID.fromString(text(event, "id")),
+                    UUID.fromString(text(data, "tenantId")),
+                    kind,
+                    data.get("bytes").longValue(),
+                    text(data, "region"),
+                    uuid(data, "clusterId"),
+                    uuid(data, "backupId"),
+                    Instant.parse(text(event, "time")));
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("time or tenantId is missing or malformed");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        String text = text(node, field);
+        return text == null ? null : UUID.fromString(text);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cairn.platform.usage;
+
+/** What a usage event counts. One spelling in the ingest outbox, on the usage topic and in metering. */
+public enum UsageKind {
+    /** A signed delta of the bytes the tenant holds in object storage: a pack written (+), retired or rewritten (−). */
+    STORED,
+    /** Envelope bytes received from the tenant's agents and written into a pack (after dedup and compression). */
+    INGESTED,
+    /** Logical bytes a finished backup protects (the size of what it covers, before dedup and compression). */
+    PROTECTED,
+    /** Bytes a finished backup found new (not in any earlier backup of the tenant), as its agent counted them. */
+    NEW,
+    /** Egress: chunk bytes handed out for reading (restore, verification) through pre-signed URLs. */
+    RESTORED,
+    /** Bytes copied to the tenant's DR region. */
+    REPLICATED;
+
+    /** The CloudEvents type of this kind, version 1: {@code dev.cairn.usage.stored.v1}. */
+    public String eventType() {
+        return "dev.cairn.usage." + name().toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+
+    /** The kind of a CloudEvents type of version 1; empty for any other type (a later version, a stranger). */
+    public static java.util.Optional<UsageKind> ofEventType(String type) {
+        for (UsageKind kind : values()) {
+            if (kind.eventType().equals(type)) {
+                return java.util.Optional.of(kind);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

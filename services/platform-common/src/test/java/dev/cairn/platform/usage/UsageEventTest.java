@@ -1,0 +1,59 @@
+package dev.cairn.platform.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class UsageEventTest {
+
+    @Test
+    void theStoredExampleOfVersion1Decodes() throws IOException {
+        byte[] example;
+        try (InputStream in = getClass().getResourceAsStream("/wire/usage-event-v1.json")) {
+            example = in.readAllBytes();
+        }
+        UsageEvent event = UsageEvent.decode(example);
+        assertThat(event.kind()).isEqualTo(UsageKind.STORED);
+        assertThat(event.bytes()).isEqualTo(-4_194_304L);
+        assertThat(event.tenantId()).isEqualTo(UUID.fromString("2b7e1516-28ae-4d2a-abf7-158809cf4f3c"));
+        assertThat(event.region()).isEqualTo("eu-west-1");
+        assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-12-02T10:15:30.123456Z"));
+        assertThat(event.backupId()).isNull();
+    }
+
+    @Test
+    void anEventSurvivesItsEncoding() {
+        UsageEvent event = new UsageEvent(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UsageKind.PROTECTED,
+                123_456_789_012L,
+                null,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.parse("2026-01-31T23:59:59.999Z"));
+        assertThat(UsageEvent.decode(event.encode())).isEqualTo(event);
+        assertThat(new String(event.encode(), StandardCharsets.UTF_8))
+                .contains("\"type\":\"dev.cairn.usage.protected.v1\"", "\"specversion\":\"1.0\"");
+    }
+
+    @Test
+    void whatIsNotAVersion1UsageEventIsRefusedWithItsReason() {
+        assertThatThrownBy(() -> UsageEvent.decode("{".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> UsageEvent.decode("{\"specversion\":\"1.0\",\"type\":\"dev.cairn.usage.stored.v2\"}"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown event type");
+        assertThatThrownBy(() -> UsageEvent.decode(("{\"specversion\":\"1.0\",\"type\":\"dev.cairn.usage.ingested.v1\","
+                                + "\"id\":\"6f1c2d1e-8a43-3c55-9a2f-0d6b1f3e9a10\",\"time\":\"2026-12-02T10:00:00Z\","
+                                + "\"data\":{\"tenantId\":\"2b7e1516-28ae-4d2a-abf7-158809cf4f3c\",\"bytes\":-1}}")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("cannot be negative");
+    }
+}
