@@ -36,11 +36,14 @@ CREATE TABLE statement_line (
 -- A Final statement and its lines never change: any UPDATE or DELETE of them fails.
 CREATE FUNCTION refuse_final_statement_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_TABLE_NAME = 'statement' AND OLD.status = 'Final' THEN
+    IF OLD.status = 'Final' THEN
         RAISE EXCEPTION 'statement % is final and cannot change', OLD.id;
     END IF;
-    IF TG_TABLE_NAME = 'statement_line'
-            AND EXISTS (SELECT 1 FROM statement s WHERE s.id = OLD.statement_id AND s.status = 'Final') THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+CREATE FUNCTION refuse_final_statement_line_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM statement s WHERE s.id = OLD.statement_id AND s.status = 'Final') THEN
         RAISE EXCEPTION 'statement % is final and cannot change', OLD.statement_id;
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -48,7 +51,7 @@ END $$;
 CREATE TRIGGER statement_final BEFORE UPDATE OR DELETE ON statement
     FOR EACH ROW EXECUTE FUNCTION refuse_final_statement_change();
 CREATE TRIGGER statement_line_final BEFORE UPDATE OR DELETE ON statement_line
-    FOR EACH ROW EXECUTE FUNCTION refuse_final_statement_change();
+    FOR EACH ROW EXECUTE FUNCTION refuse_final_statement_line_change();
 
 -- Partners' webhook endpoints, their events (the outbox of deliveries) and every attempt (the delivery log).
 CREATE TABLE webhook (

@@ -200,6 +200,60 @@ class GcCatalog {
         return new Emptied((int) totals[0], totals[1]);
     }
 
+    /**
+     * Forgets a purged tenant (its objects are being deleted by the tenant service): its backups and references, its
+     * chunk index, its packs retired, its stored-bytes counter to zero with one negative STORED usage event (id
+     * derived from the tenant, so a repeated purge writes none), in one transaction.
+     *
+     * @return the stored bytes given back (0 when there were none, or the tenant was forgotten already)
+     */
+    long forgetTenant(UUID tenant) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (String sql : new String[] {
+                    "DELETE FROM backup WHERE tenant_id = ?",
+                    "DELETE FROM chunk WHERE tenant_id = ?",
+                    "UPDATE pack SET retired_at = now() WHERE tenant_id = ? AND retired_at IS NULL"
+                }) {
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setObject(1, tenant);
+                        s.executeUpdate();
+                    }
+                }
+                long stored = 0;
+                try (PreparedStatement s =
+                        c.prepareStatement("SELECT stored_bytes FROM tenant_storage WHERE tenant_id = ? FOR UPDATE")) {
+                    s.setObject(1, tenant);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            stored = rs.getLong(1);
+                        }
+                    }
+                }
+                if (stored > 0) {
+                    Catalog.addStored(c, tenant, -stored);
+                    UsageOutbox.write(
+                            c,
+                            UsageOutbox.eventId(UsageKind.STORED, "purge:" + tenant),
+                            tenant,
+                            UsageKind.STORED,
+                            -stored,
+                            null,
+                            null,
+                            null);
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
     private static UUID retiredEventId(UUID pack) {
         return UsageOutbox.eventId(UsageKind.STORED, "retired:" + pack);
     }

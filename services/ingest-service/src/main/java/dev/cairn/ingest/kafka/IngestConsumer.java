@@ -10,11 +10,11 @@ import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.ingest.quota.QuotaGuard;
 import dev.cairn.ingest.record.RecordCheck;
 import dev.cairn.ingest.record.Verdict;
+import dev.cairn.platform.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -52,7 +51,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IngestConsumer {
     private static final Logger LOG = Logger.getLogger(IngestConsumer.class);
-    public static final String REASON_HEADER = "cairn.dlq.reason";
 
     private final IngestConfig config;
     private final Catalog catalog;
@@ -153,19 +151,7 @@ public class IngestConsumer {
                 oldest = Instant.now();
             }
         } else if (verdict instanceof Verdict.Rejected rejected) {
-            ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(
-                    config.deadLetterTopic(), null, record.key(), record.value(), record.headers());
-            dead.headers().add(REASON_HEADER, rejected.reason().getBytes(StandardCharsets.UTF_8));
-            dead.headers()
-                    .add(
-                            "cairn.dlq.source",
-                            (record.topic() + "/" + record.partition() + "/" + record.offset())
-                                    .getBytes(StandardCharsets.UTF_8));
-            try {
-                dlq.send(dead).get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
-            }
+            KafkaClients.deadLetter(dlq, config.deadLetterTopic(), record, rejected.reason());
             LOG.warnf(
                     "record %s/%d/%d dead-lettered: %s",
                     record.topic(), record.partition(), record.offset(), rejected.reason());
@@ -287,7 +273,8 @@ public class IngestConsumer {
     }
 
     private Properties common() {
-        return KafkaClients.properties(config);
+        return KafkaClients.scram(
+                config.bootstrapServers(), config.securityProtocol(), config.username(), config.password());
     }
 
     private static void sleep(long millis) {

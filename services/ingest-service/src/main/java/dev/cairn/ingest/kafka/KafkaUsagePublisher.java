@@ -2,6 +2,7 @@ package dev.cairn.ingest.kafka;
 
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.usage.UsagePublisher;
+import dev.cairn.platform.kafka.KafkaClients;
 import dev.cairn.platform.usage.UsageEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,8 @@ public class KafkaUsagePublisher implements UsagePublisher {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties p = KafkaClients.properties(config);
+                    Properties p = KafkaClients.scram(
+                            config.bootstrapServers(), config.securityProtocol(), config.username(), config.password());
                     p.put(ProducerConfig.ACKS_CONFIG, "all");
                     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");

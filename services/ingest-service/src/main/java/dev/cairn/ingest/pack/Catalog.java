@@ -2,6 +2,7 @@ package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.usage.UsageOutbox;
+import dev.cairn.platform.kafka.ConsumerOffsets;
 import dev.cairn.platform.usage.Quota;
 import dev.cairn.platform.usage.UsageKind;
 import io.agroal.api.AgroalDataSource;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,17 +95,8 @@ public class Catalog {
 
     /** The next offset to consume per partition of {@code topic}, as last committed. */
     public Map<Integer, Long> offsets(String topic) {
-        Map<Integer, Long> offsets = new HashMap<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("SELECT partition_no, next_offset FROM consumer_offset WHERE topic = ?")) {
-            s.setString(1, topic);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    offsets.put(rs.getInt(1), rs.getLong(2));
-                }
-            }
-            return offsets;
+        try (Connection c = db.getConnection()) {
+            return ConsumerOffsets.read(c, topic);
         } catch (SQLException e) {
             throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
         }
@@ -144,17 +135,7 @@ public class Catalog {
                         stored += pack.size() + pack.index().length;
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO consumer_offset (topic, partition_no, next_offset) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset")) {
-                    for (Map.Entry<Integer, Long> o : nextOffsets.entrySet()) {
-                        s.setString(1, topic);
-                        s.setInt(2, o.getKey());
-                        s.setLong(3, o.getValue());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
+                ConsumerOffsets.write(c, topic, nextOffsets);
                 if (!packs.isEmpty()) {
                     durable.chunksDurable(c);
                 }
@@ -199,7 +180,7 @@ public class Catalog {
                 PreparedStatement s =
                         c.prepareStatement("SELECT tenant_id, stored_bytes, updated_at FROM tenant_storage"
                                 + " WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
-            s.setObject(1, after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after);
+            s.setObject(1, after == null ? new UUID(0, 0) : after);
             s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

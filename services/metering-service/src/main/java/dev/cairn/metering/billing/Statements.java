@@ -333,7 +333,7 @@ public class Statements {
                         + " AND tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
             s.setObject(1, partner);
             s.setDate(2, Date.valueOf(month));
-            s.setObject(3, after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after);
+            s.setObject(3, after == null ? new UUID(0, 0) : after);
             s.setInt(4, limit);
             List<UUID> ids = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -361,7 +361,7 @@ public class Statements {
             s.setDate(1, Date.valueOf(month));
             s.setObject(2, partner);
             s.setObject(3, partner);
-            s.setObject(4, after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after);
+            s.setObject(4, after == null ? new UUID(0, 0) : after);
             s.setInt(5, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

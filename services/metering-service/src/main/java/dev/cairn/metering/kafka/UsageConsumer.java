@@ -1,10 +1,10 @@
 package dev.cairn.metering.kafka;
 
-import dev.cairn.api.agent.KafkaLogin;
 import dev.cairn.metering.MeteringConfig;
 import dev.cairn.metering.quota.QuotaWatch;
 import dev.cairn.metering.usage.UsageLedger;
 import dev.cairn.platform.fault.FaultDir;
+import dev.cairn.platform.kafka.KafkaClients;
 import dev.cairn.platform.usage.UsageEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +12,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -46,7 +44,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UsageConsumer {
     private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
-    public static final String REASON_HEADER = "cairn.dlq.reason";
     /** The crash tests' point: a batch written, not committed. */
     public static final String BEFORE_COMMIT = "METERING_BEFORE_COMMIT";
 
@@ -133,19 +130,7 @@ public class UsageConsumer {
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, KafkaProducer<byte[], byte[]> dlq) {
-        ProducerRecord<byte[], byte[]> dead =
-                new ProducerRecord<>(config.deadLetterTopic(), null, record.key(), record.value(), record.headers());
-        dead.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers()
-                .add(
-                        "cairn.dlq.source",
-                        (record.topic() + "/" + record.partition() + "/" + record.offset())
-                                .getBytes(StandardCharsets.UTF_8));
-        try {
-            dlq.send(dead).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
-        }
+        KafkaClients.deadLetter(dlq, config.deadLetterTopic(), record, reason);
         deadLettered.increment();
         LOG.warnf("record %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
     }
@@ -194,12 +179,8 @@ public class UsageConsumer {
     }
 
     private Properties common() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", config.bootstrapServers());
-        p.put("security.protocol", config.securityProtocol());
-        p.put("sasl.mechanism", "SCRAM-SHA-256");
-        p.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(config.username(), config.password()));
-        return p;
+        return KafkaClients.scram(
+                config.bootstrapServers(), config.securityProtocol(), config.username(), config.password());
     }
 
     private static void sleep(long millis) {

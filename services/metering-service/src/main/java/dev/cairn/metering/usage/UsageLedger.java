@@ -1,5 +1,6 @@
 package dev.cairn.metering.usage;
 
+import dev.cairn.platform.kafka.ConsumerOffsets;
 import dev.cairn.platform.usage.UsageEvent;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,17 +114,7 @@ public class UsageLedger {
                     }
                     s.executeBatch();
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO consumer_offset (topic, partition_no, next_offset) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset")) {
-                    for (Map.Entry<Integer, Long> o : nextOffsets.entrySet()) {
-                        s.setString(1, topic);
-                        s.setInt(2, o.getKey());
-                        s.setLong(3, o.getValue());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
+                ConsumerOffsets.write(c, topic, nextOffsets);
                 beforeCommit.run();
                 c.commit();
                 return touched;
@@ -156,17 +147,8 @@ public class UsageLedger {
 
     /** The next offset to consume per partition of {@code topic}, as last committed. */
     public Map<Integer, Long> offsets(String topic) {
-        Map<Integer, Long> offsets = new HashMap<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("SELECT partition_no, next_offset FROM consumer_offset WHERE topic = ?")) {
-            s.setString(1, topic);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    offsets.put(rs.getInt(1), rs.getLong(2));
-                }
-            }
-            return offsets;
+        try (Connection c = db.getConnection()) {
+            return ConsumerOffsets.read(c, topic);
         } catch (SQLException e) {
             throw new IllegalStateException("metering database unavailable: " + e.getMessage(), e);
         }

@@ -16,6 +16,8 @@ public final class Roles {
     public static final String INGEST_SERVICE = "ingest-service";
     /** The scheduler service's own identity: queues the commands its policies fire, reads how they went. */
     public static final String SCHEDULER_SERVICE = "scheduler-service";
+    /** The tenant service's own identity: tells ingest to forget a purged tenant's catalog. */
+    public static final String TENANT_SERVICE = "tenant-service";
     /** The metering service's own identity: reads tenants' quotas and ingest's stored-bytes counters. */
     public static final String METERING_SERVICE = "metering-service";
 

@@ -31,7 +31,15 @@ public class TenantPurge {
     private final UserDirectory directory;
     private final TenantKeyService keys;
 
-    public TenantPurge(ClusterService clusters, TenantObjects objects, UserDirectory directory, TenantKeyService keys) {
+    private final TenantCatalog catalog;
+
+    public TenantPurge(
+            ClusterService clusters,
+            TenantObjects objects,
+            UserDirectory directory,
+            TenantKeyService keys,
+            TenantCatalog catalog) {
+        this.catalog = catalog;
         this.clusters = clusters;
         this.objects = objects;
         this.directory = directory;
@@ -64,6 +72,8 @@ public class TenantPurge {
         if (tenant.drRegion != null) {
             regions.add(tenant.drRegion);
         }
+        // the catalog first: if the objects' deletion fails, the purge runs again, and forgetting again is harmless
+        catalog.forget(tenantId);
         long deletedObjects = objects.deleteAll(tenantId, regions);
         int deletedUsers = directory.deleteTenantUsers(tenantId);
         long destroyedKeys = QuarkusTransaction.requiringNew().call(() -> {

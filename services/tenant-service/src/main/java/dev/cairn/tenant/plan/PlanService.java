@@ -109,7 +109,7 @@ public class PlanService {
                                 "partnerId = ?1 and phase <> ?2 and id > ?3 order by id",
                                 partnerId,
                                 TenantPhase.Deleted,
-                                after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after)
+                                after == null ? new UUID(0, 0) : after)
                         .page(0, size + 1)
                         .list());
         List<QuotaView> items = page.stream().limit(size).map(QuotaView::of).toList();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
@@ -149,6 +150,17 @@ class CliIT {
                 .contains(id)
                 .contains("Completed");
         assertThat(cairn("", "backup", "describe", id).out()).contains("phase").contains("Completed");
+
+        // its usage against the free tier: a bar for the quota, and the last 24 hours as JSON
+        Metering.awaitCaughtUp(tenant.id());
+        Result usage = cairn("", "usage");
+        assertThat(usage.status()).as(usage.err()).isZero();
+        assertThat(usage.out()).contains("Plan FREE: ").contains(" of 1.00 TB stored  [#");
+        Result hours = cairn("", "usage", "--by", "hour", "-o", "json");
+        assertThat(hours.status()).as(hours.err()).isZero();
+        JsonNode usageJson = Api.JSON.readTree(hours.out());
+        assertThat(usageJson.path("now").path("storedBytes").asLong()).isPositive();
+        assertThat(usageJson.path("history").size()).isEqualTo(24);
 
         // a backup command for a cluster is queued as the user, listed, and cancelled before any agent takes it
         assertThat(cairn("", "cluster", "add", "prod-eu").status()).isZero();

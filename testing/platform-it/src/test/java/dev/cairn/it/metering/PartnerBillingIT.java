@@ -180,9 +180,14 @@ class PartnerBillingIT {
                     .then()
                     .statusCode(200);
 
-            // then the Final statement has not changed, and this month's draft carries the adjustment
+            // then the Final statement has not changed (and the database refuses to change it), and this month's
+            // draft carries the adjustment
             JsonNode again = Api.json(Api.as(partner).when().get("/api/v1/partner/statements/" + statementId));
             assertThat(again).isEqualTo(statement);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.cairn.it.support.Catalog.query(
+                            "UPDATE metering.statement SET total = 0 WHERE id = ? RETURNING 1",
+                            UUID.fromString(statementId)))
+                    .hasMessageContaining("is final and cannot change");
             JsonNode draft = Api.json(Api.as(partner).when().get("/api/v1/partner/statements"))
                     .path("items")
                     .get(0);
@@ -198,9 +203,11 @@ class PartnerBillingIT {
                     twentyFirst, last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC));
             assertThat(adjustment.path("forMonth").asText())
                     .isEqualTo(last.atDay(1).toString());
-            assertThat(adjustment.path("quantity").decimalValue())
-                    .isEqualByComparingTo(
-                            BigDecimal.valueOf(lateHours).divide(BigDecimal.valueOf(hours), 6, RoundingMode.HALF_EVEN));
+            // billed for the month in all (its line and the adjustment) is the month's usage now, rounded once
+            BigDecimal monthNow = BigDecimal.valueOf(2 * hoursLeft + lateHours)
+                    .divide(BigDecimal.valueOf(hours), 6, RoundingMode.HALF_EVEN);
+            assertThat(adjustment.path("quantity").decimalValue()).isEqualByComparingTo(monthNow.subtract(tbMonths));
+            assertThat(adjustment.path("unitPrice").decimalValue()).isEqualByComparingTo("12.5");
             // and the partner is told the customer passed 80 %
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> received.stream().anyMatch(r -> r[1].contains("quota.warning")));

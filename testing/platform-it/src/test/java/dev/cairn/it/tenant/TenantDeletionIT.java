@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.not;
 
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Collection;
+import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
@@ -62,11 +65,17 @@ class TenantDeletionIT {
     }
 
     @Test
-    void afterTheGracePeriodKeysObjectsUsersAndAgentsAreDestroyed() throws Exception {
+    void afterTheGracePeriodKeysObjectsUsersAndAgentsAreDestroyed(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         Platform platform = TestPlatform.get();
         Tenants.SignedUp doomed = Tenants.free("Doomed Co");
         Tenants.SignedUp bystander = Tenants.free("Bystander Co");
         Agents.Registered agent = Agents.registered(doomed, "doomed-cluster");
+        // a backup, so that the tenant stores bytes that the purge must give back (and metering must see freed)
+        java.nio.file.Path src = java.nio.file.Files.createDirectories(tmp.resolve("src"));
+        java.nio.file.Files.writeString(src.resolve("a.txt"), "doomed data");
+        Collection.completed(new LocalAgent(agent, tmp.resolve("agent")).backup(src));
+        assertThat(Collection.stored(doomed.id())).isPositive();
         String doomedKey = "tenants/" + doomed.id() + "/packs/0001";
         String bystanderKey = "tenants/" + bystander.id() + "/packs/0001";
         for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
@@ -85,6 +94,13 @@ class TenantDeletionIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> "Deleted".equals(phase(doomed.id())));
         assertThat(keyCount(doomed.id())).isZero();
+        // its catalog is forgotten: nothing stored, and metering counts its bytes freed
+        assertThat(Collection.stored(doomed.id())).isZero();
+        Metering.awaitCaughtUp(doomed.id());
+        assertThat(Metering.stored(doomed.id())).isZero();
+        assertThat(dev.cairn.it.support.Catalog.query(
+                        "SELECT count(*) FROM ingest.chunk WHERE tenant_id = ?", doomed.id()))
+                .isZero();
         for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
             try (S3Client s3 = platform.objectStores().get(region).client()) {
                 assertThat(s3.listObjectsV2(

@@ -296,7 +296,7 @@ public final class Platform implements AutoCloseable {
                     "quarkus.rest-client.tenant-service.url",
                     services.get("tenant").url());
         }
-        if (service.equals("scheduler") || service.equals("metering")) {
+        if (service.equals("scheduler") || service.equals("metering") || service.equals("tenant")) {
             properties.put(
                     "quarkus.rest-client.ingest-service.url",
                     services.get("ingest").url());

@@ -1,0 +1,52 @@
+package dev.cairn.platform.kafka;
+
+import dev.cairn.api.agent.KafkaLogin;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Kafka client settings and dead-lettering, one way for every service. */
+public final class KafkaClients {
+    /** The header that carries why a record was dead-lettered. */
+    public static final String REASON_HEADER = "cairn.dlq.reason";
+    /** The header that names where it came from: topic/partition/offset. */
+    public static final String SOURCE_HEADER = "cairn.dlq.source";
+
+    private KafkaClients() {}
+
+    /** Brokers and a SCRAM-SHA-256 login over {@code protocol} (SASL_SSL in production, SASL_PLAINTEXT locally). */
+    public static Properties scram(String bootstrapServers, String protocol, String user, String password) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        p.put("security.protocol", protocol);
+        p.put("sasl.mechanism", "SCRAM-SHA-256");
+        p.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(user, password));
+        return p;
+    }
+
+    /**
+     * Sends {@code record} as received to the dead-letter {@code topic}, with the reason and its source in headers,
+     * and waits for the broker's acknowledgement.
+     *
+     * @throws IllegalStateException when the dead-letter topic does not take it (the consumer must not go on)
+     */
+    public static void deadLetter(
+            Producer<byte[], byte[]> producer, String topic, ConsumerRecord<byte[], byte[]> record, String reason) {
+        ProducerRecord<byte[], byte[]> dead =
+                new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers());
+        dead.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        dead.headers()
+                .add(
+                        SOURCE_HEADER,
+                        (record.topic() + "/" + record.partition() + "/" + record.offset())
+                                .getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(dead).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
+        }
+    }
+}
