@@ -60,13 +60,12 @@ public class BackupCatalog implements DurableChunks {
 
     @Override
     public void quotaReached(Connection transaction, UUID tenantId, String reason) throws SQLException {
-        try (PreparedStatement s = transaction.prepareStatement("UPDATE backup SET phase = 'Failed', failure = ?,"
-                + " finished_at = coalesce(finished_at, now()), lease_until = NULL WHERE tenant_id = ?"
-                + " AND phase IN ('InProgress', 'Committing')")) {
-            s.setString(1, reason);
-            s.setObject(2, tenantId);
-            s.executeUpdate();
-        }
+        failing(
+                transaction,
+                "UPDATE backup SET phase = 'Failed', failure = ?, finished_at = coalesce(finished_at, now()),"
+                        + " lease_until = NULL WHERE tenant_id = ? AND phase IN ('InProgress', 'Committing')",
+                reason,
+                tenantId);
     }
 
     /**
@@ -121,7 +120,7 @@ public class BackupCatalog implements DurableChunks {
 
     /** Ends every InProgress backup whose lease has lapsed as Failed, with the reason; answers how many. */
     public int failLapsed() {
-        return update("UPDATE backup SET phase = 'Failed', finished_at = now(), failure = 'its agent stopped renewing"
+        return failing("UPDATE backup SET phase = 'Failed', finished_at = now(), failure = 'its agent stopped renewing"
                 + " its lease (at ' || to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
                 + " || ': killed, or cut off from the platform); the chunks it sent are left to garbage collection',"
                 + " lease_until = NULL WHERE phase = 'InProgress' AND lease_until < now()");
@@ -213,14 +212,59 @@ public class BackupCatalog implements DurableChunks {
 
     /** Marks a backup that is not restorable yet as Failed with the agent's reason; false if it was too late. */
     public boolean fail(UUID tenantId, UUID id, String reason) {
-        return update(
+        return failing(
                         "UPDATE backup SET phase = 'Failed', failure = ?, finished_at = now(), lease_until = NULL"
-                                + " WHERE tenant_id = ? AND"
-                                + " id = ? AND phase IN ('InProgress', 'Committing')",
+                                + " WHERE tenant_id = ? AND id = ? AND phase IN ('InProgress', 'Committing')",
                         reason,
                         tenantId,
                         id)
                 > 0;
+    }
+
+    /**
+     * Runs an UPDATE that ends backups Failed and writes each one's BACKUP_FAILED event (its reason, an id derived
+     * from the backup: a backup fails once), in one transaction; how many it ended.
+     */
+    private int failing(String sql, Object... args) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int failed = failing(c, sql, args);
+                c.commit();
+                return failed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static int failing(Connection c, String sql, Object... args) throws SQLException {
+        int failed = 0;
+        try (PreparedStatement s = c.prepareStatement(sql + " RETURNING id, tenant_id, cluster_id, failure")) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    failed++;
+                    UUID backup = rs.getObject(1, UUID.class);
+                    UsageOutbox.write(
+                            c,
+                            UsageOutbox.eventId(UsageKind.BACKUP_FAILED, backup.toString()),
+                            rs.getObject(2, UUID.class),
+                            UsageKind.BACKUP_FAILED,
+                            0,
+                            null,
+                            rs.getObject(3, UUID.class),
+                            backup,
+                            rs.getString(4));
+                }
+            }
+        }
+        return failed;
     }
 
     /**

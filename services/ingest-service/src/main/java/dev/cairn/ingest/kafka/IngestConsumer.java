@@ -114,6 +114,11 @@ public class IngestConsumer {
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofMillis(500))) {
                         handle(record, dlq);
+                        if (buffered >= config.flushBytes()) {
+                            // within the poll: a pack holds at most flush-bytes and one chunk (memory, and the
+                            // quota's overshoot, are bounded by it)
+                            flush();
+                        }
                     }
                     if (buffered >= config.flushBytes()
                             || (oldest != null

@@ -44,8 +44,23 @@ public class UsageOutbox {
             UUID clusterId,
             UUID backupId)
             throws SQLException {
+        write(c, id, tenantId, kind, bytes, region, clusterId, backupId, null);
+    }
+
+    /** Like {@link #write(Connection, UUID, UUID, UsageKind, long, String, UUID, UUID)}, with words about it. */
+    public static void write(
+            Connection c,
+            UUID id,
+            UUID tenantId,
+            UsageKind kind,
+            long bytes,
+            String region,
+            UUID clusterId,
+            UUID backupId,
+            String detail)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_event (id, tenant_id, kind, bytes, region,"
-                + " cluster_id, backup_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                + " cluster_id, backup_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             s.setObject(1, id);
             s.setObject(2, tenantId);
             s.setString(3, kind.name());
@@ -53,6 +68,7 @@ public class UsageOutbox {
             s.setString(5, region);
             s.setObject(6, clusterId);
             s.setObject(7, backupId);
+            s.setString(8, detail);
             s.executeUpdate();
         }
     }
@@ -70,7 +86,7 @@ public class UsageOutbox {
             try {
                 List<UsageEvent> events = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("SELECT id, tenant_id, kind, bytes, region, cluster_id,"
-                        + " backup_id, occurred_at FROM usage_event WHERE relayed_at IS NULL ORDER BY seq LIMIT ?"
+                        + " backup_id, occurred_at, detail FROM usage_event WHERE relayed_at IS NULL ORDER BY seq LIMIT ?"
                         + " FOR UPDATE SKIP LOCKED")) {
                     s.setInt(1, max);
                     try (ResultSet rs = s.executeQuery()) {
@@ -83,7 +99,8 @@ public class UsageOutbox {
                                     rs.getString(5),
                                     rs.getObject(6, UUID.class),
                                     rs.getObject(7, UUID.class),
-                                    rs.getTimestamp(8).toInstant()));
+                                    rs.getTimestamp(8).toInstant(),
+                                    rs.getString(9)));
                         }
                     }
                 }

@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * Usage events into the hourly aggregates, exactly once in effect: in one transaction, the events are inserted by id
- * (an id seen before is skipped), the new ones are added into their tenant's hours, clusters and total, and the Kafka
- * offsets that delivered them are recorded. A crash before the commit leaves nothing; the records are read again.
+ * (an id seen before is skipped), the new ones are added into their tenant's hours, clusters and total (a failed
+ * backup becomes a notification for its partner instead), and the Kafka offsets that delivered them are recorded. A crash before the commit leaves nothing; the records are read again.
  */
 @ApplicationScoped
 public class UsageLedger {
@@ -27,7 +27,8 @@ public class UsageLedger {
     private static final String APPLY = """
             WITH fresh AS (
                 UPDATE usage_event SET applied = true WHERE NOT applied
-                RETURNING tenant_id, kind, bytes, cluster_id, occurred_at, date_trunc('hour', occurred_at, 'UTC') AS hour
+                RETURNING id, tenant_id, kind, bytes, cluster_id, backup_id, detail, occurred_at,
+                    date_trunc('hour', occurred_at, 'UTC') AS hour
             ), hours AS (
                 INSERT INTO usage_hour AS u (tenant_id, hour, stored_delta, stored_weighted, ingested_bytes,
                     protected_bytes, new_bytes, restored_bytes, replicated_bytes, backups)
@@ -41,7 +42,7 @@ public class UsageLedger {
                     coalesce(sum(bytes) FILTER (WHERE kind = 'RESTORED'), 0),
                     coalesce(sum(bytes) FILTER (WHERE kind = 'REPLICATED'), 0),
                     count(*) FILTER (WHERE kind = 'PROTECTED')
-                FROM fresh GROUP BY tenant_id, hour
+                FROM fresh WHERE kind <> 'BACKUP_FAILED' GROUP BY tenant_id, hour
                 ON CONFLICT (tenant_id, hour) DO UPDATE SET
                     stored_delta = u.stored_delta + EXCLUDED.stored_delta,
                     stored_weighted = u.stored_weighted + EXCLUDED.stored_weighted,
@@ -57,6 +58,12 @@ public class UsageLedger {
                 SELECT DISTINCT tenant_id, hour, cluster_id FROM fresh
                 WHERE kind = 'PROTECTED' AND cluster_id IS NOT NULL
                 ON CONFLICT DO NOTHING
+            ), failures AS (
+                INSERT INTO notification (id, tenant_id, type, at, data)
+                SELECT id, tenant_id, 'backup.failed', occurred_at, json_build_object('tenantId', tenant_id,
+                    'clusterId', cluster_id, 'backupId', backup_id, 'reason', detail)::text
+                FROM fresh WHERE kind = 'BACKUP_FAILED'
+                ON CONFLICT (id) DO NOTHING
             ), totals AS (
                 INSERT INTO tenant_usage AS t (tenant_id, stored_bytes)
                 SELECT tenant_id, sum(bytes) FROM fresh WHERE kind = 'STORED' GROUP BY tenant_id
@@ -129,7 +136,8 @@ public class UsageLedger {
 
     private static void insert(Connection c, List<UsageEvent> events) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_event (id, tenant_id, kind, bytes, region,"
-                + " cluster_id, backup_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                + " cluster_id, backup_id, occurred_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO NOTHING")) {
             for (UsageEvent e : events) {
                 s.setObject(1, e.id());
                 s.setObject(2, e.tenantId());
@@ -139,6 +147,7 @@ public class UsageLedger {
                 s.setObject(6, e.clusterId());
                 s.setObject(7, e.backupId());
                 s.setTimestamp(8, Timestamp.from(e.occurredAt()));
+                s.setString(9, e.detail());
                 s.addBatch();
             }
             s.executeBatch();

@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param clusterId the cluster a backup event is about (null otherwise)
  * @param backupId the backup a backup event is about (null otherwise)
  * @param occurredAt when it happened: the hour it is counted in
+ * @param detail words about it, when it has some (why a backup failed), else null
  */
 public record UsageEvent(
         UUID id,
@@ -29,7 +30,8 @@ public record UsageEvent(
         String region,
         UUID clusterId,
         UUID backupId,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String detail) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,6 +67,9 @@ public record UsageEvent(
         }
         if (backupId != null) {
             data.put("backupId", backupId.toString());
+        }
+        if (detail != null) {
+            data.put("detail", detail);
         }
         return event.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -103,7 +108,8 @@ public record UsageEvent(
                     text(data, "region"),
                     uuid(data, "clusterId"),
                     uuid(data, "backupId"),
-                    Instant.parse(text(event, "time")));
+                    Instant.parse(text(event, "time")),
+                    text(data, "detail"));
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("time or tenantId is missing or malformed");
         }

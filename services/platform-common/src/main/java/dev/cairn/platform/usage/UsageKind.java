@@ -13,11 +13,18 @@ public enum UsageKind {
     /** Egress: chunk bytes handed out for reading (restore, verification) through pre-signed URLs. */
     RESTORED,
     /** Bytes copied to the tenant's DR region. */
-    REPLICATED;
+    REPLICATED,
+    /**
+     * Not usage: a backup ended Failed (0 bytes, the reason in {@code detail}). It travels with the usage events, in
+     * the same outbox and topic, so that the tenant's partner hears of it exactly once ({@code backup.failed}).
+     */
+    BACKUP_FAILED;
 
-    /** The CloudEvents type of this kind, version 1: {@code dev.cairn.usage.stored.v1}. */
+    /** The CloudEvents type of this kind, version 1: {@code dev.cairn.usage.stored.v1}, {@code dev.cairn.backup.failed.v1}. */
     public String eventType() {
-        return "dev.cairn.usage." + name().toLowerCase(java.util.Locale.ROOT) + ".v1";
+        return this == BACKUP_FAILED
+                ? "dev.cairn.backup.failed.v1"
+                : "dev.cairn.usage." + name().toLowerCase(java.util.Locale.ROOT) + ".v1";
     }
 
     /** The kind of a CloudEvents type of version 1; empty for any other type (a later version, a stranger). */

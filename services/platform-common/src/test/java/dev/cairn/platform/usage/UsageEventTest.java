@@ -37,10 +37,28 @@ class UsageEventTest {
                 null,
                 UUID.randomUUID(),
                 UUID.randomUUID(),
-                Instant.parse("2026-01-31T23:59:59.999Z"));
+                Instant.parse("2026-01-31T23:59:59.999Z"),
+                null);
         assertThat(UsageEvent.decode(event.encode())).isEqualTo(event);
         assertThat(new String(event.encode(), StandardCharsets.UTF_8))
                 .contains("\"type\":\"dev.cairn.usage.protected.v1\"", "\"specversion\":\"1.0\"");
+    }
+
+    @Test
+    void aFailedBackupTravelsWithItsReasonUnderATypeOfItsOwn() {
+        UsageEvent failed = new UsageEvent(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UsageKind.BACKUP_FAILED,
+                0,
+                null,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.parse("2026-12-02T10:00:00Z"),
+                "quota-exceeded: the tenant holds 5 bytes, \"plan\" TEST");
+        assertThat(new String(failed.encode(), StandardCharsets.UTF_8))
+                .contains("\"type\":\"dev.cairn.backup.failed.v1\"");
+        assertThat(UsageEvent.decode(failed.encode())).isEqualTo(failed);
     }
 
     @Test

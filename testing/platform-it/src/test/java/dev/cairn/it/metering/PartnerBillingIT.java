@@ -73,7 +73,8 @@ class PartnerBillingIT {
         receiver.start();
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            Map<String, Object> hook = Map.of("url", url, "events", List.of("statement.finalized", "quota.warning"));
+            Map<String, Object> hook =
+                    Map.of("url", url, "events", List.of("statement.finalized", "quota.warning", "backup.failed"));
             String key = UUID.randomUUID().toString();
             JsonNode created = Api.json(Api.as(partner)
                     .header("Idempotency-Key", key)
@@ -211,6 +212,18 @@ class PartnerBillingIT {
             // and the partner is told the customer passed 80 %
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> received.stream().anyMatch(r -> r[1].contains("quota.warning")));
+
+            // and of a customer's backup that failed, with its reason
+            UUID failedBackup = UUID.randomUUID();
+            send("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/cairn/it\",\"type\":"
+                    + "\"dev.cairn.backup.failed.v1\",\"time\":\"" + Instant.now() + "\",\"data\":{\"tenantId\":\""
+                    + customer + "\",\"bytes\":0,\"clusterId\":\"" + cluster + "\",\"backupId\":\"" + failedBackup
+                    + "\",\"detail\":\"its agent stopped renewing its lease\"}}");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> received.stream()
+                            .anyMatch(r -> r[1].contains("backup.failed")
+                                    && r[1].contains(failedBackup.toString())
+                                    && r[1].contains("its agent stopped renewing its lease")));
 
             // and usage as JSON and as CSV agree, day by day
             JsonNode days = Api.json(Api.as(partner)

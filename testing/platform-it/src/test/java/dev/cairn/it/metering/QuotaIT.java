@@ -94,6 +94,13 @@ class QuotaIT {
         JsonNode failed = Api.json(Api.as(tenant.token()).when().get("/api/v1/backups/" + pending));
         assertThat(failed.path("failure").asText()).startsWith("quota-exceeded").contains(plan);
         assertThat(Collection.stored(t)).isEqualTo(storedAtLimit).isEqualTo(Collection.bucketPackBytes(t));
+        // and metering hears of the failure, for the tenant's partner (backup.failed), once
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> query(
+                                "SELECT count(*) FROM metering.notification WHERE tenant_id = ? AND type = 'backup.failed'"
+                                        + " AND data LIKE '%quota-exceeded%'",
+                                t)
+                        == 1);
 
         // and a new backup is refused with the problem, which names usage, limit and plan
         Api.as(token)
@@ -150,14 +157,15 @@ class QuotaIT {
         LocalAgent two = new LocalAgent(Agents.registered(tenant, "two"), tmp.resolve("two"));
         Path a = Files.createDirectories(tmp.resolve("a"));
         Path b = Files.createDirectories(tmp.resolve("b"));
-        // 40 MiB in all: more than the limit plus the largest pack ingest writes (32 MiB), so some must be refused
+        // 50 MiB in all: more than the limit plus the largest pack ingest writes (32 MiB and a chunk), so some must
+        // be refused
         for (int i = 0; i < 5; i++) {
-            Files.write(a.resolve("a" + i + ".bin"), random(4 * MIB, 10 + i));
-            Files.write(b.resolve("b" + i + ".bin"), random(4 * MIB, 20 + i));
+            Files.write(a.resolve("a" + i + ".bin"), random(5 * MIB, 10 + i));
+            Files.write(b.resolve("b" + i + ".bin"), random(5 * MIB, 20 + i));
         }
         Thread.sleep(1500); // the quota caches live 1 s in the tests
 
-        // when both back up 20 MiB at once
+        // when both back up 25 MiB at once
         CompletableFuture<LocalAgent.Run> first = CompletableFuture.supplyAsync(() -> one.backup(a));
         CompletableFuture<LocalAgent.Run> second = CompletableFuture.supplyAsync(() -> two.backup(b));
         LocalAgent.Run ranOne = first.get(180, TimeUnit.SECONDS);
