@@ -258,7 +258,7 @@ public class IngestConsumer {
     }
 
     private Properties consumerProperties() {
-        Properties p = common();
+        Properties p = KafkaClients.fastFailover(common());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -28,6 +28,16 @@ public final class KafkaClients {
     }
 
     /**
+     * Consumer settings of a group whose members own their partitions' work: a member that dies (a crash, a SIGKILL)
+     * hands its partitions over within 10 s, not the client's default 45 s, during which its tenants' records wait.
+     */
+    public static Properties fastFailover(Properties consumer) {
+        consumer.put("session.timeout.ms", "10000");
+        consumer.put("heartbeat.interval.ms", "3000");
+        return consumer;
+    }
+
+    /**
      * Sends {@code record} as received to the dead-letter {@code topic}, with the reason and its source in headers,
      * and waits for the broker's acknowledgement.
      *

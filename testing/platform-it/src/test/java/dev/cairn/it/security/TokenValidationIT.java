@@ -102,8 +102,8 @@ class TokenValidationIT {
 
     @Test
     void aTokenNotMeantForTheCairnApiIsRefused() {
-        // a service account of the realm, whose tokens lack the cairn-api audience
-        String token = keycloak.token("cairn", "cairn-tenant-service", "cairn-local-tenant-service-secret", null, null);
+        // the demo user's token from the realm's built-in admin-cli client, which lacks the cairn-api audience
+        String token = demoToken("admin-cli");
         assertUnauthorized(Api.as(token).when().get(ME));
     }
 
