@@ -99,12 +99,25 @@ public final class UsageCommand implements Callable<Integer> {
         } else {
             io.out().printf("%s stored (the plan's quota cannot be read now)%n", decimal(stored));
         }
+        io.out()
+                .printf(
+                        "Connected clusters: %d%n",
+                        now.path("connectedClusters").asLong());
         long peak = 1;
         for (JsonNode p : periods) {
             peak = Math.max(peak, p.path("peakStoredBytes").asLong());
         }
         Table table = new Table(
-                "PERIOD", "STORED (END)", "", "PEAK", "GB-HOURS", "INGESTED", "RESTORED", "BACKUPS", "CLUSTERS");
+                "PERIOD",
+                "STORED (END)",
+                "",
+                "PEAK",
+                "GB-HOURS",
+                "INGESTED",
+                "RESTORED",
+                "BACKUPS",
+                "PROTECTED CL.",
+                "CONNECTED CL.");
         for (JsonNode p : periods) {
             table.row(
                     p.path("start").asText(),
@@ -117,7 +130,8 @@ public final class UsageCommand implements Callable<Integer> {
                     decimal(p.path("ingestedBytes").asLong()),
                     decimal(p.path("restoredBytes").asLong()),
                     p.path("backups").asLong(),
-                    p.path("protectedClusters").asLong());
+                    p.path("protectedClusters").asLong(),
+                    p.path("connectedClusters").asLong());
         }
         table.print(io.out());
         return ExitStatus.OK;

@@ -4,7 +4,7 @@ import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.ingest.pack.DurableChunks;
-import dev.cairn.ingest.usage.UsageOutbox;
+import dev.cairn.platform.usage.UsageOutbox;
 import dev.cairn.platform.usage.UsageKind;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

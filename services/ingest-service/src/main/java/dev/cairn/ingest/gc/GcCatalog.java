@@ -3,7 +3,7 @@ package dev.cairn.ingest.gc;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
-import dev.cairn.ingest.usage.UsageOutbox;
+import dev.cairn.platform.usage.UsageOutbox;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.usage.UsageKind;
 import io.agroal.api.AgroalDataSource;

@@ -1,7 +1,7 @@
 package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
-import dev.cairn.ingest.usage.UsageOutbox;
+import dev.cairn.platform.usage.UsageOutbox;
 import dev.cairn.platform.kafka.ConsumerOffsets;
 import dev.cairn.platform.usage.Quota;
 import dev.cairn.platform.usage.UsageKind;

@@ -148,7 +148,8 @@ public class PartnerUsageResource {
         "restored_bytes",
         "replicated_bytes",
         "backups",
-        "protected_clusters"
+        "protected_clusters",
+        "connected_clusters"
     };
 
     private static final String[] CUSTOMERS_HEADER = java.util.stream.Stream.concat(
@@ -168,7 +169,8 @@ public class PartnerUsageResource {
             p.restoredBytes(),
             p.replicatedBytes(),
             p.backups(),
-            p.protectedClusters()
+            p.protectedClusters(),
+            p.connectedClusters()
         };
     }
 

@@ -37,8 +37,11 @@ public class QuotaWatch {
         this.webhooks = webhooks;
     }
 
-    /** A tenant's standing: its stored bytes, quota and level (Ok with no quota when the tenant service is away). */
-    public record Standing(long storedBytes, Optional<Quota> quota, QuotaLevel level) {}
+    /**
+     * A tenant's standing: its stored bytes and connected clusters, quota and level (Ok with no quota when the tenant
+     * service is away).
+     */
+    public record Standing(long storedBytes, long connectedClusters, Optional<Quota> quota, QuotaLevel level) {}
 
     /** Checks the tenants' levels; a tenant whose quota cannot be read now is checked with its next batch. */
     public void check(Iterable<UUID> tenants) {
@@ -60,18 +63,20 @@ public class QuotaWatch {
             c.setAutoCommit(false);
             try {
                 long stored = 0;
-                try (PreparedStatement s =
-                        c.prepareStatement("SELECT stored_bytes FROM tenant_usage WHERE tenant_id = ?")) {
+                long clusters = 0;
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT stored_bytes, connected_clusters FROM tenant_usage WHERE tenant_id = ?")) {
                     s.setObject(1, tenant);
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
                             stored = rs.getLong(1);
+                            clusters = rs.getLong(2);
                         }
                     }
                 }
                 if (quota.isEmpty()) {
                     c.commit();
-                    return new Standing(stored, quota, QuotaLevel.Ok);
+                    return new Standing(stored, clusters, quota, QuotaLevel.Ok);
                 }
                 QuotaLevel level = quota.get().level(stored);
                 String before = null;
@@ -121,7 +126,7 @@ public class QuotaWatch {
                 if (notice != null && level != QuotaLevel.Ok) {
                     tell(account.get(), notice, level, stored);
                 }
-                return new Standing(stored, quota, level);
+                return new Standing(stored, clusters, quota, level);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -27,7 +27,8 @@ public class UsageHistory {
 
     private static final String PERIODS = """
             WITH base AS (
-                SELECT coalesce(sum(stored_delta), 0) AS s0 FROM usage_hour WHERE tenant_id = ? AND hour < ?
+                SELECT coalesce(sum(stored_delta), 0) AS s0, coalesce(sum(connected_delta), 0) AS c0
+                FROM usage_hour WHERE tenant_id = ? AND hour < ?
             ), hours AS (
                 SELECT g AS hour FROM generate_series(?::timestamptz, ?::timestamptz - interval '1 hour',
                     interval '1 hour') g
@@ -36,16 +37,18 @@ public class UsageHistory {
                     coalesce(u.peak_offset, 0) AS p, coalesce(u.ingested_bytes, 0) AS ingested,
                     coalesce(u.protected_bytes, 0) AS protected, coalesce(u.new_bytes, 0) AS new,
                     coalesce(u.restored_bytes, 0) AS restored, coalesce(u.replicated_bytes, 0) AS replicated,
-                    coalesce(u.backups, 0) AS backups
+                    coalesce(u.backups, 0) AS backups, coalesce(u.connected_delta, 0) AS cd
                 FROM hours LEFT JOIN usage_hour u ON u.tenant_id = ? AND u.hour = hours.hour
             ), r AS (
                 SELECT h.*, (SELECT s0 FROM base) + coalesce(sum(d) OVER (ORDER BY hour
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS s
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS s,
+                    (SELECT c0 FROM base) + sum(cd) OVER (ORDER BY hour) AS c
                 FROM h
             )
             SELECT date_trunc(?, hour, 'UTC') AS period,
                 sum(s * 3600000000 + w), max(s + p), (array_agg(s + d ORDER BY hour DESC))[1],
-                sum(ingested), sum(protected), sum(new), sum(restored), sum(replicated), sum(backups)
+                sum(ingested), sum(protected), sum(new), sum(restored), sum(replicated), sum(backups),
+                (array_agg(c ORDER BY hour DESC))[1]
             FROM r GROUP BY 1 ORDER BY 1
             """;
 
@@ -101,7 +104,8 @@ public class UsageHistory {
                                 rs.getLong(8),
                                 rs.getLong(9),
                                 rs.getLong(10),
-                                clusters.getOrDefault(start, 0L)));
+                                clusters.getOrDefault(start, 0L),
+                                rs.getLong(11)));
                     }
                 }
             }

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Usage events into the hourly aggregates, exactly once in effect: in one transaction, the events are inserted by id
  * (an id seen before is skipped), the new ones are added into their tenant's hours, clusters and total (a failed
- * backup becomes a notification for its partner instead), and the Kafka offsets that delivered them are recorded. A crash before the commit leaves nothing; the records are read again.
+ * backup becomes a notification for its partner instead), and the Kafka offsets that delivered them are recorded.
+ * A crash before the commit leaves nothing; the records are read again.
  */
 @ApplicationScoped
 public class UsageLedger {
@@ -31,7 +32,7 @@ public class UsageLedger {
                     date_trunc('hour', occurred_at, 'UTC') AS hour
             ), hours AS (
                 INSERT INTO usage_hour AS u (tenant_id, hour, stored_delta, stored_weighted, ingested_bytes,
-                    protected_bytes, new_bytes, restored_bytes, replicated_bytes, backups)
+                    protected_bytes, new_bytes, restored_bytes, replicated_bytes, backups, connected_delta)
                 SELECT tenant_id, hour,
                     coalesce(sum(bytes) FILTER (WHERE kind = 'STORED'), 0),
                     coalesce(sum(bytes::numeric * (extract(epoch FROM hour + interval '1 hour' - occurred_at) * 1000000))
@@ -41,7 +42,8 @@ public class UsageLedger {
                     coalesce(sum(bytes) FILTER (WHERE kind = 'NEW'), 0),
                     coalesce(sum(bytes) FILTER (WHERE kind = 'RESTORED'), 0),
                     coalesce(sum(bytes) FILTER (WHERE kind = 'REPLICATED'), 0),
-                    count(*) FILTER (WHERE kind = 'PROTECTED')
+                    count(*) FILTER (WHERE kind = 'PROTECTED'),
+                    coalesce(sum(bytes) FILTER (WHERE kind = 'CONNECTED'), 0)
                 FROM fresh WHERE kind <> 'BACKUP_FAILED' GROUP BY tenant_id, hour
                 ON CONFLICT (tenant_id, hour) DO UPDATE SET
                     stored_delta = u.stored_delta + EXCLUDED.stored_delta,
@@ -51,7 +53,8 @@ public class UsageLedger {
                     new_bytes = u.new_bytes + EXCLUDED.new_bytes,
                     restored_bytes = u.restored_bytes + EXCLUDED.restored_bytes,
                     replicated_bytes = u.replicated_bytes + EXCLUDED.replicated_bytes,
-                    backups = u.backups + EXCLUDED.backups
+                    backups = u.backups + EXCLUDED.backups,
+                    connected_delta = u.connected_delta + EXCLUDED.connected_delta
                 RETURNING u.tenant_id, u.hour
             ), clusters AS (
                 INSERT INTO usage_cluster_hour (tenant_id, hour, cluster_id)
@@ -65,10 +68,12 @@ public class UsageLedger {
                 FROM fresh WHERE kind = 'BACKUP_FAILED'
                 ON CONFLICT (id) DO NOTHING
             ), totals AS (
-                INSERT INTO tenant_usage AS t (tenant_id, stored_bytes)
-                SELECT tenant_id, sum(bytes) FROM fresh WHERE kind = 'STORED' GROUP BY tenant_id
+                INSERT INTO tenant_usage AS t (tenant_id, stored_bytes, connected_clusters)
+                SELECT tenant_id, coalesce(sum(bytes) FILTER (WHERE kind = 'STORED'), 0),
+                    coalesce(sum(bytes) FILTER (WHERE kind = 'CONNECTED'), 0)
+                FROM fresh WHERE kind IN ('STORED', 'CONNECTED') GROUP BY tenant_id
                 ON CONFLICT (tenant_id) DO UPDATE SET stored_bytes = t.stored_bytes + EXCLUDED.stored_bytes,
-                    updated_at = now()
+                    connected_clusters = t.connected_clusters + EXCLUDED.connected_clusters, updated_at = now()
             )
             SELECT tenant_id, hour FROM hours
             """;

@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param replicatedBytes bytes copied to the DR region
  * @param backups backups that finished in it
  * @param protectedClusters distinct clusters with a backup that finished in it
+ * @param connectedClusters clusters with a registered agent, not revoked, at its end
  */
 public record UsagePeriod(
         Instant start,
@@ -31,4 +32,5 @@ public record UsagePeriod(
         long restoredBytes,
         long replicatedBytes,
         long backups,
-        long protectedClusters) {}
+        long protectedClusters,
+        long connectedClusters) {}

@@ -52,6 +52,7 @@ public class UsageResource {
         return new CurrentUsage(
                 caller.tenantId(),
                 standing.storedBytes(),
+                standing.connectedClusters(),
                 standing.quota().map(q -> q.plan()).orElse(null),
                 limit,
                 percent,

@@ -1,5 +1,6 @@
 /**
- * What the services that consume topics share: their SCRAM client settings, dead-lettering with the reason, and
- * consumed offsets kept in the service's own PostgreSQL schema (committed with what the records produced).
+ * What the services that use topics share: their SCRAM client settings, dead-lettering with the reason, consumed
+ * offsets kept in the service's own PostgreSQL schema (committed with what the records produced), and the usage
+ * topic's publisher.
  */
 package dev.cairn.platform.kafka;

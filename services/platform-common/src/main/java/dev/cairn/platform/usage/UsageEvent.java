@@ -9,13 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * One usage event: {@code bytes} of {@code kind} for a tenant at a time. Its id is stable (derived from what it counts
+ * One usage event: a quantity of {@code kind} for a tenant at a time. Its id is stable (derived from what it counts
  * where that is possible: the pack, the backup), so that however often it is delivered it counts once.
  *
  * @param id the event's id; metering counts an id once
  * @param tenantId whose usage
  * @param kind what is counted
- * @param bytes how many bytes (a signed delta for {@link UsageKind#STORED})
+ * @param bytes how many bytes (clusters for {@link UsageKind#CONNECTED}; a signed delta for the kinds that are
+ *     {@link UsageKind#signed()})
  * @param region the region of the bytes, when they have one
  * @param clusterId the cluster a backup event is about (null otherwise)
  * @param backupId the backup a backup event is about (null otherwise)
@@ -35,14 +36,11 @@ public record UsageEvent(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The CloudEvents {@code source} of events written by ingest. */
-    public static final String SOURCE = "/cairn/ingest-service";
-
     public UsageEvent {
         if (id == null || tenantId == null || kind == null || occurredAt == null) {
             throw new IllegalArgumentException("a usage event needs an id, a tenant, a kind and a time");
         }
-        if (kind != UsageKind.STORED && bytes < 0) {
+        if (!kind.signed() && bytes < 0) {
             throw new IllegalArgumentException(kind + " bytes cannot be negative: " + bytes);
         }
     }
@@ -52,13 +50,13 @@ public record UsageEvent(
         ObjectNode event = JSON.createObjectNode()
                 .put("specversion", "1.0")
                 .put("id", id.toString())
-                .put("source", SOURCE)
+                .put("source", kind.source())
                 .put("type", kind.eventType())
                 .put("subject", "tenants/" + tenantId)
                 .put("time", occurredAt.toString())
                 .put("datacontenttype", "application/json");
         ObjectNode data = event.putObject("data");
-        data.put("tenantId", tenantId.toString()).put("bytes", bytes);
+        data.put("tenantId", tenantId.toString()).put(kind.quantity(), bytes);
         if (region != null) {
             data.put("region", region);
         }
@@ -96,15 +94,15 @@ public record UsageEvent(
         UsageKind kind = UsageKind.ofEventType(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
         JsonNode data = event.get("data");
-        if (data == null || !data.isObject() || !data.path("bytes").isIntegralNumber()) {
-            throw new IllegalArgumentException("data.bytes is missing or not an integer");
+        if (data == null || !data.isObject() || !data.path(kind.quantity()).isIntegralNumber()) {
+            throw new IllegalArgumentException("data." + kind.quantity() + " is missing or not an integer");
         }
         try {
             return new UsageEvent(
                     UUID.fromString(text(event, "id")),
                     UUID.fromString(text(data, "tenantId")),
                     kind,
-                    data.get("bytes").longValue(),
+                    data.get(kind.quantity()).longValue(),
                     text(data, "region"),
                     uuid(data, "clusterId"),
                     uuid(data, "backupId"),

@@ -15,10 +15,31 @@ public enum UsageKind {
     /** Bytes copied to the tenant's DR region. */
     REPLICATED,
     /**
+     * A signed delta of the tenant's connected clusters, a count (on the wire {@code data.clusters}): an agent
+     * registered (+1), a connected cluster revoked, also when its tenant is purged (−1). Written by the tenant
+     * service.
+     */
+    CONNECTED,
+    /**
      * Not usage: a backup ended Failed (0 bytes, the reason in {@code detail}). It travels with the usage events, in
      * the same outbox and topic, so that the tenant's partner hears of it exactly once ({@code backup.failed}).
      */
     BACKUP_FAILED;
+
+    /** Whether its quantity is a signed delta (the others never go below 0). */
+    public boolean signed() {
+        return this == STORED || this == CONNECTED;
+    }
+
+    /** The name of its quantity in the event's {@code data}: {@code clusters} for CONNECTED, else {@code bytes}. */
+    public String quantity() {
+        return this == CONNECTED ? "clusters" : "bytes";
+    }
+
+    /** The CloudEvents {@code source}: the service that writes events of this kind. */
+    public String source() {
+        return this == CONNECTED ? "/cairn/tenant-service" : "/cairn/ingest-service";
+    }
 
     /** The CloudEvents type of this kind, version 1: {@code dev.cairn.usage.stored.v1}, {@code dev.cairn.backup.failed.v1}. */
     public String eventType() {

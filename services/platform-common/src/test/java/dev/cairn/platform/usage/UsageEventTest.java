@@ -45,6 +45,39 @@ class UsageEventTest {
     }
 
     @Test
+    void theStoredConnectedExampleCountsClustersFromTheTenantService() throws IOException {
+        UsageEvent event;
+        try (InputStream in = getClass().getResourceAsStream("/wire/usage-event-connected-v1.json")) {
+            event = UsageEvent.decode(in.readAllBytes());
+        }
+        assertThat(event.kind()).isEqualTo(UsageKind.CONNECTED);
+        assertThat(event.bytes()).isEqualTo(-1);
+        assertThat(event.clusterId()).isEqualTo(UUID.fromString("9d1b6a2e-4c3f-4e8a-b1d2-7f6e5a4c3b2a"));
+        String encoded = new String(event.encode(), StandardCharsets.UTF_8);
+        assertThat(encoded).contains("\"source\":\"/cairn/tenant-service\"", "\"clusters\":-1");
+        assertThat(encoded).doesNotContain("\"bytes\"");
+        assertThat(UsageEvent.decode(event.encode())).isEqualTo(event);
+    }
+
+    @Test
+    void onlyStoredBytesAndConnectedClustersGoBelowZero() {
+        UUID tenant = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-02T10:00:00Z");
+        for (UsageKind kind : UsageKind.values()) {
+            if (kind.signed()) {
+                assertThat(new UsageEvent(UUID.randomUUID(), tenant, kind, -1, null, null, null, at, null).bytes())
+                        .isEqualTo(-1);
+            } else {
+                org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                        .isThrownBy(
+                                () -> new UsageEvent(UUID.randomUUID(), tenant, kind, -1, null, null, null, at, null));
+            }
+        }
+        assertThat(java.util.Arrays.stream(UsageKind.values()).filter(UsageKind::signed))
+                .containsExactly(UsageKind.STORED, UsageKind.CONNECTED);
+    }
+
+    @Test
     void aFailedBackupTravelsWithItsReasonUnderATypeOfItsOwn() {
         UsageEvent failed = new UsageEvent(
                 UUID.randomUUID(),

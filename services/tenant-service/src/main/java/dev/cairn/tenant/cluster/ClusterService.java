@@ -13,6 +13,7 @@ import dev.cairn.tenant.keys.TenantKeyService;
 import dev.cairn.tenant.tenant.Tenant;
 import dev.cairn.tenant.tenant.TenantPhase;
 import dev.cairn.tenant.tenant.TenantService;
+import dev.cairn.tenant.usage.ConnectedClusters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -37,13 +38,16 @@ public class ClusterService {
     private final AgentMessaging messaging;
     private final UserDirectory directory;
     private final AgentsConfig config;
+    private final ConnectedClusters usage;
 
     public ClusterService(
             TenantService tenants,
             TenantKeyService keys,
             AgentMessaging messaging,
             UserDirectory directory,
-            AgentsConfig config) {
+            AgentsConfig config,
+            ConnectedClusters usage) {
+        this.usage = usage;
         this.tenants = tenants;
         this.keys = keys;
         this.messaging = messaging;
@@ -155,6 +159,7 @@ public class ClusterService {
         cluster.registeredAt = now;
         cluster.macKekId = storedMac.kekId();
         cluster.macKeyWrapped = storedMac.ciphertext();
+        usage.connected(tenant.id, cluster.id);
         apply(
                 cluster,
                 request.agentVersion(),
@@ -229,6 +234,9 @@ public class ClusterService {
     void markRevoked(UUID tenantId, UUID clusterId) {
         Cluster cluster = owned(tenantId, clusterId);
         if (cluster.phase != ClusterPhase.Revoked) {
+            if (cluster.phase == ClusterPhase.Connected) {
+                usage.disconnected(tenantId, clusterId);
+            }
             Instant now = Instant.now();
             cluster.phase = ClusterPhase.Revoked;
             cluster.revokedAt = now;

@@ -3,7 +3,7 @@ package dev.cairn.tenant.kafka;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The Kafka cluster agents write to, and the tenant service's administrative identity on it. */
+/** The Kafka cluster agents write to, and the tenant service's identity on it. */
 @ConfigMapping(prefix = "cairn.kafka")
 public interface KafkaConfig {
 
@@ -19,7 +19,7 @@ public interface KafkaConfig {
     @WithDefault("SCRAM-SHA-256")
     String saslMechanism();
 
-    /** The tenant service's Kafka user: may alter SCRAM credentials and ACLs, nothing else. */
+    /** The tenant service's Kafka user: may alter SCRAM credentials and ACLs, and write the usage topic. */
     @WithDefault("tenant-service")
     String username();
 
@@ -29,4 +29,12 @@ public interface KafkaConfig {
     /** The data topic agents write chunk records to. */
     @WithDefault("cairn.data.v1")
     String dataTopic();
+
+    /** The usage topic: the outbox's events (connected clusters), relayed for the metering service. */
+    @WithDefault("cairn.usage.v1")
+    String usageTopic();
+
+    /** How often the usage-event outbox is relayed to the usage topic (read by the relay's schedule). */
+    @WithDefault("1s")
+    String usageRelayEvery();
 }

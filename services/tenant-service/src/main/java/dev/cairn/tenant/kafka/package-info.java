@@ -1,2 +1,5 @@
-/** Kafka as the agents' data channel: SCRAM users and ACLs (the Kafka edge of {@code cluster}). */
+/**
+ * Kafka as the agents' data channel: SCRAM users and ACLs (the Kafka edge of {@code cluster}); the relay of the usage
+ * outbox to the usage topic.
+ */
 package dev.cairn.tenant.kafka;

@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Usage events leave ingest through its outbox and are counted by metering exactly once: an event delivered twice
- * counts once, a record that is no event is dead-lettered, and metering killed with SIGKILL in the middle of a batch
- * counts that batch once after its restart. The hours are sums of the events, and agree with ingest's counter.
+ * Usage events leave ingest (and the tenant service) through their outboxes and are counted by metering exactly once:
+ * an event delivered twice counts once, a record that is no event is dead-lettered, and metering killed with SIGKILL
+ * in the middle of a batch counts that batch once after its restart. The hours are sums of the events, and agree with
+ * ingest's counter; connected clusters follow agents' registrations and revocations.
  */
 class MeteringIT {
     @TempDir
@@ -137,6 +138,32 @@ class MeteringIT {
         }
         assertThat(backups).isEqualTo(2);
         assertThat(clusters).isEqualTo(1);
+        assertThat(last.path("connectedClusters").asLong()).isEqualTo(1);
+        assertThat(now.path("connectedClusters").asLong()).isEqualTo(1);
+
+        // when a second cluster's agent registers and is revoked, and the revocation is repeated
+        UUID second = UUID.fromString(Agents.registered(tenant, "metered-too")
+                .credentials()
+                .path("clusterId")
+                .asText());
+        Metering.awaitCaughtUp(t);
+        assertThat(Metering.current(tenant).path("connectedClusters").asLong()).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            Api.as(tenant.token())
+                    .when()
+                    .delete("/api/v1/clusters/" + second)
+                    .then()
+                    .statusCode(204);
+        }
+        // then the tenant service counted one connection and one disconnection, and metering one each
+        Metering.awaitCaughtUp(t);
+        assertThat(query(
+                        "SELECT count(*) FROM tenant.usage_event WHERE tenant_id = ? AND cluster_id = '" + second + "'",
+                        t))
+                .isEqualTo(2);
+        assertThat(Metering.current(tenant).path("connectedClusters").asLong()).isEqualTo(1);
+        assertThat(query("SELECT sum(connected_delta) FROM metering.usage_hour WHERE tenant_id = ?", t))
+                .isEqualTo(1);
 
         // and a second tenant sees only its own (nothing), and metering agrees with ingest for every tenant
         assertThat(Metering.current(quiet).path("storedBytes").asLong()).isZero();

@@ -16,11 +16,15 @@ public final class Metering {
         return Catalog.query("SELECT stored_bytes FROM metering.tenant_usage WHERE tenant_id = ?", tenant);
     }
 
-    /** Waits until metering has counted every usage event ingest wrote for the tenant (relay, topic, consumer). */
+    /**
+     * Waits until metering has counted every usage event ingest and the tenant service wrote for the tenant (relays,
+     * topic, consumer).
+     */
     public static void awaitCaughtUp(UUID tenant) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> Catalog.query("SELECT count(*) FROM ingest.usage_event WHERE tenant_id = ?", tenant)
+                                + Catalog.query("SELECT count(*) FROM tenant.usage_event WHERE tenant_id = ?", tenant)
                         == Catalog.query("SELECT count(*) FROM metering.usage_event WHERE tenant_id = ?", tenant));
     }
 

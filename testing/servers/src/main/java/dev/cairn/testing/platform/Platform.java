@@ -199,16 +199,18 @@ public final class Platform implements AutoCloseable {
                 java.util.Set.of(
                         org.apache.kafka.common.acl.AclOperation.WRITE,
                         org.apache.kafka.common.acl.AclOperation.DESCRIBE));
-        // usage events: ingest's outbox relay writes them, metering reads them (docs/metering.md)
+        // usage events: the outbox relays of ingest and the tenant service write them, metering reads them
         kafka.ensureTopic(USAGE_TOPIC, 6, Map.of("min.insync.replicas", "1"));
         kafka.ensureTopic(USAGE_TOPIC + ".dlq", 1, Map.of());
         kafka.upsertScramUser("metering-service", secrets.password("kafka.metering-service"));
-        kafka.allowTopics(
-                "ingest-service",
-                USAGE_TOPIC,
-                java.util.Set.of(
-                        org.apache.kafka.common.acl.AclOperation.WRITE,
-                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        for (String writer : java.util.List.of("ingest-service", "tenant-service")) {
+            kafka.allowTopics(
+                    writer,
+                    USAGE_TOPIC,
+                    java.util.Set.of(
+                            org.apache.kafka.common.acl.AclOperation.WRITE,
+                            org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        }
         kafka.allowTopics(
                 "metering-service",
                 USAGE_TOPIC,

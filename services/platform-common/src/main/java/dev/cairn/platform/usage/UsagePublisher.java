@@ -1,6 +1,5 @@
-package dev.cairn.ingest.usage;
+package dev.cairn.platform.usage;
 
-import dev.cairn.platform.usage.UsageEvent;
 import java.util.List;
 
 /** Where relayed usage events go: the usage topic. */

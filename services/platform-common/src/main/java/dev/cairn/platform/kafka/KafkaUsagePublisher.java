@@ -1,12 +1,7 @@
-package dev.cairn.ingest.kafka;
+package dev.cairn.platform.kafka;
 
-import dev.cairn.ingest.IngestConfig;
-import dev.cairn.ingest.usage.UsagePublisher;
-import dev.cairn.platform.kafka.KafkaClients;
 import dev.cairn.platform.usage.UsageEvent;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import dev.cairn.platform.usage.UsagePublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,15 +20,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Usage events onto the usage topic, keyed by tenant (one tenant's events stay in order on one partition), with an
- * idempotent producer and acknowledgement from every in-sync replica. Created on first use.
+ * idempotent producer and acknowledgement from every in-sync replica. The producer is created on first use.
  */
-@ApplicationScoped
-public class KafkaUsagePublisher implements UsagePublisher {
-    private final IngestConfig config;
+public class KafkaUsagePublisher implements UsagePublisher, AutoCloseable {
+    private final Properties client;
+    private final String topic;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public KafkaUsagePublisher(IngestConfig config) {
-        this.config = config;
+    /**
+     * @param client the service's client settings ({@link KafkaClients#scram})
+     * @param topic the usage topic
+     */
+    public KafkaUsagePublisher(Properties client, String topic) {
+        this.client = client;
+        this.topic = topic;
     }
 
     @Override
@@ -41,7 +41,7 @@ public class KafkaUsagePublisher implements UsagePublisher {
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
         for (UsageEvent e : events) {
             ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(config.usageTopic(), e.tenantId().toString(), e.encode());
+                    new ProducerRecord<>(topic, e.tenantId().toString(), e.encode());
             record.headers().add("ce_type", e.kind().eventType().getBytes(StandardCharsets.UTF_8));
             sent.add(producer().send(record));
         }
@@ -61,8 +61,8 @@ public class KafkaUsagePublisher implements UsagePublisher {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties p = KafkaClients.scram(
-                            config.bootstrapServers(), config.securityProtocol(), config.username(), config.password());
+                    Properties p = new Properties();
+                    p.putAll(client);
                     p.put(ProducerConfig.ACKS_CONFIG, "all");
                     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -73,7 +73,8 @@ public class KafkaUsagePublisher implements UsagePublisher {
         return producer;
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    @Override
+    public void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

@@ -1,9 +1,5 @@
-package dev.cairn.ingest.usage;
+package dev.cairn.platform.usage;
 
-import dev.cairn.platform.usage.UsageEvent;
-import dev.cairn.platform.usage.UsageKind;
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,21 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
- * The usage-event outbox ({@code usage_event}): events are written in the transaction that changes what they count,
- * with ids derived from what they count where there is such a thing, so that a replay writes nothing twice; the relay
- * takes the rows not yet relayed, in order, and marks them once the usage topic has them.
+ * The usage-event outbox ({@code usage_event}, in the schema of each service that counts something: ingest, the
+ * tenant service): events are written in the transaction that changes what they count, with ids derived from what
+ * they count, so that a replay writes nothing twice; the relay takes the rows not yet relayed, in order, and marks
+ * them once the usage topic has them. The table's shape is in {@code docs/metering.md}.
  */
-@ApplicationScoped
 public class UsageOutbox {
-    private final AgroalDataSource db;
+    private final DataSource db;
 
-    public UsageOutbox(AgroalDataSource db) {
+    public UsageOutbox(DataSource db) {
         this.db = db;
     }
 
-    /** The stable id of the event of {@code kind} about {@code subject} (a pack, a backup, a retired pack). */
+    /** The stable id of the event of {@code kind} about {@code subject} (a pack, a backup, a retired pack, a cluster). */
     public static UUID eventId(UsageKind kind, String subject) {
         return UUID.nameUUIDFromBytes((kind + ":" + subject).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,20 +1,18 @@
-package dev.cairn.ingest.usage;
+package dev.cairn.platform.usage;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Relays the outbox to the usage topic every second, on every instance (rows one instance relays are skipped by the
- * others), a thousand events per transaction until none are left. At least once: an event sent whose row was not
- * marked (a crash in between) is sent again, and metering counts its id once.
+ * Relays an outbox to the usage topic, a thousand events per transaction until none are left; each service that
+ * writes an outbox calls {@link #relayAll()} on its schedule, on every instance (rows one instance relays are skipped
+ * by the others). At least once: an event sent whose row was not marked (a crash in between) is sent again, and
+ * metering counts its id once. Meters: {@code cairn.usage.relayed}, {@code cairn.usage.relay.lag.seconds}.
  */
-@ApplicationScoped
 public class UsageRelay {
     private static final Logger LOG = Logger.getLogger(UsageRelay.class);
     private static final int BATCH = 1000;
@@ -34,11 +32,8 @@ public class UsageRelay {
                 .register(metrics);
     }
 
-    @Scheduled(
-            every = "${cairn.ingest.usage-relay-every:1s}",
-            delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    /** Relays until the outbox is empty; a failure is logged and the rows stay for the next round. */
+    public void relayAll() {
         try {
             int sent;
             do {
