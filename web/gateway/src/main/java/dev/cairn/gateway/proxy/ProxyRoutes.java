@@ -80,6 +80,10 @@ public class ProxyRoutes {
                     .onSuccess(inbound -> {
                         ctx.response().setStatusCode(inbound.statusCode());
                         copyHeaders(inbound.headers(), ctx.response().headers());
+                        // Transfer-Encoding is hop-by-hop: a body streamed without a length goes on streamed
+                        if ("chunked".equalsIgnoreCase(inbound.getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+                            ctx.response().setChunked(true);
+                        }
                         inbound.pipeTo(ctx.response());
                     });
         });
