@@ -9,6 +9,12 @@ public interface AccountDirectory {
     /** The tenant's account; empty when the tenant is unknown or deleted. */
     Optional<Account> find(UUID tenantId);
 
+    /**
+     * The accounts of many tenants at once (a batch of usage): each tenant of {@code tenantIds} maps to its account,
+     * or to empty when it is unknown or deleted.
+     */
+    java.util.Map<UUID, Optional<Account>> findAll(java.util.Collection<UUID> tenantIds);
+
     /** A page of the partner's customer accounts after {@code after} (null: the first), in tenant id order. */
     Page customers(UUID partnerId, UUID after);
 

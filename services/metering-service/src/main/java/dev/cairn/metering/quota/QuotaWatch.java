@@ -14,7 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -43,90 +49,106 @@ public class QuotaWatch {
      */
     public record Standing(long storedBytes, long connectedClusters, Optional<Quota> quota, QuotaLevel level) {}
 
-    /** Checks the tenants' levels; a tenant whose quota cannot be read now is checked with its next batch. */
-    public void check(Iterable<UUID> tenants) {
-        for (UUID tenant : tenants) {
-            try {
-                standing(tenant);
-            } catch (RuntimeException e) {
-                LOG.warnf("quota level of tenant %s not checked now: %s", tenant, e.getMessage());
-            }
+    /**
+     * Checks the tenants' levels, in one transaction; when their quotas cannot be read now, they are checked with their
+     * next batch.
+     */
+    public void check(Collection<UUID> tenants) {
+        Map<UUID, Optional<Account>> accounts;
+        try {
+            accounts = new TreeMap<>(directory.findAll(tenants));
+        } catch (RuntimeException e) {
+            LOG.warnf("quota levels of %d tenant(s) not checked now: %s", tenants.size(), e.getMessage());
+            return;
         }
+        standings(accounts);
     }
 
-    /** The tenant's standing now, recording a change of level with a notice. */
+    /**
+     * The tenant's standing now, recording a change of level with a notice.
+     *
+     * @throws IllegalStateException when its quota cannot be read now
+     */
     public Standing standing(UUID tenant) {
-        Optional<Account> account = directory.find(tenant);
-        Optional<Quota> quota = account.map(Account::quota);
-        UUID notice = null;
+        return standings(Map.of(tenant, directory.find(tenant))).get(tenant);
+    }
+
+    private Map<UUID, Standing> standings(Map<UUID, Optional<Account>> accounts) {
+        Map<UUID, Standing> standings = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return standings;
+        }
+        List<Notice> notices = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long stored = 0;
-                long clusters = 0;
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT stored_bytes, connected_clusters FROM tenant_usage WHERE tenant_id = ?")) {
-                    s.setObject(1, tenant);
+                Object[] ids = accounts.keySet().toArray();
+                Map<UUID, long[]> usage = new HashMap<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, stored_bytes, connected_clusters"
+                        + " FROM tenant_usage WHERE tenant_id = ANY (?)")) {
+                    s.setArray(1, c.createArrayOf("uuid", ids));
                     try (ResultSet rs = s.executeQuery()) {
-                        if (rs.next()) {
-                            stored = rs.getLong(1);
-                            clusters = rs.getLong(2);
+                        while (rs.next()) {
+                            usage.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3)});
                         }
                     }
                 }
-                if (quota.isEmpty()) {
-                    c.commit();
-                    return new Standing(stored, clusters, quota, QuotaLevel.Ok);
-                }
-                QuotaLevel level = quota.get().level(stored);
-                String before = null;
-                try (PreparedStatement s =
-                        c.prepareStatement("SELECT level FROM quota_state WHERE tenant_id = ? FOR UPDATE")) {
-                    s.setObject(1, tenant);
+                Map<UUID, String> before = new HashMap<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, level FROM quota_state"
+                        + " WHERE tenant_id = ANY (?) ORDER BY tenant_id FOR UPDATE")) {
+                    s.setArray(1, c.createArrayOf("uuid", ids));
                     try (ResultSet rs = s.executeQuery()) {
-                        if (rs.next()) {
-                            before = rs.getString(1);
+                        while (rs.next()) {
+                            before.put(rs.getObject(1, UUID.class), rs.getString(2));
                         }
                     }
                 }
-                if (!level.name().equals(before)) {
-                    try (PreparedStatement s = c.prepareStatement(
-                            "INSERT INTO quota_state (tenant_id, plan, limit_bytes, level) VALUES (?, ?, ?, ?)"
-                                    + " ON CONFLICT (tenant_id) DO UPDATE SET plan = EXCLUDED.plan,"
-                                    + " limit_bytes = EXCLUDED.limit_bytes, level = EXCLUDED.level, changed_at = now()")) {
-                        s.setObject(1, tenant);
-                        s.setString(2, quota.get().plan());
-                        s.setLong(3, quota.get().limitBytes());
-                        s.setString(4, level.name());
-                        s.executeUpdate();
-                    }
-                    if (level != QuotaLevel.Ok || before != null) {
-                        notice = UUID.randomUUID();
-                        try (PreparedStatement s = c.prepareStatement("INSERT INTO quota_notice (id, tenant_id, level,"
-                                + " used_bytes, limit_bytes, plan) VALUES (?, ?, ?, ?, ?, ?)")) {
-                            s.setObject(1, notice);
-                            s.setObject(2, tenant);
-                            s.setString(3, level.name());
-                            s.setLong(4, stored);
-                            s.setLong(5, quota.get().limitBytes());
-                            s.setString(6, quota.get().plan());
-                            s.executeUpdate();
+                try (PreparedStatement state = c.prepareStatement(
+                                "INSERT INTO quota_state (tenant_id, plan, limit_bytes, level) VALUES (?, ?, ?, ?)"
+                                        + " ON CONFLICT (tenant_id) DO UPDATE SET plan = EXCLUDED.plan,"
+                                        + " limit_bytes = EXCLUDED.limit_bytes, level = EXCLUDED.level,"
+                                        + " changed_at = now()");
+                        PreparedStatement notice = c.prepareStatement("INSERT INTO quota_notice (id, tenant_id,"
+                                + " level, used_bytes, limit_bytes, plan) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    for (Map.Entry<UUID, Optional<Account>> a : accounts.entrySet()) {
+                        UUID tenant = a.getKey();
+                        long[] used = usage.getOrDefault(tenant, new long[2]);
+                        Optional<Quota> quota = a.getValue().map(Account::quota);
+                        QuotaLevel level = quota.map(q -> q.level(used[0])).orElse(QuotaLevel.Ok);
+                        standings.put(tenant, new Standing(used[0], used[1], quota, level));
+                        String was = before.get(tenant);
+                        if (quota.isEmpty() || level.name().equals(was)) {
+                            continue;
                         }
-                        LOG.infof(
-                                "tenant %s quota level %s -> %s (%d of %d bytes, plan %s)",
-                                tenant,
-                                before,
-                                level,
-                                stored,
-                                quota.get().limitBytes(),
-                                quota.get().plan());
+                        state.setObject(1, tenant);
+                        state.setString(2, quota.get().plan());
+                        state.setLong(3, quota.get().limitBytes());
+                        state.setString(4, level.name());
+                        state.addBatch();
+                        if (level != QuotaLevel.Ok || was != null) {
+                            UUID id = UUID.randomUUID();
+                            notice.setObject(1, id);
+                            notice.setObject(2, tenant);
+                            notice.setString(3, level.name());
+                            notice.setLong(4, used[0]);
+                            notice.setLong(5, quota.get().limitBytes());
+                            notice.setString(6, quota.get().plan());
+                            notice.addBatch();
+                            notices.add(new Notice(a.getValue().get(), id, level, used[0]));
+                            LOG.infof(
+                                    "tenant %s quota level %s -> %s (%d of %d bytes, plan %s)",
+                                    tenant,
+                                    was,
+                                    level,
+                                    used[0],
+                                    quota.get().limitBytes(),
+                                    quota.get().plan());
+                        }
                     }
+                    state.executeBatch();
+                    notice.executeBatch();
                 }
                 c.commit();
-                if (notice != null && level != QuotaLevel.Ok) {
-                    tell(account.get(), notice, level, stored);
-                }
-                return new Standing(stored, clusters, quota, level);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -134,7 +156,15 @@ public class QuotaWatch {
         } catch (SQLException e) {
             throw new IllegalStateException("metering database unavailable: " + e.getMessage(), e);
         }
+        for (Notice n : notices) {
+            if (n.level() != QuotaLevel.Ok) {
+                tell(n.account(), n.id(), n.level(), n.usedBytes());
+            }
+        }
+        return standings;
     }
+
+    private record Notice(Account account, UUID id, QuotaLevel level, long usedBytes) {}
 
     /** A customer's partner hears of its reaching 80 % or 100 % ({@code quota.warning}, {@code quota.exceeded}). */
     private void tell(Account account, UUID notice, QuotaLevel level, long stored) {

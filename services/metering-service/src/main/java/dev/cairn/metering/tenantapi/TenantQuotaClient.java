@@ -2,7 +2,9 @@ package dev.cairn.metering.tenantapi;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +26,16 @@ public interface TenantQuotaClient {
     @Path("internal/v1/tenants/{tenantId}/quota")
     @Produces(MediaType.APPLICATION_JSON)
     AccountAnswer account(@PathParam("tenantId") UUID tenantId);
+
+    /** The accounts of up to 1,000 tenants (those that exist and are not deleted). */
+    @POST
+    @Path("internal/v1/tenants/quotas")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    List<AccountAnswer> accounts(TenantIds request);
+
+    /** The body of {@link #accounts}. */
+    record TenantIds(List<UUID> tenantIds) {}
 
     /** A page of a partner's customers. */
     @GET

@@ -4,23 +4,38 @@ import dev.cairn.metering.account.Account;
 import dev.cairn.metering.account.AccountDirectory;
 import dev.cairn.metering.account.PlanTerms;
 import dev.cairn.platform.usage.Quota;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Accounts and plans from the tenant service. Accounts are cached in the bounded {@code quotas} cache (a plan, quota
- * or partner change shows within its time to live), unknown tenants too; a failed lookup is not cached. Pages of
+ * or partner change shows within its time to live), unknown tenants too; a failed lookup is not cached. A batch of
+ * usage looks its tenants up together: those not cached in one call per thousand. Pages of
  * customers are read fresh (a partner's list must show a customer made a second ago).
  */
 @ApplicationScoped
 public class TenantServiceAccounts implements AccountDirectory {
-    private final TenantQuotaClient tenantService;
+    /** Tenants per bulk lookup (the tenant service takes up to 1,000). */
+    private static final int BULK = 1000;
 
-    public TenantServiceAccounts(@RestClient TenantQuotaClient tenantService) {
+    private final TenantQuotaClient tenantService;
+    private final Cache quotas;
+
+    public TenantServiceAccounts(@RestClient TenantQuotaClient tenantService, @CacheName("quotas") Cache quotas) {
         this.tenantService = tenantService;
+        this.quotas = quotas;
     }
 
     @Override
@@ -31,6 +46,36 @@ public class TenantServiceAccounts implements AccountDirectory {
         } catch (TenantQuotaClient.NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Map<UUID, Optional<Account>> findAll(Collection<UUID> tenantIds) {
+        Map<UUID, Optional<Account>> found = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        CaffeineCache cache = quotas.as(CaffeineCache.class);
+        for (UUID tenant : tenantIds) {
+            CompletableFuture<Object> cached = cache.getIfPresent(tenant);
+            if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+                @SuppressWarnings("unchecked")
+                Optional<Account> account = (Optional<Account>) cached.join();
+                found.put(tenant, account);
+            } else {
+                missing.add(tenant);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += BULK) {
+            List<UUID> batch = missing.subList(from, Math.min(missing.size(), from + BULK));
+            Map<UUID, Account> answered = new HashMap<>();
+            tenantService
+                    .accounts(new TenantQuotaClient.TenantIds(batch))
+                    .forEach(a -> answered.put(a.tenantId(), account(a)));
+            for (UUID tenant : batch) {
+                Optional<Account> account = Optional.ofNullable(answered.get(tenant));
+                cache.put(tenant, CompletableFuture.completedFuture(account));
+                found.put(tenant, account);
+            }
+        }
+        return found;
     }
 
     @Override

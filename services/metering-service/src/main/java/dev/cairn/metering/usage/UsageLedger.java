@@ -24,7 +24,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class UsageLedger {
-    /** Adds the events not applied yet into their hours: only sums, so late events and any order give one result. */
+    /**
+     * Adds the events not applied yet into their hours: only sums, so late events and any order give one result.
+     * Answers the hours whose stored bytes moved (their peaks are computed again; their tenants' quota levels checked).
+     * Every data-modifying part runs whether the final query reads it or not.
+     */
     private static final String APPLY = """
             WITH fresh AS (
                 UPDATE usage_event SET applied = true WHERE NOT applied
@@ -55,7 +59,6 @@ public class UsageLedger {
                     replicated_bytes = u.replicated_bytes + EXCLUDED.replicated_bytes,
                     backups = u.backups + EXCLUDED.backups,
                     connected_delta = u.connected_delta + EXCLUDED.connected_delta
-                RETURNING u.tenant_id, u.hour
             ), clusters AS (
                 INSERT INTO usage_cluster_hour (tenant_id, hour, cluster_id)
                 SELECT DISTINCT tenant_id, hour, cluster_id FROM fresh
@@ -75,7 +78,7 @@ public class UsageLedger {
                 ON CONFLICT (tenant_id) DO UPDATE SET stored_bytes = t.stored_bytes + EXCLUDED.stored_bytes,
                     connected_clusters = t.connected_clusters + EXCLUDED.connected_clusters, updated_at = now()
             )
-            SELECT tenant_id, hour FROM hours
+            SELECT DISTINCT tenant_id, hour FROM fresh WHERE kind = 'STORED'
             """;
 
     /** The highest the stored bytes rose within an hour above its start: from that hour's STORED events, in order. */
@@ -98,7 +101,7 @@ public class UsageLedger {
      * Counts the events (each id once) and records the offsets, all or nothing.
      *
      * @param beforeCommit runs inside the transaction, after everything is written (the crash tests park here)
-     * @return the tenants whose usage changed
+     * @return the tenants whose stored bytes changed
      */
     public Set<UUID> apply(
             List<UsageEvent> events, String topic, Map<Integer, Long> nextOffsets, Runnable beforeCommit) {
