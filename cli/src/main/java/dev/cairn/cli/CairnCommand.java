@@ -8,6 +8,7 @@ import dev.cairn.cli.backup.BackupCommand;
 import dev.cairn.cli.cluster.ClusterCommand;
 import dev.cairn.cli.command.CommandCommand;
 import dev.cairn.cli.gc.GcCommand;
+import dev.cairn.cli.replication.ReplicationCommand;
 import dev.cairn.cli.restore.RestoreCommand;
 import dev.cairn.cli.schedule.ScheduleCommand;
 import dev.cairn.cli.usage.UsageCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             GcCommand.class,
             UsageCommand.class,
+            ReplicationCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
             CairnCommand.Completion.class,

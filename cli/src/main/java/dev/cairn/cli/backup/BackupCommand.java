@@ -161,7 +161,10 @@ public final class BackupCommand {
         return ExitStatus.OK;
     }
 
-    @Command(name = "describe", description = "One backup: phase, times, what it protects and what it added.")
+    @Command(
+            name = "describe",
+            description =
+                    "One backup: phase, times, what it protects and what it added, whether its DR copy is complete.")
     int describe(
             @Parameters(paramLabel = "BACKUP_ID", description = "The backup's id.") UUID id,
             @Mixin PlatformOption platform,
@@ -187,6 +190,13 @@ public final class BackupCommand {
         if (b.messages() != null) {
             b.messages().forEach(m -> table.row("message", m));
         }
+        com.fasterxml.jackson.databind.JsonNode dr = platform.signedIn().get("backups/" + id + "/replication");
+        table.row(
+                "DR copy",
+                dr.path("drRegion").isTextual()
+                        ? (dr.path("protectedInDr").asBoolean() ? "complete in " : "not complete yet in ")
+                                + dr.path("drRegion").asText()
+                        : "none (the tenant has no DR region)");
         output.print(b, table, io.out());
         return ExitStatus.OK;
     }

@@ -174,7 +174,7 @@ public final class UsageCommand implements Callable<Integer> {
     }
 
     /** Bytes in decimal units (kB, MB, GB, TB), as quotas are sold: 10^12 bytes is "1.00 TB". */
-    static String decimal(long n) {
+    public static String decimal(long n) {
         if (n < 1000) {
             return n + " B";
         }

@@ -72,6 +72,28 @@ public interface IngestConfig {
     /** Garbage collection (docs/adr/0015-garbage-collection.md). */
     Gc gc();
 
+    /** How often each region's object store is probed (restores read from a copy while home does not answer). */
+    @WithDefault("5s")
+    String regionProbeEvery();
+
+    /** Replication to tenants' DR regions (docs/adr/0017-replication-from-a-queue-in-the-catalog.md). */
+    Replication replication();
+
+    /** Replication's settings, under {@code cairn.ingest.replication}. */
+    interface Replication {
+        /** How often the replicator looks for tasks (read by its schedule); {@code off} for never. */
+        @WithDefault("1s")
+        String every();
+
+        /** The most tasks one round takes, per instance. */
+        @WithDefault("500")
+        int batch();
+
+        /** The longest a failed task, or a region that did not answer, waits before it is tried again. */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+
     /** Garbage collection's settings, under {@code cairn.ingest.gc}. */
     interface Gc {
         /** Chunks, packs and promises younger than this are never swept (nor orphan objects deleted). */

@@ -4,8 +4,9 @@ import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.ingest.pack.DurableChunks;
-import dev.cairn.platform.usage.UsageOutbox;
+import dev.cairn.ingest.pack.ReplicationOutbox;
 import dev.cairn.platform.usage.UsageKind;
+import dev.cairn.platform.usage.UsageOutbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -149,10 +150,10 @@ public class BackupCatalog implements DurableChunks {
     }
 
     /**
-     * Records the manifest of an InProgress backup (statistics, root, every reference) and completes it if all its
-     * chunks are durable already, in one transaction. Answers false when the backup was not InProgress.
+     * Records the manifest of an InProgress backup (statistics, root, every reference, the replication of its object)
+     * and completes it if all its chunks are durable already, in one transaction. Answers false when the backup was not InProgress.
      */
-    public boolean commitManifest(BackupManifest m, String manifestKey) {
+    public boolean commitManifest(BackupManifest m, String manifestKey, long manifestBytes) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -181,6 +182,7 @@ public class BackupCatalog implements DurableChunks {
                     return false;
                 }
                 insertReferences(c, m.backupId(), m.references());
+                ReplicationOutbox.copy(c, m.tenantId(), manifestKey, manifestBytes);
                 try (PreparedStatement p = c.prepareStatement(COMPLETE_DURABLE + " AND b.id = ?" + COMPLETED_COLUMNS)) {
                     p.setObject(1, m.backupId());
                     recordCompleted(c, p);
@@ -197,17 +199,36 @@ public class BackupCatalog implements DurableChunks {
     }
 
     /**
-     * Deletes a finished backup (Completed, PartiallyFailed or Failed) and its references, in one transaction;
+     * Deletes a finished backup (Completed, PartiallyFailed or Failed), its references and its manifest's copies (a
+     * replication task), in one transaction;
      * answers false when the tenant has no such finished backup. The chunks stay until garbage collection finds them
      * unreferenced.
      */
     public boolean delete(UUID tenantId, UUID id) {
-        return update(
-                        "DELETE FROM backup WHERE tenant_id = ? AND id = ?"
-                                + " AND phase IN ('Completed', 'PartiallyFailed', 'Failed')",
-                        tenantId,
-                        id)
-                > 0;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM backup WHERE tenant_id = ? AND id = ?"
+                    + " AND phase IN ('Completed', 'PartiallyFailed', 'Failed') RETURNING manifest_key")) {
+                s.setObject(1, tenantId);
+                s.setObject(2, id);
+                boolean deleted = false;
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        deleted = true;
+                        if (rs.getString(1) != null) {
+                            ReplicationOutbox.delete(c, tenantId, rs.getString(1));
+                        }
+                    }
+                }
+                c.commit();
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
     }
 
     /** Marks a backup that is not restorable yet as Failed with the agent's reason; false if it was too late. */
@@ -301,7 +322,9 @@ public class BackupCatalog implements DurableChunks {
                 List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 1000));
                 String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
                 try (PreparedStatement s = c.prepareStatement(
-                        "SELECT c.chunk_id, c.pack_id, p.region, p.object_key, c.pack_offset, c.stored_length"
+                        "SELECT c.chunk_id, c.pack_id, p.region, p.object_key, c.pack_offset, c.stored_length,"
+                                + " (SELECT coalesce(string_agg(o.region, ','), '') FROM object_copy o"
+                                + " WHERE o.object_key = p.object_key)"
                                 + " FROM backup_chunk bc JOIN chunk c ON c.tenant_id = ? AND c.chunk_id = bc.chunk_id"
                                 + " JOIN pack p ON p.id = c.pack_id WHERE bc.backup_id = ? AND bc.chunk_id IN ("
                                 + marks + ")")) {
@@ -318,7 +341,10 @@ public class BackupCatalog implements DurableChunks {
                                     rs.getString(3),
                                     rs.getString(4),
                                     rs.getLong(5),
-                                    rs.getInt(6)));
+                                    rs.getInt(6),
+                                    rs.getString(7).isEmpty()
+                                            ? List.of()
+                                            : List.of(rs.getString(7).split(","))));
                         }
                     }
                 }

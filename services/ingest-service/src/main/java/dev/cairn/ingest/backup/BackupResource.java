@@ -7,6 +7,8 @@ import dev.cairn.api.agent.backup.Locations;
 import dev.cairn.api.agent.backup.StartBackup;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.agent.Caller;
+import dev.cairn.ingest.replication.BackupReplication;
+import dev.cairn.ingest.replication.Replication;
 import dev.cairn.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,8 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BackupResource {
     private final BackupService backups;
     private final Caller caller;
+    private final Replication replication;
 
-    public BackupResource(BackupService backups, Caller caller) {
+    public BackupResource(BackupService backups, Caller caller, Replication replication) {
+        this.replication = replication;
         this.backups = backups;
         this.caller = caller;
     }
@@ -89,6 +93,15 @@ public class BackupResource {
     @Operation(summary = "Read a backup")
     public BackupView get(@PathParam("backupId") UUID id) {
         return view(backups.get(caller.tenant(), id));
+    }
+
+    @GET
+    @Path("/{backupId}/replication")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    @Operation(summary = "Whether a backup is protected in my DR region (all of it copied there)")
+    public BackupReplication replication(@PathParam("backupId") UUID id) {
+        var backup = backups.get(caller.tenant(), id);
+        return replication.backup(caller.tenant(), id, backup.completedAt());
     }
 
     @DELETE

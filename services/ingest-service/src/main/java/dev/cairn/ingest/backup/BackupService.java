@@ -8,6 +8,7 @@ import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentIdentity;
 import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.PackStore;
+import dev.cairn.ingest.pack.RegionHealth;
 import dev.cairn.ingest.quota.QuotaGuard;
 import dev.cairn.platform.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -46,6 +47,7 @@ public class BackupService {
     private final IngestConfig config;
     private final FaultPoints faults;
     private final QuotaGuard quotas;
+    private final RegionHealth health;
 
     private final Instant startedAt = Instant.now();
 
@@ -55,7 +57,9 @@ public class BackupService {
             UrlSigner signer,
             IngestConfig config,
             FaultPoints faults,
-            QuotaGuard quotas) {
+            QuotaGuard quotas,
+            RegionHealth health) {
+        this.health = health;
         this.faults = faults;
         this.quotas = quotas;
         this.catalog = catalog;
@@ -120,8 +124,21 @@ public class BackupService {
                     "backup " + id + " is " + backup.phase() + ": it can be deleted once it has finished");
         }
         String manifest = PackStore.key(tenant, "backups/" + id + ".manifest");
+        // in every region it may be in, so that a catalog rebuild cannot bring it back; a region that does not answer
+        // now is left to the replication task the catalog's delete writes (it deletes the copies it recorded)
+        RuntimeException failed = null;
+        int deleted = 0;
         for (String region : store.regions()) {
-            store.delete(region, manifest);
+            try {
+                store.delete(region, manifest);
+                deleted++;
+            } catch (RuntimeException e) {
+                LOG.warnf("manifest of backup %s not deleted in %s now: %s", id, region, e.getMessage());
+                failed = e;
+            }
+        }
+        if (deleted == 0 && failed != null) {
+            throw failed;
         }
         if (!catalog.delete(tenant, id)) {
             throw new BackupNotFoundException(id);
@@ -176,7 +193,7 @@ public class BackupService {
         String name = "backups/" + id + ".manifest";
         store.put(agent.homeRegion(), agent.tenantId(), name, bytes);
         faults.pass(FaultPoints.Point.MANIFEST_BEFORE_COMMIT);
-        catalog.commitManifest(manifest, PackStore.key(agent.tenantId(), name));
+        catalog.commitManifest(manifest, PackStore.key(agent.tenantId(), name), bytes.length);
         faults.pass(FaultPoints.Point.MANIFEST_AFTER_COMMIT);
         return get(agent.tenantId(), id);
     }
@@ -205,16 +222,18 @@ public class BackupService {
         List<URI> urls = new ArrayList<>();
         List<Locations.Chunk> chunks = new ArrayList<>();
         Set<ChunkId> located = new HashSet<>();
+        Map<String, Long> egress = new TreeMap<>();
         for (ChunkLocation l : found) {
+            // the home copy while its region answers, else a copy in a region that does (ADR 0017)
+            String region = health.readable(l.region(), l.copies());
             int pack = packIndex.computeIfAbsent(l.packId(), p -> {
-                urls.add(signer.presignGet(l.region(), l.objectKey(), config.urlTtl()));
+                urls.add(signer.presignGet(region, l.objectKey(), config.urlTtl()));
                 return urls.size() - 1;
             });
             chunks.add(new Locations.Chunk(l.id().hex(), pack, l.offset(), l.length()));
             located.add(l.id());
+            egress.merge(region, (long) l.length(), Long::sum);
         }
-        Map<String, Long> egress = new TreeMap<>();
-        found.forEach(l -> egress.merge(l.region(), (long) l.length(), Long::sum));
         catalog.recordRestored(tenant, backup.clusterId(), id, egress);
         List<String> missing =
                 ids.stream().filter(i -> !located.contains(i)).map(ChunkId::hex).toList();

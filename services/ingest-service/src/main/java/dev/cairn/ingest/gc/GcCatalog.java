@@ -3,9 +3,10 @@ package dev.cairn.ingest.gc;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
-import dev.cairn.platform.usage.UsageOutbox;
+import dev.cairn.ingest.pack.ReplicationOutbox;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.usage.UsageKind;
+import dev.cairn.platform.usage.UsageOutbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -221,6 +222,7 @@ class GcCatalog {
                         s.executeUpdate();
                     }
                 }
+                ReplicationOutbox.forgetTenant(c, tenant);
                 long stored = 0;
                 try (PreparedStatement s =
                         c.prepareStatement("SELECT stored_bytes FROM tenant_storage WHERE tenant_id = ? FOR UPDATE")) {
@@ -285,12 +287,22 @@ class GcCatalog {
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
     }
 
-    /** Forgets a retired pack once its objects are gone. */
+    /** Forgets a retired pack once its objects are gone, and has their copies deleted (replication tasks). */
     void forget(UUID pack) {
         inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM pack WHERE id = ? AND retired_at IS NOT NULL")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM pack WHERE id = ? AND retired_at IS NOT NULL RETURNING tenant_id, object_key")) {
                 s.setObject(1, pack);
-                return (long) s.executeUpdate();
+                long forgotten = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        UUID tenant = rs.getObject(1, UUID.class);
+                        ReplicationOutbox.delete(c, tenant, rs.getString(2));
+                        ReplicationOutbox.delete(c, tenant, rs.getString(2) + ".index");
+                        forgotten++;
+                    }
+                }
+                return forgotten;
             }
         });
     }

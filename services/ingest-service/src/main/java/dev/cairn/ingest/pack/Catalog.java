@@ -1,10 +1,10 @@
 package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
-import dev.cairn.platform.usage.UsageOutbox;
 import dev.cairn.platform.kafka.ConsumerOffsets;
 import dev.cairn.platform.usage.Quota;
 import dev.cairn.platform.usage.UsageKind;
+import dev.cairn.platform.usage.UsageOutbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -210,7 +210,10 @@ public class Catalog {
         }
     }
 
-    /** The row of a written pack: its objects' bytes (data and index) and its chunk envelopes' bytes. */
+    /**
+     * The row of a written pack (its objects' bytes, data and index, and its chunk envelopes' bytes), and the
+     * replication of both objects.
+     */
     public static void insertPackRow(Connection c, Pack pack) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO pack (id, tenant_id, region, object_key, size_bytes,"
                 + " chunk_count, data_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -223,6 +226,9 @@ public class Catalog {
             s.setLong(7, pack.size());
             s.executeUpdate();
         }
+        String key = PackStore.key(pack.tenantId(), "packs/" + pack.id());
+        ReplicationOutbox.copy(c, pack.tenantId(), key, pack.size());
+        ReplicationOutbox.copy(c, pack.tenantId(), key + ".index", pack.index().length);
     }
 
     /** Moves the tenant's exact stored-bytes counter by {@code delta} (negative when space is given back). */

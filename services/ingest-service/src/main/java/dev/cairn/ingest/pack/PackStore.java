@@ -14,6 +14,15 @@ public interface PackStore {
     /** Writes an object of the tenant in the region's bucket under {@code tenants/<tenant>/<name>}. */
     void put(String region, UUID tenantId, String name, byte[] content);
 
+    /** Writes an object by key with the MD5 of its bytes (base64), which the store checks on receipt. */
+    void put(String region, String key, byte[] content, String md5Base64);
+
+    /** An object's size and entity tag (the hex MD5 of its bytes for a single-part upload); empty when absent. */
+    java.util.Optional<Head> head(String region, String key);
+
+    /** What {@link #head} answers. */
+    record Head(long size, String etag) {}
+
     /** Reads a whole object by key. */
     byte[] get(String region, String key);
 
@@ -22,6 +31,9 @@ public interface PackStore {
 
     /** Deletes an object by key (an absent object is not an error). */
     void delete(String region, String key);
+
+    /** Whether the region's store answers now (its bucket can be read). */
+    boolean reachable(String region);
 
     /** The regions it stores in. */
     Set<String> regions();

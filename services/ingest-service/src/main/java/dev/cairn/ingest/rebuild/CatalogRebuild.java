@@ -156,7 +156,8 @@ public class CatalogRebuild {
             throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
         }
         for (BackupManifest m : manifests) {
-            backups.commitManifest(m, PackStore.key(tenant, "backups/" + m.backupId() + ".manifest"));
+            String key = PackStore.key(tenant, "backups/" + m.backupId() + ".manifest");
+            backups.commitManifest(m, key, sizes.getOrDefault(key, 0L));
         }
         return new Report(tenant, region, packs.size(), chunks, manifests.size(), stored, skipped);
     }

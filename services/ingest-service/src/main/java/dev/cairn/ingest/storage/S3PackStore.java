@@ -30,6 +30,31 @@ public class S3PackStore implements PackStore {
     }
 
     @Override
+    public void put(String region, String key, byte[] content, String md5Base64) {
+        stores.client(region)
+                .putObject(
+                        b -> b.bucket(stores.bucket(region)).key(key).contentMD5(md5Base64),
+                        RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public java.util.Optional<Head> head(String region, String key) {
+        try {
+            var head = stores.client(region)
+                    .headObject(b -> b.bucket(stores.bucket(region)).key(key));
+            return java.util.Optional.of(
+                    new Head(head.contentLength(), head.eTag().replace("\"", "")));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public byte[] get(String region, String key) {
         return stores.client(region)
                 .getObjectAsBytes(b -> b.bucket(stores.bucket(region)).key(key))
@@ -44,6 +69,16 @@ public class S3PackStore implements PackStore {
                 .contents()
                 .forEach(o -> objects.add(new StoredObject(o.key(), o.size(), o.lastModified())));
         return objects;
+    }
+
+    @Override
+    public boolean reachable(String region) {
+        try {
+            stores.client(region).headBucket(b -> b.bucket(stores.bucket(region)));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -11,12 +11,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The tenant service's internal quota API, called with the ingest service's client credentials. */
+/** The tenant service's internal tenant API (quota, regions), called with the ingest service's client credentials. */
 @RegisterRestClient(configKey = "tenant-service")
 @OidcClientFilter
 @Path("/internal/v1/tenants")
 public interface TenantQuotaClient {
-    /** A tenant's plan and limit; {@link NoSuchTenantException} when there is no such tenant. */
+    /** A tenant's plan, limit and regions; {@link NoSuchTenantException} when there is no such tenant. */
     @GET
     @Path("/{tenantId}/quota")
     @Produces(MediaType.APPLICATION_JSON)
@@ -24,7 +24,7 @@ public interface TenantQuotaClient {
 
     /** The answer's body. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record QuotaAnswer(UUID tenantId, String plan, long limitBytes) {}
+    record QuotaAnswer(UUID tenantId, String plan, long limitBytes, String homeRegion, String drRegion) {}
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

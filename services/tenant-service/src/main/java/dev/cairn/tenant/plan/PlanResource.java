@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,10 +88,26 @@ public class PlanResource {
         return plans.customers(partnerId, cursor, limit);
     }
 
+    @POST
+    @Path("internal/v1/tenants/quotas")
+    @RolesAllowed(Roles.METERING_SERVICE)
+    @Operation(
+            summary = "The quotas of up to 1,000 tenants at once (metering only)",
+            description = "A lookup, not a creation: the tenants of `tenantIds` that exist and are not deleted; the"
+                    + " others are left out.")
+    public List<QuotaView> quotas(@Valid @NotNull TenantIds request) {
+        return plans.quotas(request.tenantIds());
+    }
+
+    /** The body of a bulk quota lookup. */
+    public record TenantIds(
+            @NotNull @jakarta.validation.constraints.Size(max = 1000)
+            List<@NotNull UUID> tenantIds) {}
+
     @GET
     @Path("internal/v1/tenants/{tenantId}/quota")
     @RolesAllowed({Roles.INGEST_SERVICE, Roles.METERING_SERVICE})
-    @Operation(summary = "A tenant's plan and limit (ingest and metering only)")
+    @Operation(summary = "A tenant's plan, limit and regions (ingest and metering only)")
     public QuotaView quota(@PathParam("tenantId") UUID tenantId) {
         return plans.quota(tenantId);
     }

@@ -116,6 +116,17 @@ public class PlanService {
         return new Page<>(items, page.size() > size ? items.getLast().tenantId().toString() : null);
     }
 
+    /** The quotas of those of {@code tenantIds} that exist and are not deleted (internal: metering, in batches). */
+    public List<QuotaView> quotas(java.util.Collection<UUID> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Tenant.<Tenant>list("id in ?1 and phase <> ?2", tenantIds, TenantPhase.Deleted).stream()
+                        .map(QuotaView::of)
+                        .toList());
+    }
+
     /** A tenant's quota (internal: ingest and metering); 404 when there is no such tenant, or it is deleted. */
     public QuotaView quota(UUID tenantId) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -162,6 +162,22 @@ class CliIT {
         assertThat(usageJson.path("now").path("storedBytes").asLong()).isPositive();
         assertThat(usageJson.path("history").size()).isEqualTo(24);
 
+        // its replication to the DR region catches up, and the backup's DR copy is then complete
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> Api.JSON
+                                .readTree(cairn("", "replication", "-o", "json").out())
+                                .path("objectsBehind")
+                                .asLong()
+                        == 0);
+        Result replication = cairn("", "replication");
+        assertThat(replication.status()).as(replication.err()).isZero();
+        assertThat(replication.out())
+                .contains("DR region")
+                .contains("us-east-1")
+                .contains("objects behind");
+        assertThat(cairn("", "backup", "describe", id).out()).contains("complete in us-east-1");
+
         // a backup command for a cluster is queued as the user, listed, and cancelled before any agent takes it
         assertThat(cairn("", "cluster", "add", "prod-eu").status()).isZero();
         Result create = cairn(

@@ -17,15 +17,19 @@ public final class Metering {
     }
 
     /**
-     * Waits until metering has counted every usage event ingest and the tenant service wrote for the tenant (relays,
-     * topic, consumer).
+     * Waits until the tenant's objects are replicated (their REPLICATED events written) and metering has counted every
+     * usage event ingest and the tenant service wrote for the tenant (relays, topic, consumer).
      */
     public static void awaitCaughtUp(UUID tenant) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> Catalog.query("SELECT count(*) FROM ingest.usage_event WHERE tenant_id = ?", tenant)
-                                + Catalog.query("SELECT count(*) FROM tenant.usage_event WHERE tenant_id = ?", tenant)
-                        == Catalog.query("SELECT count(*) FROM metering.usage_event WHERE tenant_id = ?", tenant));
+                .until(() -> Catalog.query("SELECT count(*) FROM ingest.replication_task WHERE tenant_id = ?", tenant)
+                                == 0
+                        && Catalog.query("SELECT count(*) FROM ingest.usage_event WHERE tenant_id = ?", tenant)
+                                        + Catalog.query(
+                                                "SELECT count(*) FROM tenant.usage_event WHERE tenant_id = ?", tenant)
+                                == Catalog.query(
+                                        "SELECT count(*) FROM metering.usage_event WHERE tenant_id = ?", tenant));
     }
 
     /** Defines a plan as the operator (idempotent on its code); its code. */

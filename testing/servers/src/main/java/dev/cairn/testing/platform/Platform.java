@@ -368,6 +368,16 @@ public final class Platform implements AutoCloseable {
         return Collections.unmodifiableMap(s3);
     }
 
+    /** Stops a region's object storage: an outage of the region, for tests; {@link #restoreRegion} ends it. */
+    public void stopRegion(String region) {
+        s3.get(region).close();
+    }
+
+    /** Starts a stopped region's object storage again, on its port with its objects. */
+    public void restoreRegion(String region) {
+        s3.put(region, track(s3.get(region).restart()));
+    }
+
     public KeycloakServer keycloak() {
         return keycloak;
     }

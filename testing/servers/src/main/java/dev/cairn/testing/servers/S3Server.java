@@ -26,8 +26,19 @@ public final class S3Server implements AutoCloseable {
     private final int port;
     private final String accessKey;
     private final String secretKey;
+    private final Path dataDir;
+    private final Path logDir;
 
-    private S3Server(String region, ServerProcess process, int port, String accessKey, String secretKey) {
+    private S3Server(
+            String region,
+            ServerProcess process,
+            int port,
+            String accessKey,
+            String secretKey,
+            Path dataDir,
+            Path logDir) {
+        this.dataDir = dataDir;
+        this.logDir = logDir;
         this.region = region;
         this.process = process;
         this.port = port;
@@ -41,7 +52,18 @@ public final class S3Server implements AutoCloseable {
      * @param port 0 for any free port
      */
     public static S3Server start(String region, Path dataDir, int port, Path logDir) {
-        int chosen = Ports.claim(port, "S3 (" + region + ")");
+        return launch(region, dataDir, Ports.claim(port, "S3 (" + region + ")"), logDir);
+    }
+
+    /**
+     * Starts this server again, on its port with its objects, after {@link #close()}: a region's object storage
+     * coming back after an outage (the replication tests).
+     */
+    public S3Server restart() {
+        return launch(region, dataDir, port, logDir);
+    }
+
+    private static S3Server launch(String region, Path dataDir, int chosen, Path logDir) {
         String accessKey = "cairn-" + region;
         String secretKey = "cairn-local-secret-" + region;
         try {
@@ -85,7 +107,7 @@ public final class S3Server implements AutoCloseable {
                     dataDir,
                     Map.of(),
                     logDir.resolve("s3-" + region + ".log"));
-            S3Server server = new S3Server(region, process, chosen, accessKey, secretKey);
+            S3Server server = new S3Server(region, process, chosen, accessKey, secretKey, dataDir, logDir);
             process.awaitReady(Duration.ofSeconds(60), () -> ServerProcess.listening(chosen));
             return server;
         } catch (IOException e) {
