@@ -36,6 +36,10 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class Statements {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Statements.class);
+    /** Tenants whose accounts are read from the tenant service in one lookup. */
+    private static final int ACCOUNTS_AT_ONCE = 1000;
+
     private static final String COLUMNS =
             "id, tenant_id, partner_id, month, status, plan, currency, total, computed_at, finalized_at";
 
@@ -67,12 +71,21 @@ public class Statements {
                 return new RunReport(now, 0, 0, List.of("another run is in progress"));
             }
             try {
-                for (UUID tenant : tenants()) {
-                    Optional<Account> account;
-                    try {
-                        account = accounts.find(tenant);
-                    } catch (RuntimeException e) {
-                        skipped.add(tenant + ": " + e.getMessage());
+                List<UUID> all = tenants();
+                Map<UUID, Optional<Account>> known = new HashMap<>();
+                for (int i = 0; i < all.size(); i++) {
+                    UUID tenant = all.get(i);
+                    if (i % ACCOUNTS_AT_ONCE == 0) { // the accounts of the next thousand tenants, in one lookup
+                        known.clear();
+                        try {
+                            known.putAll(accounts.findAll(all.subList(i, Math.min(all.size(), i + ACCOUNTS_AT_ONCE))));
+                        } catch (RuntimeException e) {
+                            LOG.warnf("accounts not read now (%s): their tenants are skipped", e.getMessage());
+                        }
+                    }
+                    Optional<Account> account = known.get(tenant);
+                    if (account == null) {
+                        skipped.add(tenant + ": its account cannot be read now");
                         continue;
                     }
                     for (LocalDate month : openMonths(tenant, current)) {
