@@ -1,16 +1,21 @@
 package dev.cairn.metering.billing;
 
+import dev.cairn.metering.identity.CurrentCaller;
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -19,17 +24,21 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operators: every partner's totals of a month, and a statements run on demand. */
+/** Operators: every partner's totals of a month, statements runs on demand and the record of every run. */
 @Path("/api/v1/admin/billing")
 @Tag(name = "Operations")
 @Produces(MediaType.APPLICATION_JSON)
 public class BillingAdminResource {
     private final Statements statements;
     private final StatementJob job;
+    private final StatementRuns runs;
+    private final CurrentCaller caller;
 
-    public BillingAdminResource(Statements statements, StatementJob job) {
+    public BillingAdminResource(Statements statements, StatementJob job, StatementRuns runs, CurrentCaller caller) {
         this.statements = statements;
         this.job = job;
+        this.runs = runs;
+        this.caller = caller;
     }
 
     @GET
@@ -73,8 +82,44 @@ public class BillingAdminResource {
     @POST
     @Path("/statements/run")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Recompute draft statements and finalize due ones now (operators)")
-    public Statements.RunReport run() {
-        return job.run();
+    @Operation(
+            summary = "Start a statements run now: drafts recomputed, due ones finalized (operators)",
+            description = "202 with the run (Location: the run to follow) while it runs in the background; a run in"
+                    + " progress is answered instead of a second one. Honours `Idempotency-Key`: a repeat answers the"
+                    + " run the first request started (200 once it has finished).")
+    public Response run(@HeaderParam("Idempotency-Key") @Size(max = 255) String idempotencyKey) {
+        StatementRuns.Start start = job.request(caller.subject(), idempotencyKey);
+        StatementRun run = start.run();
+        return Response.status(run.phase() == StatementRunPhase.Running ? 202 : 200)
+                .location(java.net.URI.create("/api/v1/admin/billing/statements/runs/" + run.id()))
+                .entity(run)
+                .build();
+    }
+
+    @GET
+    @Path("/statements/runs")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Statements runs, newest first (operators)")
+    public Page<StatementRun> runs(
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.invalidField("limit", "between 1 and 500");
+        }
+        UUID after;
+        try {
+            after = cursor == null || cursor.isBlank() ? null : UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
+        }
+        List<StatementRun> page = runs.list(after, limit);
+        return new Page<>(page, page.size() < limit ? null : page.getLast().id().toString());
+    }
+
+    @GET
+    @Path("/statements/runs/{runId}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "One statements run: its phase and what it made (operators)")
+    public StatementRun runOf(@PathParam("runId") UUID runId) {
+        return runs.find(runId).orElseThrow(() -> ProblemException.notFound("statements run " + runId));
     }
 }

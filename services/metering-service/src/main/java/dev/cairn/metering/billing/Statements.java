@@ -478,6 +478,15 @@ public class Statements {
         }
     }
 
+    /** Whether no run holds the runs' lock now (tried and let go at once, on {@code c}). */
+    static boolean lockFree(Connection c) throws SQLException {
+        if (!advisoryLock(c)) {
+            return false;
+        }
+        advisoryUnlock(c);
+        return true;
+    }
+
     private static boolean advisoryLock(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext('cairn.statements'))");
                 ResultSet rs = s.executeQuery()) {

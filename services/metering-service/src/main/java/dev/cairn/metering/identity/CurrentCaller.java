@@ -10,8 +10,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CurrentCaller {
     private final TokenClaims claims;
 
+    private final JsonWebToken token;
+
     public CurrentCaller(JsonWebToken token) {
+        this.token = token;
         this.claims = new TokenClaims(token::getClaim);
+    }
+
+    /** Who calls: the token's subject (for the records of what an operator asked). */
+    public String subject() {
+        return token.getSubject();
     }
 
     /** The caller's partner; 403 when the token names none. */

@@ -108,7 +108,7 @@ class PartnerBillingIT {
                     last.atDay(5).atStartOfDay(ZoneOffset.UTC).toInstant(),
                     cluster));
             awaitCounted(customer, 2);
-            JsonNode run = Api.json(Api.as(Operators.token()).when().post("/api/v1/admin/billing/statements/run"));
+            JsonNode run = runStatements();
             assertThat(run.path("finalized").asInt()).as(run.toString()).isPositive();
 
             // then last month's statement is Final, with exact quantities, unit prices and amounts
@@ -175,11 +175,7 @@ class PartnerBillingIT {
             Instant twentyFirst = last.atDay(21).atStartOfDay(ZoneOffset.UTC).toInstant();
             send(event(customer, "stored", TB, twentyFirst, null));
             awaitCounted(customer, 3);
-            Api.as(Operators.token())
-                    .when()
-                    .post("/api/v1/admin/billing/statements/run")
-                    .then()
-                    .statusCode(200);
+            runStatements();
 
             // then the Final statement has not changed (and the database refuses to change it), and this month's
             // draft carries the adjustment
@@ -333,6 +329,40 @@ class PartnerBillingIT {
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             p.send(new ProducerRecord<>(Platform.USAGE_TOPIC, event)).get();
         }
+    }
+
+    /**
+     * Asks for a statements run as an operator, with an Idempotency-Key: 202 with the run at once, a repeat of the
+     * request answers the same run; then follows it to its end. The finished run.
+     */
+    private static JsonNode runStatements() {
+        String key = UUID.randomUUID().toString();
+        io.restassured.response.Response started = Api.as(Operators.token())
+                .header("Idempotency-Key", key)
+                .when()
+                .post("/api/v1/admin/billing/statements/run");
+        assertThat(started.statusCode()).as(started.asString()).isIn(200, 202);
+        String id = started.jsonPath().getString("id");
+        assertThat(started.header("Location")).endsWith("/api/v1/admin/billing/statements/runs/" + id);
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !(run[0] = Api.json(
+                                Api.as(Operators.token()).when().get("/api/v1/admin/billing/statements/runs/" + id)))
+                        .path("phase")
+                        .asText()
+                        .equals("Running"));
+        assertThat(run[0].path("phase").asText()).as(run[0].toString()).isEqualTo("Completed");
+        JsonNode repeated = Api.json(Api.as(Operators.token())
+                .header("Idempotency-Key", key)
+                .when()
+                .post("/api/v1/admin/billing/statements/run"));
+        assertThat(repeated.path("id").asText()).isEqualTo(id);
+        assertThat(Api.json(Api.as(Operators.token()).when().get("/api/v1/admin/billing/statements/runs"))
+                        .path("items")
+                        .findValuesAsText("id"))
+                .contains(id);
+        return run[0];
     }
 
     private static void awaitCounted(UUID tenant, long events) {

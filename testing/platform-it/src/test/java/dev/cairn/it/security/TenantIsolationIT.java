@@ -138,6 +138,9 @@ class TenantIsolationIT {
                 java.util.UUID.randomUUID().toString(),
                 "webhookId",
                 java.util.UUID.randomUUID().toString(),
+                // an operator's resource: any id (tenants' tokens are refused either way)
+                "runId",
+                java.util.UUID.randomUUID().toString(),
                 "policyId",
                 policyOfA,
                 "clusterId",
