@@ -57,9 +57,7 @@ public class GcResource {
             @QueryParam("tenant") String tenant,
             @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("cursor") String cursor) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalidField("limit", "between 1 and 500");
-        }
+        Cursor.limit(limit, 500);
         List<GcRun> rows = catalog.runs(
                 tenant == null || tenant.isBlank() ? null : uuid("tenant", tenant), Cursor.decode(cursor), limit + 1);
         if (rows.size() <= limit) {

@@ -2,6 +2,7 @@ package dev.cairn.metering.billing;
 
 import dev.cairn.metering.identity.CurrentCaller;
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,15 +50,8 @@ public class BillingAdminResource {
             @QueryParam("month") String month,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalidField("limit", "between 1 and 500");
-        }
-        UUID after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
-        }
+        Cursor.limit(limit, 500);
+        UUID after = Cursor.afterId(cursor);
         java.time.LocalDate first;
         try {
             first = month == null
@@ -102,15 +96,8 @@ public class BillingAdminResource {
     @Operation(summary = "Statements runs, newest first (operators)")
     public Page<StatementRun> runs(
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalidField("limit", "between 1 and 500");
-        }
-        UUID after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
-        }
+        Cursor.limit(limit, 500);
+        UUID after = Cursor.afterId(cursor);
         List<StatementRun> page = runs.list(after, limit);
         return new Page<>(page, page.size() < limit ? null : page.getLast().id().toString());
     }

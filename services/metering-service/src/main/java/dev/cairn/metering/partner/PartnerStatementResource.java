@@ -6,6 +6,7 @@ import dev.cairn.metering.billing.StatementLine;
 import dev.cairn.metering.billing.Statements;
 import dev.cairn.metering.identity.CurrentCaller;
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,10 +54,8 @@ public class PartnerStatementResource {
             @QueryParam("limit") @DefaultValue("50") int limit,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalidField("limit", "between 1 and 500");
-        }
-        UUID after = cursor == null || cursor.isBlank() ? null : cursor(cursor);
+        Cursor.limit(limit, 500);
+        UUID after = Cursor.afterId(cursor);
         List<Statement> page = statements.ofPartner(caller.partnerId(), month(month), after, limit + 1);
         String next = page.size() > limit ? page.get(limit - 1).tenantId().toString() : null;
         List<Statement> items = page.subList(0, Math.min(limit, page.size()));
@@ -146,14 +145,6 @@ public class PartnerStatementResource {
             return YearMonth.parse(month).atDay(1);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("month", "a month such as 2026-11");
-        }
-    }
-
-    private static UUID cursor(String cursor) {
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
         }
     }
 }

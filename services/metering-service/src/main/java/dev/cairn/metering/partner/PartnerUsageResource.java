@@ -7,6 +7,7 @@ import dev.cairn.metering.usage.PeriodQuery;
 import dev.cairn.metering.usage.UsageHistory;
 import dev.cairn.metering.usage.UsagePeriod;
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,7 +97,7 @@ public class PartnerUsageResource {
             throw ProblemException.invalidField("customers", "between 1 and 100");
         }
         PeriodQuery q = PeriodQuery.parse(granularity, from, to, null, PeriodQuery.MAX_PERIODS);
-        UUID after = cursor == null || cursor.isBlank() ? null : uuid("cursor", cursor);
+        UUID after = Cursor.afterId(cursor);
         // one more customer than the page holds tells whether there is a next page
         List<Account> found = new ArrayList<>();
         UUID next = after;
@@ -196,13 +197,5 @@ public class PartnerUsageResource {
                                     .build() + ">; rel=\"next\"");
         }
         return answer.build();
-    }
-
-    private static UUID uuid(String field, String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "not a cursor of this list: start again without one");
-        }
     }
 }

@@ -92,9 +92,7 @@ public class PartnerWebhookResource {
     @RolesAllowed(Roles.PARTNER_ADMIN)
     @Operation(summary = "My webhook endpoints, oldest first (without their secrets)")
     public Page<Webhook> list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalidField("limit", "between 1 and 500");
-        }
+        Cursor.limit(limit, 500);
         List<Webhook> page = webhooks.list(caller.partnerId(), Cursor.decode(cursor), limit + 1);
         List<Webhook> items = page.subList(0, Math.min(limit, page.size()));
         String next = page.size() > limit
@@ -122,9 +120,7 @@ public class PartnerWebhookResource {
             @PathParam("webhookId") UUID webhookId,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalidField("limit", "between 1 and 500");
-        }
+        Cursor.limit(limit, 500);
         webhooks.find(caller.partnerId(), webhookId, false)
                 .orElseThrow(() -> ProblemException.notFound("webhook " + webhookId));
         List<Delivery> page = webhooks.deliveries(webhookId, Cursor.decode(cursor), limit + 1);

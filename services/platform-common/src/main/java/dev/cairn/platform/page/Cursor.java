@@ -20,6 +20,34 @@ public record Cursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The id cursor a client sent to a list in id order (the last id of the previous page), or null for the first
+     * page; 400 naming {@code cursor} when it is not an id.
+     */
+    public static UUID afterId(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw notOurs();
+        }
+    }
+
+    /** The page size a client asked for, when it is 1 to {@code max}; 400 naming {@code limit} otherwise. */
+    public static int limit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw ProblemException.invalidField("limit", "between 1 and " + max);
+        }
+        return limit;
+    }
+
+    /** 400 naming {@code cursor}: the cursor a client sent is not one this list made. */
+    public static ProblemException notOurs() {
+        return ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
+    }
+
     /** The cursor a client sent, or null for the first page; 400 naming {@code cursor} when it is not one of ours. */
     public static Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
@@ -32,7 +60,7 @@ public record Cursor(Instant at, UUID id) {
                     Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | java.time.DateTimeException e) {
-            throw ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");
+            throw notOurs();
         }
     }
 }

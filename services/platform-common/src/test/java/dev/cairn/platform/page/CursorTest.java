@@ -29,4 +29,33 @@ class CursorTest {
             });
         }
     }
+
+    @Test
+    void anIdCursorIsTheLastIdOrNothingAndAnythingElseIsA400NamingIt() {
+        UUID id = UUID.randomUUID();
+        assertThat(Cursor.afterId(id.toString())).isEqualTo(id);
+        assertThat(Cursor.afterId(null)).isNull();
+        assertThat(Cursor.afterId("")).isNull();
+        assertThatThrownBy(() -> Cursor.afterId("42"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .singleElement()
+                                .satisfies(f -> assertThat(f.field()).isEqualTo("cursor")));
+    }
+
+    @Test
+    void aPageSizeIsOneToItsMaximum() {
+        assertThat(Cursor.limit(1, 500)).isEqualTo(1);
+        assertThat(Cursor.limit(500, 500)).isEqualTo(500);
+        for (int bad : new int[] {0, -1, 501}) {
+            assertThatThrownBy(() -> Cursor.limit(bad, 500)).isInstanceOfSatisfying(ProblemException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.errors()).singleElement().satisfies(f -> {
+                    assertThat(f.field()).isEqualTo("limit");
+                    assertThat(f.message()).isEqualTo("between 1 and 500");
+                });
+            });
+        }
+    }
 }
