@@ -1,11 +1,9 @@
 package dev.cairn.metering.quota;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.metering.account.Account;
 import dev.cairn.metering.account.AccountDirectory;
 import dev.cairn.metering.webhook.WebhookEventType;
-import dev.cairn.metering.webhook.Webhooks;
 import dev.cairn.platform.usage.Quota;
 import dev.cairn.platform.usage.QuotaLevel;
 import io.agroal.api.AgroalDataSource;
@@ -14,10 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * After each counted batch, compares the tenants it touched with their quotas: a change of level is recorded with a
  * notice (a tenant reaching 80 % gets one warning, not one per event; falling back under and rising again gives
- * another).
+ * another) and, at 80 % and 100 %, a notification for the tenant's partner in the same transaction (sent as a
+ * webhook by {@code NoticeRelay}: a crash after the commit loses no warning).
  */
 @ApplicationScoped
 public class QuotaWatch {
@@ -35,12 +32,10 @@ public class QuotaWatch {
 
     private final AgroalDataSource db;
     private final AccountDirectory directory;
-    private final Webhooks webhooks;
 
-    public QuotaWatch(AgroalDataSource db, AccountDirectory directory, Webhooks webhooks) {
+    public QuotaWatch(AgroalDataSource db, AccountDirectory directory) {
         this.db = db;
         this.directory = directory;
-        this.webhooks = webhooks;
     }
 
     /**
@@ -78,7 +73,6 @@ public class QuotaWatch {
         if (accounts.isEmpty()) {
             return standings;
         }
-        List<Notice> notices = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -109,7 +103,9 @@ public class QuotaWatch {
                                         + " limit_bytes = EXCLUDED.limit_bytes, level = EXCLUDED.level,"
                                         + " changed_at = now()");
                         PreparedStatement notice = c.prepareStatement("INSERT INTO quota_notice (id, tenant_id,"
-                                + " level, used_bytes, limit_bytes, plan) VALUES (?, ?, ?, ?, ?, ?)")) {
+                                + " level, used_bytes, limit_bytes, plan) VALUES (?, ?, ?, ?, ?, ?)");
+                        PreparedStatement tell = c.prepareStatement("INSERT INTO notification (id, tenant_id, type,"
+                                + " at, data) VALUES (?, ?, ?, now(), ?)")) {
                     for (Map.Entry<UUID, Optional<Account>> a : accounts.entrySet()) {
                         UUID tenant = a.getKey();
                         long[] used = usage.getOrDefault(tenant, new long[2]);
@@ -134,7 +130,13 @@ public class QuotaWatch {
                             notice.setLong(5, quota.get().limitBytes());
                             notice.setString(6, quota.get().plan());
                             notice.addBatch();
-                            notices.add(new Notice(a.getValue().get(), id, level, used[0]));
+                            if (level != QuotaLevel.Ok) {
+                                tell.setObject(1, id);
+                                tell.setObject(2, tenant);
+                                tell.setString(3, webhookType(level).wireName());
+                                tell.setString(4, webhookData(a.getValue().get(), level, used[0]));
+                                tell.addBatch();
+                            }
                             LOG.infof(
                                     "tenant %s quota level %s -> %s (%d of %d bytes, plan %s)",
                                     tenant,
@@ -147,6 +149,7 @@ public class QuotaWatch {
                     }
                     state.executeBatch();
                     notice.executeBatch();
+                    tell.executeBatch();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -156,31 +159,26 @@ public class QuotaWatch {
         } catch (SQLException e) {
             throw new IllegalStateException("metering database unavailable: " + e.getMessage(), e);
         }
-        for (Notice n : notices) {
-            if (n.level() != QuotaLevel.Ok) {
-                tell(n.account(), n.id(), n.level(), n.usedBytes());
-            }
-        }
         return standings;
     }
 
-    private record Notice(Account account, UUID id, QuotaLevel level, long usedBytes) {}
+    private static WebhookEventType webhookType(QuotaLevel level) {
+        return level == QuotaLevel.Exceeded ? WebhookEventType.QUOTA_EXCEEDED : WebhookEventType.QUOTA_WARNING;
+    }
 
-    /** A customer's partner hears of its reaching 80 % or 100 % ({@code quota.warning}, {@code quota.exceeded}). */
-    private void tell(Account account, UUID notice, QuotaLevel level, long stored) {
-        ObjectNode data = JsonNodeFactory.instance
+    /**
+     * What a customer's partner hears of its reaching 80 % or 100 % ({@code quota.warning}, {@code quota.exceeded}):
+     * a notification written with the level's change, sent by {@code NoticeRelay}.
+     */
+    private static String webhookData(Account account, QuotaLevel level, long stored) {
+        return JsonNodeFactory.instance
                 .objectNode()
                 .put("tenantId", account.tenantId().toString())
                 .put("tenantName", account.name())
                 .put("plan", account.quota().plan())
                 .put("usedBytes", stored)
                 .put("limitBytes", account.quota().limitBytes())
-                .put("level", level.name());
-        webhooks.enqueue(
-                account.partnerId(),
-                level == QuotaLevel.Exceeded ? WebhookEventType.QUOTA_EXCEEDED : WebhookEventType.QUOTA_WARNING,
-                notice,
-                java.time.Instant.now(),
-                data);
+                .put("level", level.name())
+                .toString();
     }
 }
