@@ -340,24 +340,13 @@ public class Statements {
 
     /** The partner's statements of a month after tenant {@code after}, in tenant id order, with their lines. */
     public List<Statement> ofPartner(UUID partner, LocalDate month, UUID after, int limit) {
-        List<Statement> page = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id FROM statement WHERE partner_id = ? AND month = ?"
-                        + " AND tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
-            s.setObject(1, partner);
-            s.setDate(2, Date.valueOf(month));
-            s.setObject(3, after == null ? new UUID(0, 0) : after);
-            s.setInt(4, limit);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            for (UUID id : ids) {
-                one("id = ?", id).ifPresent(page::add);
-            }
-            return page;
+        try {
+            return many(
+                    "partner_id = ? AND month = ? AND tenant_id > ? ORDER BY tenant_id LIMIT ?",
+                    partner,
+                    Date.valueOf(month),
+                    after == null ? new UUID(0, 0) : after,
+                    limit);
         } catch (SQLException e) {
             throw new IllegalStateException("metering database unavailable: " + e.getMessage(), e);
         }
@@ -394,61 +383,76 @@ public class Statements {
     }
 
     private Optional<Statement> one(String where, Object... params) throws SQLException {
+        List<Statement> found = many(where + " LIMIT 1", params);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** The statements that {@code where} selects (with its ORDER BY, if any), each with its lines: two queries. */
+    private List<Statement> many(String where, Object... params) throws SQLException {
         try (Connection c = db.getConnection()) {
-            Statement head;
+            List<Statement> heads = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM statement WHERE " + where)) {
                 for (int i = 0; i < params.length; i++) {
                     s.setObject(i + 1, params[i]);
                 }
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    while (rs.next()) {
+                        heads.add(new Statement(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getObject(3, UUID.class),
+                                rs.getDate(4).toLocalDate(),
+                                StatementStatus.valueOf(rs.getString(5)),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getBigDecimal(8),
+                                rs.getTimestamp(9).toInstant(),
+                                rs.getTimestamp(10) == null
+                                        ? null
+                                        : rs.getTimestamp(10).toInstant(),
+                                List.of()));
                     }
-                    head = new Statement(
-                            rs.getObject(1, UUID.class),
-                            rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class),
-                            rs.getDate(4).toLocalDate(),
-                            StatementStatus.valueOf(rs.getString(5)),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getBigDecimal(8),
-                            rs.getTimestamp(9).toInstant(),
-                            rs.getTimestamp(10) == null
-                                    ? null
-                                    : rs.getTimestamp(10).toInstant(),
-                            List.of());
                 }
             }
-            List<StatementLine> lines = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT kind, description, for_month, quantity, unit,"
-                    + " unit_price, amount FROM statement_line WHERE statement_id = ? ORDER BY line_no")) {
-                s.setObject(1, head.id());
+            if (heads.isEmpty()) {
+                return heads;
+            }
+            Map<UUID, List<StatementLine>> lines = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT statement_id, kind, description, for_month, quantity,"
+                    + " unit, unit_price, amount FROM statement_line WHERE statement_id = ANY (?)"
+                    + " ORDER BY statement_id, line_no")) {
+                s.setArray(
+                        1,
+                        c.createArrayOf(
+                                "uuid", heads.stream().map(Statement::id).toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        lines.add(new StatementLine(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getDate(3).toLocalDate(),
-                                rs.getBigDecimal(4).stripTrailingZeros(),
-                                rs.getString(5),
-                                rs.getBigDecimal(6).stripTrailingZeros(),
-                                rs.getBigDecimal(7)));
+                        lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new StatementLine(
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getDate(4).toLocalDate(),
+                                        rs.getBigDecimal(5).stripTrailingZeros(),
+                                        rs.getString(6),
+                                        rs.getBigDecimal(7).stripTrailingZeros(),
+                                        rs.getBigDecimal(8)));
                     }
                 }
             }
-            return Optional.of(new Statement(
-                    head.id(),
-                    head.tenantId(),
-                    head.partnerId(),
-                    head.month(),
-                    head.status(),
-                    head.plan(),
-                    head.currency(),
-                    head.total(),
-                    head.computedAt(),
-                    head.finalizedAt(),
-                    List.copyOf(lines)));
+            return heads.stream()
+                    .map(h -> new Statement(
+                            h.id(),
+                            h.tenantId(),
+                            h.partnerId(),
+                            h.month(),
+                            h.status(),
+                            h.plan(),
+                            h.currency(),
+                            h.total(),
+                            h.computedAt(),
+                            h.finalizedAt(),
+                            List.copyOf(lines.getOrDefault(h.id(), List.of()))))
+                    .toList();
         }
     }
 
