@@ -15,8 +15,11 @@ public interface AccountDirectory {
      */
     java.util.Map<UUID, Optional<Account>> findAll(java.util.Collection<UUID> tenantIds);
 
-    /** A page of the partner's customer accounts after {@code after} (null: the first), in tenant id order. */
-    Page customers(UUID partnerId, UUID after);
+    /**
+     * A page of up to {@code limit} (at most 500) of the partner's customer accounts after {@code after} (null: the
+     * first), in tenant id order.
+     */
+    Page customers(UUID partnerId, UUID after, int limit);
 
     /** A plan's terms; empty when no plan has that code. */
     Optional<PlanTerms> plan(String code);

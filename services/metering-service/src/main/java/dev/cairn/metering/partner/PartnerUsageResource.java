@@ -102,7 +102,8 @@ public class PartnerUsageResource {
         List<Account> found = new ArrayList<>();
         UUID next = after;
         do {
-            AccountDirectory.Page accountsPage = accounts.customers(caller.partnerId(), next);
+            AccountDirectory.Page accountsPage =
+                    accounts.customers(caller.partnerId(), next, customers + 1 - found.size());
             found.addAll(accountsPage.items());
             next = accountsPage.next();
         } while (next != null && found.size() <= customers);

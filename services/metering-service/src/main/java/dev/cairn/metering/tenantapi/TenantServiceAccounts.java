@@ -79,8 +79,8 @@ public class TenantServiceAccounts implements AccountDirectory {
     }
 
     @Override
-    public Page customers(UUID partnerId, UUID after) {
-        TenantQuotaClient.AccountPage page = tenantService.customers(partnerId, after, 500);
+    public Page customers(UUID partnerId, UUID after, int limit) {
+        TenantQuotaClient.AccountPage page = tenantService.customers(partnerId, after, Math.min(500, limit));
         return new Page(
                 page.items().stream().map(TenantServiceAccounts::account).toList(),
                 page.nextCursor() == null ? null : UUID.fromString(page.nextCursor()));
