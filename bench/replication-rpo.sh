@@ -23,13 +23,13 @@ logical=$(du -sb --apparent-size "$data" | cut -f1)
 
 echo "== starting the platform"
 export CAIRN_HOME="$work/cairn-home" CAIRN_PORT=18080 CAIRN_KEYCLOAK_PORT=18180 CAIRN_KAFKA_PORT=19092
-export CAIRN_CONFIG="$work/cli-config"
+export CAIRN_CONFIG="$work/cli-config" CAIRN_URL=http://127.0.0.1:18080
 (cd "$root" && setsid ./cairn up > "$work/up.log" 2>&1 &)
 for _ in $(seq 1 300); do grep -q "Cairn is up" "$work/up.log" 2>/dev/null && break; sleep 1; done
 grep -q "Cairn is up" "$work/up.log" || { cat "$work/up.log"; exit 1; }
 trap 'kill "${sampler:-0}" 2>/dev/null || true; pkill -TERM -f "CairnUp" || true' EXIT
 cairn=(env CAIRN_SKIP_BUILD=1 "$root/cairn")
-password=$(grep -o 'demo@cairn.local / [^ ]*' "$work/up.log" | head -1 | awk '{print $3}')
+password=$(grep -o 'demo@cairn.local / [^ ;]*' "$work/up.log" | head -1 | awk '{print $3}')
 echo "$password" | "${cairn[@]}" login --email demo@cairn.local --password-stdin > /dev/null
 api=http://127.0.0.1:18080/api/v1
 
