@@ -20,6 +20,11 @@ public final class Roles {
     public static final String TENANT_SERVICE = "tenant-service";
     /** The metering service's own identity: reads tenants' quotas and ingest's stored-bytes counters. */
     public static final String METERING_SERVICE = "metering-service";
+    /**
+     * The recovery service's own identity: sends its recoveries' RESTORE commands, checks and pins the region a
+     * restore reads from.
+     */
+    public static final String RECOVERY_SERVICE = "recovery-service";
 
     private Roles() {}
 }

@@ -50,7 +50,7 @@ public class AgentCommand extends PanacheEntityBase {
     @Column(name = "policy_id")
     public UUID policyId;
 
-    /** The policy run it is for: at most one command per run. */
+    /** The policy run or the recovery it is for: at most one command per run or recovery. */
     @Column(name = "run_id")
     public UUID runId;
 

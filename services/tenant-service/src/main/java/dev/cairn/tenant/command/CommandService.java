@@ -52,32 +52,55 @@ public class CommandService {
      * answers the command the first call queued.
      */
     public CommandView createScheduled(ScheduledCommand request) {
-        var earlier = AgentCommand.findByRun(request.runId());
+        return once(
+                request.runId(),
+                () -> queue(
+                        request.tenantId(),
+                        request.clusterId(),
+                        "policy " + request.policyId(),
+                        new NewCommand(CommandKind.BACKUP, request.backup(), null),
+                        request.policyId(),
+                        request.runId()));
+    }
+
+    /**
+     * Queues the RESTORE command of a recovery, once: a repeated recovery id (the recovery service resuming after a
+     * crash) answers the command the first call queued.
+     */
+    public CommandView createRecovery(RecoveryCommand request) {
+        return once(
+                request.recoveryId(),
+                () -> queue(
+                        request.tenantId(),
+                        request.clusterId(),
+                        "recovery " + request.recoveryId(),
+                        new NewCommand(CommandKind.RESTORE, null, request.restore()),
+                        null,
+                        request.recoveryId()));
+    }
+
+    /** The command queued for {@code requestId} (a run or a recovery), queueing it when there is none yet. */
+    private CommandView once(UUID requestId, java.util.function.Supplier<CommandView> queue) {
+        var earlier = AgentCommand.findByRun(requestId);
         if (earlier.isPresent()) {
             return view(earlier.get());
         }
         try {
-            return queue(
-                    request.tenantId(),
-                    request.clusterId(),
-                    "policy " + request.policyId(),
-                    new NewCommand(CommandKind.BACKUP, request.backup(), null),
-                    request.policyId(),
-                    request.runId());
+            return queue.get();
         } catch (RuntimeException e) {
-            // two calls for one run at once: the unique run id let one of them in
-            return AgentCommand.findByRun(request.runId()).map(this::view).orElseThrow(() -> e);
+            // two calls for one request at once: the unique request id let one of them in
+            return AgentCommand.findByRun(requestId).map(this::view).orElseThrow(() -> e);
         }
     }
 
-    /** Any tenant's command, for the scheduler that queued it. */
+    /** Any tenant's command, for the service that queued it. */
     public CommandView getAny(UUID commandId) {
         return AgentCommand.<AgentCommand>findByIdOptional(commandId)
                 .map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("command " + commandId));
     }
 
-    /** Cancels any tenant's command, for the scheduler that queued it (a run its agent never took). */
+    /** Cancels any tenant's command, for the service that queued it. */
     public CommandView cancelAny(UUID commandId) {
         AgentCommand c = AgentCommand.<AgentCommand>findByIdOptional(commandId)
                 .orElseThrow(() -> ProblemException.notFound("command " + commandId));
