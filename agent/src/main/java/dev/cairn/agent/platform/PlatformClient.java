@@ -180,7 +180,7 @@ public final class PlatformClient {
                 throw new IOException("token refused; asking for a new one");
             }
             if (transient_(status)) {
-                throw new IOException(method + " " + path + " answered " + status);
+                throw new IOException(method + " " + path + " answered " + detail(response.body(), status));
             }
             throw new PlatformException(status, method + " " + path + ": " + detail(response.body(), status));
         });

@@ -313,6 +313,54 @@ public class BackupCatalog implements DurableChunks {
         }
     }
 
+    /**
+     * Pins the region a recovery's restore of the backup reads from, until {@code until} (a later pin replaces it);
+     * false when the tenant has no such backup.
+     */
+    public boolean pinSource(UUID tenantId, UUID backupId, String region, Instant until) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO restore_source (backup_id, tenant_id, region,"
+                        + " pinned_until) SELECT id, tenant_id, ?, ? FROM backup WHERE tenant_id = ? AND id = ?"
+                        + " ON CONFLICT (backup_id) DO UPDATE SET region = excluded.region,"
+                        + " pinned_until = excluded.pinned_until")) {
+            s.setString(1, region);
+            s.setTimestamp(2, Timestamp.from(until));
+            s.setObject(3, tenantId);
+            s.setObject(4, backupId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the pin of a backup's restore source (none is fine). */
+    public void unpinSource(UUID tenantId, UUID backupId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("DELETE FROM restore_source WHERE tenant_id = ? AND backup_id = ?")) {
+            s.setObject(1, tenantId);
+            s.setObject(2, backupId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The region pinned for restores of the backup, while the pin lasts. */
+    public Optional<String> pinnedSource(UUID tenantId, UUID backupId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT region FROM restore_source WHERE tenant_id = ?"
+                        + " AND backup_id = ? AND pinned_until > now()")) {
+            s.setObject(1, tenantId);
+            s.setObject(2, backupId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
     /** Where the given chunks of a backup are; ids the backup does not reference are left out. */
     public List<ChunkLocation> locate(UUID tenantId, UUID backupId, Collection<ChunkId> ids) {
         List<ChunkLocation> found = new ArrayList<>();

@@ -68,8 +68,20 @@ public class BackupService {
         this.config = config;
     }
 
-    /** Starts a backup of the agent; 403 {@code quota-exceeded} when its tenant is at its limit. */
+    /**
+     * Starts a backup of the agent; 403 {@code quota-exceeded} when its tenant is at its limit, 409
+     * {@code home-region-unavailable} while its home region's object store does not answer (ADR 0018: a backup is
+     * refused at once rather than written elsewhere or left waiting).
+     */
     public Backup start(AgentIdentity agent, String source) {
+        if (!health.up(agent.homeRegion())) {
+            throw new ProblemException(
+                    409,
+                    "home-region-unavailable",
+                    "Home region unavailable",
+                    "the tenant's home region " + agent.homeRegion() + " does not answer: backups are refused until"
+                            + " it does (restores read from the DR region meanwhile)");
+        }
         quotas.admitBackup(agent.tenantId());
         UUID id = UUID.randomUUID();
         catalog.create(id, agent.tenantId(), agent.clusterId(), source, config.backupLease());
@@ -218,14 +230,19 @@ public class BackupService {
                     "backup " + id + " is " + backup.phase() + "; only Completed and PartiallyFailed backups restore");
         }
         List<ChunkLocation> found = catalog.locate(tenant, id, ids);
+        String pinned = catalog.pinnedSource(tenant, id).orElse(null);
         Map<UUID, Integer> packIndex = new LinkedHashMap<>();
         List<URI> urls = new ArrayList<>();
         List<Locations.Chunk> chunks = new ArrayList<>();
         Set<ChunkId> located = new HashSet<>();
         Map<String, Long> egress = new TreeMap<>();
         for (ChunkLocation l : found) {
-            // the home copy while its region answers, else a copy in a region that does (ADR 0017)
-            String region = health.readable(l.region(), l.copies());
+            // the region a recovery pinned (ADR 0018), else the home copy while its region answers, else a copy in a
+            // region that does (ADR 0017)
+            String region =
+                    pinned != null && (pinned.equals(l.region()) || l.copies().contains(pinned)) && health.up(pinned)
+                            ? pinned
+                            : health.readable(l.region(), l.copies());
             int pack = packIndex.computeIfAbsent(l.packId(), p -> {
                 urls.add(signer.presignGet(region, l.objectKey(), config.urlTtl()));
                 return urls.size() - 1;

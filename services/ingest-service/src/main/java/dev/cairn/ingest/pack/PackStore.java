@@ -26,6 +26,9 @@ public interface PackStore {
     /** Reads a whole object by key. */
     byte[] get(String region, String key);
 
+    /** Reads {@code length} bytes of an object from {@code offset} (a ranged GET). */
+    byte[] read(String region, String key, long offset, int length);
+
     /** Every object of the region's bucket under {@code prefix}. */
     List<StoredObject> list(String region, String prefix);
 

@@ -62,6 +62,14 @@ public class S3PackStore implements PackStore {
     }
 
     @Override
+    public byte[] read(String region, String key, long offset, int length) {
+        return stores.client(region)
+                .getObjectAsBytes(b ->
+                        b.bucket(stores.bucket(region)).key(key).range("bytes=" + offset + "-" + (offset + length - 1)))
+                .asByteArray();
+    }
+
+    @Override
     public List<StoredObject> list(String region, String prefix) {
         List<StoredObject> objects = new ArrayList<>();
         stores.client(region)
