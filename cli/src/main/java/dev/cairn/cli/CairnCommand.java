@@ -8,6 +8,7 @@ import dev.cairn.cli.backup.BackupCommand;
 import dev.cairn.cli.cluster.ClusterCommand;
 import dev.cairn.cli.command.CommandCommand;
 import dev.cairn.cli.gc.GcCommand;
+import dev.cairn.cli.recovery.RecoveryCommand;
 import dev.cairn.cli.replication.ReplicationCommand;
 import dev.cairn.cli.restore.RestoreCommand;
 import dev.cairn.cli.schedule.ScheduleCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
             GcCommand.class,
             UsageCommand.class,
             ReplicationCommand.class,
+            RecoveryCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
             CairnCommand.Completion.class,

@@ -32,6 +32,11 @@ public final class Api {
 
     /** {@code POST url} with a JSON body. */
     public static Response postJson(String url, Object body, String bearer) {
+        return postJson(url, body, bearer, null);
+    }
+
+    /** {@code POST url} with a JSON body and an {@code Idempotency-Key} (null: none). */
+    public static Response postJson(String url, Object body, String bearer, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(60))
@@ -39,6 +44,9 @@ public final class Api {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
+            }
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
             }
             HttpResponse<String> response = send(request.build());
             return new Response(response.statusCode(), answer(response));

@@ -26,6 +26,15 @@ public final class Platform {
         return Api.postJson(url + "/api/v1/" + path, body, Auth.accessToken()).body();
     }
 
+    /**
+     * {@code POST /api/v1/<path>} with a JSON body, once: the same {@code idempotencyKey} again answers what the first
+     * request made.
+     */
+    public JsonNode post(String path, Object body, String idempotencyKey) {
+        return Api.postJson(url + "/api/v1/" + path, body, Auth.accessToken(), idempotencyKey)
+                .body();
+    }
+
     /** {@code DELETE /api/v1/<path>}. */
     public void delete(String path) {
         Api.delete(url + "/api/v1/" + path, Auth.accessToken());

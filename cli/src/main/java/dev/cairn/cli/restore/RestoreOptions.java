@@ -48,6 +48,11 @@ public final class RestoreOptions {
     @Option(names = "--preview", description = "Only report what would be created, updated or skipped.")
     boolean preview;
 
+    /** Whether only a preview was asked for. */
+    public boolean preview() {
+        return preview;
+    }
+
     /** True when no restore option was given. */
     boolean isEmpty() {
         return includeNamespaces.isEmpty()
@@ -58,7 +63,7 @@ public final class RestoreOptions {
     }
 
     /** The spec of a restore of {@code backup}; {@code volumes} false leaves volume data out. */
-    RestoreSpec spec(UUID backup, boolean volumes, CommandLine commandLine) {
+    public RestoreSpec spec(UUID backup, boolean volumes, CommandLine commandLine) {
         return new RestoreSpec(
                 backup,
                 includeNamespaces,

@@ -195,6 +195,24 @@ class CliIT {
         assertThat(followed.status()).as("a cancelled command exits as failed").isEqualTo(1);
         assertThat(followed.out()).contains("Cancelled");
 
+        // a recovery of the backup into that cluster: started, listed, described, cancelled, followed to its end
+        Result recovery = cairn("", "recovery", "create", "--from-backup", id, "--cluster", "prod-eu", "-o", "json");
+        assertThat(recovery.status()).as(recovery.err()).isZero();
+        JsonNode planned = Api.JSON.readTree(recovery.out());
+        assertThat(planned.path("phase").asText()).isEqualTo("Planned");
+        String recoveryId = planned.path("id").asText();
+        assertThat(cairn("", "recovery", "list").out()).contains(recoveryId);
+        assertThat(cairn("", "recovery", "describe", recoveryId).out())
+                .contains("target cluster")
+                .contains("Planned");
+        Result stopped = cairn("", "recovery", "cancel", recoveryId);
+        assertThat(stopped.status()).as(stopped.err()).isZero();
+        Result ended = cairn("", "recovery", "describe", recoveryId, "--wait");
+        assertThat(ended.status()).as("a cancelled recovery exits as failed").isEqualTo(1);
+        assertThat(ended.out()).contains("Cancelled").contains("cancelled by the tenant");
+        Result preview = cairn("", "recovery", "create", "--from-backup", id, "--cluster", "prod-eu", "--preview");
+        assertThat(preview.status()).isEqualTo(2);
+
         // another tenant's backup is not found
         Tenants.SignedUp other = Tenants.free("Cli Other Co");
         assertThat(cairn(other.password() + "\n", "login", "--email", other.email(), "--password-stdin")

@@ -131,28 +131,30 @@ class TenantIsolationIT {
                         tenantA, agentOfA.credentials().path("clusterId").asText(), "alpha-nightly")
                 .path("id")
                 .asText();
-        idsOfA = Map.of(
-                "partnerId",
-                java.util.UUID.randomUUID().toString(),
-                "statementId",
-                java.util.UUID.randomUUID().toString(),
-                "webhookId",
-                java.util.UUID.randomUUID().toString(),
+        // a recovery of A's backup into A's cluster (its agent never polls: it stays Restoring)
+        String recoveryOfA = Api.as(tenantA.token())
+                .contentType("application/json")
+                .body("{\"backupId\":\"" + backupOfA + "\",\"targetClusterId\":\""
+                        + agentOfA.credentials().path("clusterId").asText() + "\"}")
+                .when()
+                .post("/api/v1/recoveries")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        idsOfA = Map.ofEntries(
+                Map.entry("recoveryId", recoveryOfA),
+                Map.entry("partnerId", java.util.UUID.randomUUID().toString()),
+                Map.entry("statementId", java.util.UUID.randomUUID().toString()),
+                Map.entry("webhookId", java.util.UUID.randomUUID().toString()),
                 // an operator's resource: any id (tenants' tokens are refused either way)
-                "runId",
-                java.util.UUID.randomUUID().toString(),
-                "policyId",
-                policyOfA,
-                "clusterId",
-                agentOfA.credentials().path("clusterId").asText(),
-                "tenantId",
-                tenantA.id().toString(),
-                "userId",
-                adminOfA,
-                "backupId",
-                backupOfA,
-                "commandId",
-                commandOfA);
+                Map.entry("runId", java.util.UUID.randomUUID().toString()),
+                Map.entry("policyId", policyOfA),
+                Map.entry("clusterId", agentOfA.credentials().path("clusterId").asText()),
+                Map.entry("tenantId", tenantA.id().toString()),
+                Map.entry("userId", adminOfA),
+                Map.entry("backupId", backupOfA),
+                Map.entry("commandId", commandOfA));
     }
 
     /** A completed backup of a small directory by {@code agent}. */

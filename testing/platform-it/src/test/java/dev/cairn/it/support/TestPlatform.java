@@ -92,6 +92,8 @@ public final class TestPlatform {
                         Map.entry("cairn.scheduler.fault-dir", faultDir(home).toString()),
                         // metering: its crash point, reconciliation on demand only, quotas seen within a second
                         Map.entry("cairn.metering.fault-dir", faultDir(home).toString()),
+                        // recoveries: the crash test kills the recovery service in each state
+                        Map.entry("cairn.recovery.fault-dir", faultDir(home).toString()),
                         Map.entry("cairn.metering.reconcile-every", "off"),
                         Map.entry("cairn.metering.reconcile-settle", "PT2S"),
                         // statements on demand; webhooks retried within seconds

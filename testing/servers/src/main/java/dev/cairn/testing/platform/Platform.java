@@ -293,12 +293,18 @@ public final class Platform implements AutoCloseable {
         if (service.equals("tenant") || service.equals("ingest") || service.equals("metering")) {
             properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
         }
-        if (service.equals("ingest") || service.equals("scheduler") || service.equals("metering")) {
+        if (service.equals("ingest")
+                || service.equals("scheduler")
+                || service.equals("metering")
+                || service.equals("recovery")) {
             properties.put(
                     "quarkus.rest-client.tenant-service.url",
                     services.get("tenant").url());
         }
-        if (service.equals("scheduler") || service.equals("metering") || service.equals("tenant")) {
+        if (service.equals("scheduler")
+                || service.equals("metering")
+                || service.equals("tenant")
+                || service.equals("recovery")) {
             properties.put(
                     "quarkus.rest-client.ingest-service.url",
                     services.get("ingest").url());

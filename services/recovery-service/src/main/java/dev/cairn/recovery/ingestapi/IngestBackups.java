@@ -1,0 +1,44 @@
+package dev.cairn.recovery.ingestapi;
+
+import dev.cairn.recovery.identity.CurrentCaller;
+import dev.cairn.recovery.recovery.Backups;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The caller's backups, as ingest answers the caller itself. */
+@ApplicationScoped
+public class IngestBackups implements Backups {
+    /** How many of a cluster's newest backups are searched for a Completed one. */
+    private static final int NEWEST = 1000;
+
+    private final IngestBackupsClient ingest;
+    private final CurrentCaller caller;
+
+    public IngestBackups(@RestClient IngestBackupsClient ingest, CurrentCaller caller) {
+        this.ingest = ingest;
+        this.caller = caller;
+    }
+
+    @Override
+    public Optional<Summary> own(UUID backupId) {
+        try {
+            return Optional.of(of(ingest.get(caller.bearer(), backupId)));
+        } catch (IngestBackupsClient.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Summary> latestCompleted(UUID clusterId) {
+        return ingest.list(caller.bearer(), clusterId, NEWEST).stream()
+                .filter(b -> "Completed".equals(b.phase()))
+                .findFirst()
+                .map(IngestBackups::of);
+    }
+
+    private static Summary of(IngestBackupsClient.BackupSummary b) {
+        return new Summary(b.id(), b.clusterId(), b.phase());
+    }
+}

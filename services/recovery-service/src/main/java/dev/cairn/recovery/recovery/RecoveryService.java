@@ -1,0 +1,154 @@
+package dev.cairn.recovery.recovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.api.agent.command.RestoreSpec;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
+import dev.cairn.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Takes recoveries (checked against the caller's own clusters and backups), and answers and cancels them. */
+@ApplicationScoped
+public class RecoveryService {
+    private static final Logger LOG = Logger.getLogger(RecoveryService.class);
+
+    private final RecoveryStore store;
+    private final Clusters clusters;
+    private final Backups backups;
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public RecoveryService(
+            RecoveryStore store, Clusters clusters, Backups backups, Validator validator, ObjectMapper json) {
+        this.store = store;
+        this.clusters = clusters;
+        this.backups = backups;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    /**
+     * Records a Planned recovery for the tenant, once per Idempotency-Key: the target must be one of its clusters
+     * that is not revoked, the backup one of its restorable backups (or its cluster must have a Completed one).
+     */
+    public RecoveryStore.Created create(UUID tenantId, String requestedBy, String idempotencyKey, NewRecovery request) {
+        JsonNode asSent = json.valueToTree(request);
+        if (idempotencyKey != null) {
+            var earlier = store.earlier(tenantId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().request().equals(asSent)) {
+                    throw new ProblemException(
+                            422,
+                            "idempotency-key-reused",
+                            "Idempotency-Key reused",
+                            "this Idempotency-Key was used with another request; use a new key for a new recovery");
+                }
+                return new RecoveryStore.Created(earlier.get().recovery(), false);
+            }
+        }
+        String target = clusters.phaseOfOwn(request.targetClusterId())
+                .orElseThrow(() -> ProblemException.invalidField("targetClusterId", "not one of your clusters"));
+        if (target.equals("Revoked")) {
+            throw ProblemException.conflict(
+                    "cluster " + request.targetClusterId() + " is revoked: its agent takes no more commands");
+        }
+        Backups.Summary backup;
+        String selector;
+        if (request.backupId() != null) {
+            backup = backups.own(request.backupId())
+                    .orElseThrow(() -> ProblemException.invalidField("backupId", "not one of your backups"));
+            selector = "backup";
+        } else {
+            if (clusters.phaseOfOwn(request.latestOfCluster()).isEmpty()) {
+                throw ProblemException.invalidField("latestOfCluster", "not one of your clusters");
+            }
+            backup = backups.latestCompleted(request.latestOfCluster())
+                    .orElseThrow(() -> ProblemException.conflict(
+                            "cluster " + request.latestOfCluster() + " has no Completed backup to restore"));
+            selector = "latest Completed of cluster " + request.latestOfCluster();
+        }
+        if (!backup.restorable()) {
+            throw new ProblemException(
+                    409,
+                    "backup-not-restorable",
+                    "Backup not restorable",
+                    "backup " + backup.id() + " is " + backup.phase()
+                            + "; only Completed and PartiallyFailed backups restore");
+        }
+        RestoreSpec spec = request.spec(backup.id());
+        Set<ConstraintViolation<RestoreSpec>> violations = validator.validate(spec);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        String reason = "requested by " + requestedBy + ": backup " + backup.id() + " of cluster " + backup.clusterId()
+                + " (" + selector + ") into cluster " + request.targetClusterId();
+        RecoveryStore.Created created = store.create(
+                row(tenantId, requestedBy, idempotencyKey, asSent, backup.id(), selector, request, reason));
+        if (created.created()) {
+            LOG.infof(
+                    "recovery %s planned for tenant %s: %s", created.recovery().id(), tenantId, reason);
+        }
+        return created;
+    }
+
+    private RecoveryStore.NewRow row(
+            UUID tenantId,
+            String requestedBy,
+            String key,
+            JsonNode asSent,
+            UUID backup,
+            String selector,
+            NewRecovery request,
+            String reason) {
+        return new RecoveryStore.NewRow(
+                tenantId,
+                requestedBy,
+                key,
+                asSent,
+                backup,
+                selector,
+                request.targetClusterId(),
+                json.valueToTree(request.spec(backup)),
+                reason);
+    }
+
+    /** One of the tenant's recoveries with its transitions; 404 for another tenant's. */
+    public RecoveryView get(UUID tenantId, UUID id) {
+        Recovery r = store.find(tenantId, id).orElseThrow(() -> ProblemException.notFound("recovery " + id));
+        return RecoveryView.of(r, store.transitions(id));
+    }
+
+    /** A page of the tenant's recoveries, newest first. */
+    public Page<RecoveryView> page(UUID tenantId, String cursor, int limit) {
+        List<Recovery> rows = store.page(tenantId, Cursor.decode(cursor), limit + 1);
+        List<RecoveryView> items =
+                rows.stream().limit(limit).map(r -> RecoveryView.of(r, null)).toList();
+        String next = rows.size() > limit
+                ? new Cursor(
+                                rows.get(limit - 1).createdAt(),
+                                rows.get(limit - 1).id())
+                        .encode()
+                : null;
+        return new Page<>(items, next);
+    }
+
+    /**
+     * Asks to cancel one of the tenant's recoveries: the state machine stops it at its next step (a restore in
+     * progress is cancelled on the agent). 409 when it has ended.
+     */
+    public RecoveryView cancel(UUID tenantId, UUID id) {
+        Recovery r = store.requestCancel(tenantId, id).orElseThrow(() -> ProblemException.notFound("recovery " + id));
+        if (r.phase().isFinal()) {
+            throw ProblemException.conflict("recovery " + id + " has ended " + r.phase() + "; nothing to cancel");
+        }
+        return RecoveryView.of(r, store.transitions(id));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cairn.recovery.tenantapi;
+
+import dev.cairn.recovery.identity.CurrentCaller;
+import dev.cairn.recovery.recovery.Clusters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The caller's clusters, as the tenant service answers the caller itself. */
+@ApplicationScoped
+public class TenantServiceClusters implements Clusters {
+    private final TenantServiceClient tenantService;
+    private final CurrentCaller caller;
+
+    public TenantServiceClusters(@RestClient TenantServiceClient tenantService, CurrentCaller caller) {
+        this.tenantService = tenantService;
+        this.caller = caller;
+    }
+
+    @Override
+    public Optional<String> phaseOfOwn(UUID clusterId) {
+        try {
+            return Optional.of(tenantService.cluster(caller.bearer(), clusterId).phase());
+        } catch (TenantServiceClient.NotFound e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The tenant service as the recovery service calls it (the HTTP edge of {@code recovery} and {@code orchestration}). */
+package dev.cairn.recovery.tenantapi;

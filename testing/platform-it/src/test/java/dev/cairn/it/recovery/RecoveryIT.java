@@ -1,0 +1,337 @@
+package dev.cairn.it.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Faults;
+import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.RunningAgent;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.kubernetes.MockCluster;
+import dev.cairn.testing.platform.Platform;
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recovery restores a backup of one cluster into another, through the persisted state machine (Planned, Staging,
+ * Restoring, Verifying, Completed), object for object; it survives a SIGKILL of the recovery service in each state;
+ * it restores from the DR region while the home region is down; it can be cancelled.
+ */
+class RecoveryIT {
+    private static final String HOME = "eu-west-1";
+    private static final String DR = "us-east-1";
+    private static final List<String> KINDS = List.of(
+            "apps/v1 Deployment",
+            "apps/v1 StatefulSet",
+            "example.com/v1 Widget",
+            "v1 Secret",
+            "v1 ConfigMap",
+            "v1 Service");
+
+    private static Tenants.SignedUp tenant;
+    private static MockCluster source;
+    private static MockCluster target;
+    private static RunningAgent targetAgent;
+    private static String sourceCluster;
+    private static String targetCluster;
+    private static String backup;
+    private static LocalAgent sourceAgent;
+
+    @BeforeAll
+    static void aBackupOfOneClusterAndAnotherClusterWithItsAgent() throws Exception {
+        tenant = Tenants.free("Recovery Co");
+        Agents.Registered registered = Agents.registered(tenant, "prod-eu");
+        sourceCluster = registered.credentials().path("clusterId").asText();
+        sourceAgent = new LocalAgent(registered, Files.createTempDirectory("recovery-source"));
+        source = MockCluster.realistic();
+        LocalAgent.Run run =
+                sourceAgent.run("backup", "local", "--kubernetes", source.url(), "--include-namespaces", "shop");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        backup = run.json().path("id").asText();
+
+        JsonNode created = Agents.createCluster(tenant, "standby-us");
+        targetCluster = created.path("cluster").path("id").asText();
+        target = MockCluster.empty().establishCustomResourceDefinitions();
+        targetAgent = RunningAgent.start(
+                target,
+                created.path("registration").path("token").asText(),
+                Files.createTempDirectory("recovery-target"));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + targetCluster))
+                        .path("phase")
+                        .asText()
+                        .equals("Connected"));
+        // the backup is copied to the DR region before anything else (the region-down case needs it there)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Api.json(Api.as(tenant.token()).when().get("/api/v1/backups/" + backup + "/replication"))
+                        .path("protectedInDr")
+                        .asBoolean());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (targetAgent != null) {
+            targetAgent.stop();
+        }
+        if (target != null) {
+            target.close();
+        }
+        if (source != null) {
+            source.close();
+        }
+    }
+
+    @Test
+    void aRecoveryRestoresABackupIntoAnotherClusterObjectForObjectAndRecordsEveryTransition() {
+        // when the tenant asks for a recovery of its backup into the other cluster, with an Idempotency-Key
+        String body = request("shop-a", Map.of("backupId", backup));
+        Response first = post(body, "recover-a");
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(202);
+        String id = first.path("id");
+        assertThat(first.header("Location")).endsWith("/api/v1/recoveries/" + id);
+        // then a repeat answers the same recovery, and the key with another body is refused
+        Response again = post(body, "recover-a");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.<String>path("id")).isEqualTo(id);
+        Response other = post(request("shop-z", Map.of("backupId", backup)), "recover-a");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith(Api.PROBLEM);
+
+        // and it runs through every state to Completed, from the home region, with its RTO
+        JsonNode done = awaitEnd(id);
+        assertThat(done.path("phase").asText()).as(done.toPrettyString()).isEqualTo("Completed");
+        assertThat(phases(done)).containsExactly("Planned", "Staging", "Restoring", "Verifying", "Completed");
+        assertThat(done.path("region").asText()).isEqualTo(HOME);
+        JsonNode home = done.path("regions").get(0);
+        assertThat(home.path("answers").asBoolean()).isTrue();
+        assertThat(home.path("present").asInt())
+                .isEqualTo(home.path("objects").asInt())
+                .isPositive();
+        assertThat(done.path("rtoSeconds").asDouble()).isPositive();
+        assertThat(done.path("verification").path("chunksSampled").asInt()).isPositive();
+        assertThat(done.path("verification").path("chunksPassed").asInt())
+                .isEqualTo(done.path("verification").path("chunksSampled").asInt());
+        assertThat(done.path("verification").path("failed").asInt()).isZero();
+        for (JsonNode t : done.path("transitions")) {
+            assertThat(t.path("reason").asText()).isNotBlank();
+            assertThat(t.path("at").asText()).isNotBlank();
+        }
+        // object for object: what the backup holds of "shop" is now in "shop-a" of the other cluster
+        assertSameObjects("shop-a");
+        // one RESTORE command, on the target cluster
+        assertThat(restoreCommands("shop-a")).isEqualTo(1);
+
+        // and it is listed, newest first, a page at a time
+        JsonNode page = Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries?limit=1"));
+        assertThat(page.path("items")).hasSize(1);
+        // ended recoveries cannot be cancelled
+        Response cancel = Api.as(tenant.token()).when().post("/api/v1/recoveries/" + id + "/cancel");
+        assertThat(cancel.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void badRecoveriesAreRefusedWithProblems() {
+        for (String bad : List.of(
+                "{\"targetClusterId\":\"" + targetCluster + "\"}",
+                "{\"backupId\":\"" + backup + "\",\"latestOfCluster\":\"" + sourceCluster + "\",\"targetClusterId\":\""
+                        + targetCluster + "\"}",
+                "{\"backupId\":\"" + backup + "\",\"targetClusterId\":\"" + UUID.randomUUID() + "\"}",
+                "{\"backupId\":\"" + UUID.randomUUID() + "\",\"targetClusterId\":\"" + targetCluster + "\"}",
+                "{\"backupId\":\"" + backup + "\",\"targetClusterId\":\"" + targetCluster
+                        + "\",\"existingResourcePolicy\":\"OVERWRITE\"}")) {
+            Response r = post(bad, null);
+            assertThat(r.statusCode()).as(bad + " → " + r.asString()).isBetween(400, 422);
+            assertThat(r.contentType()).startsWith(Api.PROBLEM);
+        }
+    }
+
+    @Test
+    void aRecoverySurvivesASigkillOfTheRecoveryServiceInEachState() {
+        var service = TestPlatform.get().services().get("recovery");
+        List<String> points =
+                List.of("RECOVERY_PLANNED", "RECOVERY_STAGED", "RECOVERY_COMMAND_SENT", "RECOVERY_VERIFIED");
+        List<String> ids = new ArrayList<>();
+        for (String point : points) {
+            String namespace = "shop-" + point.toLowerCase().replace('_', '-').replace("recovery-", "");
+            // the latest Completed backup of the source cluster, by selector
+            String body = request(namespace, Map.of("latestOfCluster", sourceCluster));
+            String id = Faults.killAt(service, point, () -> {
+                        Response r = post(body, "kill-" + point);
+                        assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
+                        return r.<String>path("id");
+                    })
+                    .join();
+            ids.add(id);
+            JsonNode done = awaitEnd(id);
+            assertThat(done.path("phase").asText())
+                    .as(point + ": " + done.toPrettyString())
+                    .isEqualTo("Completed");
+            // each state entered once, in order, though the service died in one of them
+            assertThat(phases(done))
+                    .as(point)
+                    .containsExactly("Planned", "Staging", "Restoring", "Verifying", "Completed");
+            assertThat(done.path("backupId").asText()).isEqualTo(backup);
+            assertThat(done.path("selector").asText()).contains(sourceCluster);
+            assertThat(restoreCommands(namespace)).as(point).isEqualTo(1);
+            assertSameObjects(namespace);
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRecoveryCompletesFromTheDrRegionWhileTheHomeRegionIsDownAndABackupIsRefusedClearly() throws Exception {
+        Platform platform = TestPlatform.get();
+        platform.stopRegion(HOME);
+        try {
+            // a backup while the home region is down is refused at once, saying why (ADR 0018)
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Api.service("ingest")
+                            .when()
+                            .get("/q/metrics")
+                            .asString()
+                            .contains("cairn_region_up{region=\"" + HOME + "\"} 0.0"));
+            java.nio.file.Path dir = Files.createTempDirectory("home-down");
+            Files.writeString(dir.resolve("a.txt"), "written while the home region is down");
+            LocalAgent.Run refused = sourceAgent.backup(dir);
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err()).contains("home region " + HOME + " does not answer");
+
+            Response r = post(request("shop-dr", Map.of("backupId", backup)), null);
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
+            JsonNode done = awaitEnd(r.path("id"));
+            assertThat(done.path("phase").asText()).as(done.toPrettyString()).isEqualTo("Completed");
+            assertThat(done.path("region").asText()).isEqualTo(DR);
+            assertThat(done.path("reason").asText()).isNotBlank();
+            assertThat(done.path("transitions").get(2).path("reason").asText())
+                    .contains("home region " + HOME + " does not answer")
+                    .contains("dr region " + DR + " holds the whole backup");
+            assertThat(done.path("verification").path("region").asText()).isEqualTo(DR);
+            assertSameObjects("shop-dr");
+        } finally {
+            platform.restoreRegion(HOME);
+        }
+    }
+
+    @Test
+    void aRecoveryWhoseAgentNeverStartsCanBeCancelled() {
+        // a cluster whose agent never connects
+        String idle = Agents.createCluster(tenant, "never-there")
+                .path("cluster")
+                .path("id")
+                .asText();
+        Response r = post("{\"backupId\":\"" + backup + "\",\"targetClusterId\":\"" + idle + "\"}", null);
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
+        String id = r.path("id");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> recovery(id).path("commandId").isTextual());
+        Response cancel = Api.as(tenant.token()).when().post("/api/v1/recoveries/" + id + "/cancel");
+        assertThat(cancel.statusCode()).as(cancel.asString()).isEqualTo(200);
+        JsonNode done = awaitEnd(id);
+        assertThat(done.path("phase").asText()).isEqualTo("Cancelled");
+        JsonNode command = Api.json(Api.as(tenant.token())
+                .when()
+                .get("/api/v1/clusters/" + idle + "/commands/"
+                        + done.path("commandId").asText()));
+        assertThat(command.path("phase").asText()).isEqualTo("Cancelled");
+    }
+
+    private static String request(String namespace, Map<String, String> backupChoice) {
+        var body = Api.JSON.createObjectNode();
+        backupChoice.forEach(body::put);
+        body.put("targetClusterId", targetCluster);
+        body.putArray("includeNamespaces").add("shop");
+        body.putObject("namespaceMapping").put("shop", namespace);
+        return body.toString();
+    }
+
+    private static Response post(String body, String key) {
+        var spec = Api.as(tenant.token()).contentType("application/json").body(body);
+        if (key != null) {
+            spec = spec.header("Idempotency-Key", key);
+        }
+        return spec.when().post("/api/v1/recoveries");
+    }
+
+    private static JsonNode recovery(String id) {
+        return Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries/" + id));
+    }
+
+    private static JsonNode awaitEnd(String id) {
+        JsonNode[] last = new JsonNode[1];
+        try {
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
+                            .contains((last[0] = recovery(id)).path("phase").asText()));
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "recovery " + id + " did not end; last " + last[0] + "\nagent log:\n" + targetAgent.text(), e);
+        }
+        return last[0];
+    }
+
+    private static List<String> phases(JsonNode recovery) {
+        List<String> phases = new ArrayList<>();
+        recovery.path("transitions").forEach(t -> phases.add(t.path("to").asText()));
+        return phases;
+    }
+
+    /** How many RESTORE commands the target cluster got into {@code namespace} (each recovery has its own). */
+    private static long restoreCommands(String namespace) {
+        JsonNode commands = Api.json(
+                Api.as(tenant.token()).when().get("/api/v1/clusters/" + targetCluster + "/commands?limit=500"));
+        long into = 0;
+        for (JsonNode c : commands) {
+            if (c.path("kind").asText().equals("RESTORE")
+                    && c.path("spec")
+                            .path("namespaceMapping")
+                            .path("shop")
+                            .asText()
+                            .equals(namespace)) {
+                into++;
+            }
+        }
+        return into;
+    }
+
+    /** Every object the source cluster has in "shop" of the kinds checked is in {@code namespace} of the target. */
+    private static void assertSameObjects(String namespace) {
+        for (String kind : KINDS) {
+            String[] k = kind.split(" ");
+            Set<String> expected = names(source, k[0], k[1], "shop");
+            expected.remove("kube-root-ca.crt"); // made by every cluster, not restored over its own
+            Set<String> restored = names(target, k[0], k[1], namespace);
+            restored.remove("kube-root-ca.crt");
+            assertThat(restored).as(kind + " in " + namespace).isEqualTo(expected);
+        }
+    }
+
+    private static Set<String> names(MockCluster cluster, String apiVersion, String kind, String namespace) {
+        Set<String> names = new TreeSet<>();
+        cluster.all(apiVersion, kind).stream()
+                .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+                // a service account's token is made by the target cluster, never restored
+                .filter(o -> !"kubernetes.io/service-account-token"
+                        .equals(o.getAdditionalProperties().get("type")))
+                .forEach(o -> names.add(o.getMetadata().getName()));
+        return names;
+    }
+}
