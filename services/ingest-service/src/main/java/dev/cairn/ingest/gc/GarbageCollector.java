@@ -179,7 +179,9 @@ public class GarbageCollector {
 
     /** Copies a pack's live chunks into a new pack, then points the catalog at it; answers the stored-bytes delta. */
     private long rewrite(UUID tenant, GcCatalog.PackState old) {
-        byte[] data = store.get(old.region(), old.objectKey());
+        byte[] data = store.get(old.region(), old.objectKey())
+                .orElseThrow(() -> new IllegalStateException(
+                        "pack " + old.objectKey() + " is missing from " + old.region() + ": not rewritten"));
         Pack fresh = new Pack(tenant, old.region());
         for (GcCatalog.Live chunk : catalog.live(tenant, old.id())) {
             if (chunk.offset() + chunk.length() > data.length) {

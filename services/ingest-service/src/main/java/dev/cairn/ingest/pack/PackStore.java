@@ -23,8 +23,8 @@ public interface PackStore {
     /** What {@link #head} answers. */
     record Head(long size, String etag) {}
 
-    /** Reads a whole object by key. */
-    byte[] get(String region, String key);
+    /** Reads a whole object by key; empty when there is none (a store that does not answer throws). */
+    java.util.Optional<byte[]> get(String region, String key);
 
     /** Reads {@code length} bytes of an object from {@code offset} (a ranged GET). */
     byte[] read(String region, String key, long offset, int length);

@@ -73,13 +73,18 @@ public class CatalogRebuild {
                     continue;
                 }
                 try {
-                    packs.add(index(tenant, packKey, sizes.get(packKey) + o.size(), store.get(region, key)));
+                    packs.add(index(
+                            tenant,
+                            packKey,
+                            sizes.get(packKey) + o.size(),
+                            store.get(region, key).orElseThrow(() -> gone(region, key))));
                 } catch (IllegalArgumentException e) {
                     skipped.add(key + ": " + e.getMessage());
                 }
             } else if (key.startsWith(prefix + "backups/") && key.endsWith(".manifest")) {
                 try {
-                    BackupManifest m = BackupManifest.decode(new ByteArrayInputStream(store.get(region, key)));
+                    BackupManifest m = BackupManifest.decode(
+                            new ByteArrayInputStream(store.get(region, key).orElseThrow(() -> gone(region, key))));
                     if (!m.tenantId().equals(tenant)) {
                         throw new IllegalArgumentException("names another tenant");
                     }
@@ -160,6 +165,11 @@ public class CatalogRebuild {
             backups.commitManifest(m, key, sizes.getOrDefault(key, 0L));
         }
         return new Report(tenant, region, packs.size(), chunks, manifests.size(), stored, skipped);
+    }
+
+    /** An object listed a moment ago that is gone now: skipped like an unreadable one. */
+    private static IllegalArgumentException gone(String region, String key) {
+        return new IllegalArgumentException("gone from " + region + " since it was listed");
     }
 
     private static IndexedPack index(UUID tenant, String packKey, long size, byte[] index) {

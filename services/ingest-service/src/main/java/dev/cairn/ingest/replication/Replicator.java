@@ -153,10 +153,11 @@ public class Replicator {
         }
         byte[] bytes;
         try {
-            if (store.head(r.home(), task.key()).isEmpty()) {
+            Optional<byte[]> read = store.get(r.home(), task.key());
+            if (read.isEmpty()) {
                 return new Outcome.Dropped("the object is gone from " + r.home());
             }
-            bytes = store.get(r.home(), task.key());
+            bytes = read.get();
         } catch (RuntimeException e) {
             return failed(r.home(), task, e);
         }

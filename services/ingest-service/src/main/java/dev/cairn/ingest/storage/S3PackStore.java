@@ -55,10 +55,19 @@ public class S3PackStore implements PackStore {
     }
 
     @Override
-    public byte[] get(String region, String key) {
-        return stores.client(region)
-                .getObjectAsBytes(b -> b.bucket(stores.bucket(region)).key(key))
-                .asByteArray();
+    public java.util.Optional<byte[]> get(String region, String key) {
+        try {
+            return java.util.Optional.of(stores.client(region)
+                    .getObjectAsBytes(b -> b.bucket(stores.bucket(region)).key(key))
+                    .asByteArray());
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override
