@@ -7,6 +7,7 @@ import dev.cairn.cli.account.TokenCommand;
 import dev.cairn.cli.backup.BackupCommand;
 import dev.cairn.cli.cluster.ClusterCommand;
 import dev.cairn.cli.command.CommandCommand;
+import dev.cairn.cli.drill.DrillCommand;
 import dev.cairn.cli.gc.GcCommand;
 import dev.cairn.cli.recovery.RecoveryCommand;
 import dev.cairn.cli.replication.ReplicationCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
             UsageCommand.class,
             ReplicationCommand.class,
             RecoveryCommand.class,
+            DrillCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
             CairnCommand.Completion.class,

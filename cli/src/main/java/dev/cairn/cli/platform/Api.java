@@ -78,6 +78,27 @@ public final class Api {
         return new Response(response.statusCode(), parse(response.body()));
     }
 
+    /** {@code GET url} as bytes (a document, a signature, a key); problem answers become a {@link CliException}. */
+    public static byte[] getBytes(String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                answer(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new CliException(
+                    "cannot reach " + url + " (" + e.getMessage() + "): is the platform up (./cairn up)?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
     /** A status and a JSON body. */
     public record Response(int status, JsonNode body) {}
 
@@ -94,11 +115,15 @@ public final class Api {
     }
 
     private static JsonNode answer(HttpResponse<String> response) {
-        JsonNode body = parse(response.body());
-        if (response.statusCode() >= 400) {
+        return answer(response.body(), response.statusCode());
+    }
+
+    private static JsonNode answer(String text, int status) {
+        JsonNode body = parse(text);
+        if (status >= 400) {
             String detail =
-                    body.path("detail").asText(body.path("error_description").asText(response.body()));
-            StringBuilder message = new StringBuilder(detail.isBlank() ? "HTTP " + response.statusCode() : detail);
+                    body.path("detail").asText(body.path("error_description").asText(text));
+            StringBuilder message = new StringBuilder(detail.isBlank() ? "HTTP " + status : detail);
             for (JsonNode error : body.path("errors")) {
                 message.append("\n  ")
                         .append(error.path("field").asText())

@@ -35,6 +35,11 @@ public final class Platform {
                 .body();
     }
 
+    /** {@code GET /api/v1/<path>} as bytes, signed in ({@code signedIn}) or not. */
+    public byte[] bytes(String path, boolean signedIn) {
+        return Api.getBytes(url + "/api/v1/" + path, signedIn ? Auth.accessToken() : null);
+    }
+
     /** {@code DELETE /api/v1/<path>}. */
     public void delete(String path) {
         Api.delete(url + "/api/v1/" + path, Auth.accessToken());

@@ -37,6 +37,17 @@ public interface RecoveryConfig {
     @WithDefault("PT1S")
     Duration retryBase();
 
+    /**
+     * The platform's report-signing key: a PEM file with the PKCS#8 private key and the public key (P-256), shared
+     * by every instance (a Secret in production).
+     */
+    @WithDefault("report-signing-key.pem")
+    java.nio.file.Path signingKeyFile();
+
+    /** Whether a missing signing key is made (the local platform); never in production, where it must be given. */
+    @WithDefault("true")
+    boolean generateSigningKey();
+
     /** Tests only: the folder of the crash tests' fault points ({@code FaultDir}); unset in production. */
     Optional<String> faultDir();
 }

@@ -4,6 +4,7 @@ import dev.cairn.recovery.RecoveryConfig;
 import dev.cairn.recovery.recovery.Recovery;
 import dev.cairn.recovery.recovery.RecoveryPhase;
 import dev.cairn.recovery.recovery.RecoveryStore;
+import dev.cairn.recovery.report.RecoveryReports;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,12 @@ public class RecoveryDriver {
     private final Steps steps;
     private final RecoveryConfig config;
     private final MeterRegistry metrics;
+    private final RecoveryReports reports;
 
-    public RecoveryDriver(RecoveryStore store, Steps steps, RecoveryConfig config, MeterRegistry metrics) {
+    public RecoveryDriver(
+            RecoveryStore store, Steps steps, RecoveryConfig config, MeterRegistry metrics, RecoveryReports reports) {
         this.store = store;
+        this.reports = reports;
         this.steps = steps;
         this.config = config;
         this.metrics = metrics;
@@ -50,6 +54,7 @@ public class RecoveryDriver {
                 LOG.errorf(e, "recovery %s: its step could not be recorded", id);
             }
         }
+        reports.sealEnded(config.batch());
     }
 
     private void moved(Recovery r) {

@@ -172,6 +172,62 @@ public class RecoveryStore {
         });
     }
 
+    /** A recovery's signed report: the document as signed, its signature, the signing key's id. */
+    public record SignedReport(byte[] document, byte[] signature, String keyId) {}
+
+    /** Ended recoveries whose report is not written yet, oldest first. */
+    public List<UUID> unsealed(int limit) {
+        return transaction(c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM recovery WHERE finished_at IS NOT NULL"
+                    + " AND report_document IS NULL ORDER BY finished_at LIMIT ?")) {
+                s.setInt(1, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Writes an ended recovery's report, once: a report written already stays as it is. */
+    public void seal(UUID id, SignedReport report) {
+        transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE recovery SET report_document = ?,"
+                    + " report_signature = ?, report_key_id = ? WHERE id = ? AND finished_at IS NOT NULL"
+                    + " AND report_document IS NULL")) {
+                s.setBytes(1, report.document());
+                s.setBytes(2, report.signature());
+                s.setString(3, report.keyId());
+                s.setObject(4, id);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The signed report of one of the tenant's recoveries; empty while it has none (it has not ended). */
+    public Optional<SignedReport> report(UUID tenantId, UUID id) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT report_document, report_signature, report_key_id"
+                    + " FROM recovery WHERE tenant_id = ? AND id = ? AND report_document IS NOT NULL")) {
+                s.setObject(1, tenantId);
+                s.setObject(2, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new SignedReport(rs.getBytes(1), rs.getBytes(2), rs.getString(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Any recovery by id (the report writer). */
+    public Optional<Recovery> find(UUID id) {
+        return transaction(c -> one(c, "id = ?", id));
+    }
+
     /** Recoveries with a step due, oldest first. */
     public List<UUID> due(int limit) {
         return transaction(c -> {

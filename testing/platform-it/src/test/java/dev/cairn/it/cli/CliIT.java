@@ -210,6 +210,13 @@ class CliIT {
         Result ended = cairn("", "recovery", "describe", recoveryId, "--wait");
         assertThat(ended.status()).as("a cancelled recovery exits as failed").isEqualTo(1);
         assertThat(ended.out()).contains("Cancelled").contains("cancelled by the tenant");
+        // its report, signed by the platform, downloaded and checked
+        Result report = cairn(
+                "", "drill", "report", recoveryId, "--out", tmp.resolve("audit").toString());
+        assertThat(report.status()).as(report.err()).isZero();
+        assertThat(report.out()).contains("Cancelled").contains("signature").contains("valid (key ");
+        assertThat(tmp.resolve("audit/recovery-" + recoveryId + ".json.sig")).isRegularFile();
+        assertThat(tmp.resolve("audit/signing-key.pem")).isRegularFile();
         Result preview = cairn("", "recovery", "create", "--from-backup", id, "--cluster", "prod-eu", "--preview");
         assertThat(preview.status()).isEqualTo(2);
 

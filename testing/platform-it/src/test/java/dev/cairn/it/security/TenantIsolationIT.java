@@ -51,7 +51,11 @@ import org.junit.jupiter.api.TestFactory;
 class TenantIsolationIT {
     /** Operations anyone may call. Everything else needs a token. */
     static final Set<String> PUBLIC = Set.of(
-            "GET /api/v1/regions", "GET /api/v1/auth/config", "POST /api/v1/signup", "POST /api/v1/agent/register");
+            "GET /api/v1/regions",
+            "GET /api/v1/auth/config",
+            "POST /api/v1/signup",
+            "POST /api/v1/agent/register",
+            "GET /api/v1/recoveries/signing-key");
 
     /** Valid bodies, so that validation cannot answer before the ownership check does. */
     static final Map<String, String> BODIES = Map.ofEntries(

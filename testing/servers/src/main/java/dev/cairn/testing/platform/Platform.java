@@ -311,6 +311,14 @@ public final class Platform implements AutoCloseable {
         }
         properties.put(
                 "cairn.keys.local-key-file", options.home().resolve("kek").toString());
+        if (service.equals("recovery")) {
+            // the platform's report-signing key, made on first start and kept with the data (ADR 0019); services run
+            // in the prod profile, which never makes one
+            properties.put(
+                    "cairn.recovery.signing-key-file",
+                    options.home().resolve("report-signing-key.pem").toString());
+            properties.put("cairn.recovery.generate-signing-key", "true");
+        }
         properties.put("cairn.agents.platform-url", "http://127.0.0.1:" + gateway.port());
         for (var region : s3.values()) {
             String prefix = "cairn.storage.regions." + region.region() + ".";
