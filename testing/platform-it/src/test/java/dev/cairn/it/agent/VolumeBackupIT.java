@@ -8,12 +8,11 @@ import dev.cairn.agent.volume.NodeAgent;
 import dev.cairn.cli.Cli;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Kubelet;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.kubernetes.MockCluster;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +40,12 @@ class VolumeBackupIT {
         String api = TestPlatform.get().entryPoint();
         Path pods = Files.createTempDirectory("kubelet-pods");
         List<Thread> threads = new ArrayList<>();
+        Kubelet kubelet = null;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         try (MockCluster cluster = MockCluster.realistic()) {
             // given db-0 running on edge-1 with its claim's data in the kubelet's CSI folder, and a pod on edge-2
-            String uid = running(
+            String uid = Kubelet.running(
                     cluster,
                     cluster.client().pods().inNamespace("shop").withName("db-0").get());
             Path data =
@@ -55,7 +55,7 @@ class VolumeBackupIT {
             new java.util.Random(7).nextBytes(page);
             Files.write(data.resolve("base/16384/2619"), page);
             Files.writeString(data.resolve("PG_VERSION"), "17\n");
-            running(
+            Kubelet.running(
                     cluster,
                     new PodBuilder()
                             .withNewMetadata()
@@ -158,7 +158,7 @@ class VolumeBackupIT {
 
             // when "shop" is restored as "shop-dr" (the test plays the volume provisioner, scheduler and kubelet for
             // the restore pods: binds the new claim, puts the pod on edge-1, makes its volume folder, runs it)
-            threads.add(start("kubelet", () -> kubelet(cluster, pods), out));
+            kubelet = Kubelet.forRestorePods(cluster, "edge-1", pods);
             String restore = Agents.command(
                     tenant,
                     clusterId,
@@ -173,10 +173,7 @@ class VolumeBackupIT {
             assertThat(volume.path("claim").asText()).isEqualTo("data-db-0");
             assertThat(volume.path("state").asText()).as(volume.toString()).isEqualTo("Completed");
             assertThat(restored.path("report").path("volumes")).hasSize(1);
-            Path written;
-            try (var found = Files.find(pods, 8, (p, a) -> p.endsWith("pvc-restored-data-db-0/mount"))) {
-                written = found.findFirst().orElseThrow();
-            }
+            Path written = Kubelet.restoredVolume(pods, "shop-dr", "data-db-0");
             assertThat(Files.readAllBytes(written.resolve("base/16384/2619"))).isEqualTo(page);
             assertThat(written.resolve("lost+found")).isDirectory();
             assertThat(cluster.client().pods().inNamespace("shop-dr").list().getItems())
@@ -189,48 +186,13 @@ class VolumeBackupIT {
                             .get())
                     .isNotNull();
         } finally {
+            if (kubelet != null) {
+                kubelet.close();
+            }
             for (Thread t : threads) {
                 t.interrupt();
                 t.join(30_000);
             }
-        }
-    }
-
-    /** The cluster's provisioner, scheduler and kubelet for restore pods, as far as the restore needs them. */
-    private static void kubelet(MockCluster cluster, Path pods) throws Exception {
-        var client = cluster.client();
-        while (!Thread.currentThread().isInterrupted()) {
-            for (Pod p : client.pods()
-                    .inAnyNamespace()
-                    .withLabel("app.kubernetes.io/component", "restore-pod")
-                    .list()
-                    .getItems()) {
-                if (p.getStatus() != null && "Running".equals(p.getStatus().getPhase())) {
-                    continue;
-                }
-                String ns = p.getMetadata().getNamespace();
-                String claim = p.getSpec()
-                        .getVolumes()
-                        .get(0)
-                        .getPersistentVolumeClaim()
-                        .getClaimName();
-                var pvc = client.persistentVolumeClaims()
-                        .inNamespace(ns)
-                        .withName(claim)
-                        .get();
-                if (pvc.getSpec().getVolumeName() == null) {
-                    pvc.getSpec().setVolumeName("pvc-restored-" + claim);
-                    client.resource(pvc).update();
-                }
-                Path folder = pods.resolve(p.getMetadata().getUid() + "/volumes/kubernetes.io~csi/"
-                        + pvc.getSpec().getVolumeName() + "/mount");
-                Files.createDirectories(folder.resolve("lost+found")); // a new ext4 file system
-                p.getSpec().setNodeName("edge-1");
-                Pod scheduled = client.resource(p).update();
-                scheduled.setStatus(new PodStatusBuilder().withPhase("Running").build());
-                client.resource(scheduled).updateStatus();
-            }
-            Thread.sleep(200);
         }
     }
 
@@ -253,16 +215,6 @@ class VolumeBackupIT {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** Creates (or takes) a pod and marks it running, as the kubelet would; answers its uid. */
-    private static String running(MockCluster cluster, Pod pod) {
-        Pod p = pod.getMetadata().getUid() == null
-                ? cluster.client().resource(pod).create()
-                : pod;
-        p.setStatus(new PodStatusBuilder().withPhase("Running").build());
-        cluster.client().resource(p).updateStatus();
-        return p.getMetadata().getUid();
     }
 
     private static JsonNode find(JsonNode volumes, String pod) {

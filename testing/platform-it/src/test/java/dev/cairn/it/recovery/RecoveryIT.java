@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Faults;
+import dev.cairn.it.support.Kubelet;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
@@ -15,6 +16,7 @@ import dev.cairn.testing.kubernetes.MockCluster;
 import dev.cairn.testing.platform.Platform;
 import io.restassured.response.Response;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,37 +47,57 @@ class RecoveryIT {
     private static Tenants.SignedUp tenant;
     private static MockCluster source;
     private static MockCluster target;
+    private static Path targetPods;
+    private static final List<AutoCloseable> RUNNING = new ArrayList<>();
     private static RunningAgent targetAgent;
     private static String sourceCluster;
     private static String targetCluster;
     private static String backup;
-    private static LocalAgent sourceAgent;
+    private static byte[] volumePage;
+    private static LocalAgent laptop;
 
+    /**
+     * A tenant's cluster "prod-eu" (agent and a node agent on edge-1) whose "shop" namespace is backed up with the
+     * data of db-0's claim, the backup copied to the DR region; and an empty cluster "standby-us" with its agents and
+     * a kubelet for restore pods.
+     */
     @BeforeAll
-    static void aBackupOfOneClusterAndAnotherClusterWithItsAgent() throws Exception {
+    static void aBackupOfOneClusterWithItsVolumeAndAnotherClusterWithItsAgents() throws Exception {
         tenant = Tenants.free("Recovery Co");
-        Agents.Registered registered = Agents.registered(tenant, "prod-eu");
-        sourceCluster = registered.credentials().path("clusterId").asText();
-        sourceAgent = new LocalAgent(registered, Files.createTempDirectory("recovery-source"));
         source = MockCluster.realistic();
-        LocalAgent.Run run =
-                sourceAgent.run("backup", "local", "--kubernetes", source.url(), "--include-namespaces", "shop");
-        assertThat(run.exit()).as(run.toString()).isZero();
-        backup = run.json().path("id").asText();
+        Path sourcePods = Files.createTempDirectory("prod-eu-pods");
+        String uid = Kubelet.running(
+                source,
+                source.client().pods().inNamespace("shop").withName("db-0").get());
+        Path data =
+                Files.createDirectories(sourcePods.resolve(uid + "/volumes/kubernetes.io~csi/pvc-5d1f6a2e-0001/mount"));
+        volumePage = new byte[400_000];
+        new java.util.Random(11).nextBytes(volumePage);
+        Files.createDirectories(data.resolve("base/16384"));
+        Files.write(data.resolve("base/16384/2619"), volumePage);
+        Files.writeString(data.resolve("PG_VERSION"), "17\n");
+        sourceCluster = connect(source, "prod-eu", sourcePods);
+        String command = Agents.command(
+                tenant,
+                sourceCluster,
+                "{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\"],\"volumes\":true}}");
+        JsonNode taken = awaitEnd(
+                "the backup",
+                () -> Api.json(Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/clusters/" + sourceCluster + "/commands/" + command)));
+        assertThat(taken.path("phase").asText()).as(taken.toString()).isEqualTo("Completed");
+        assertThat(taken.path("report").path("volumes").get(0).path("state").asText())
+                .isEqualTo("Completed");
+        backup = taken.path("report").path("id").asText();
 
-        JsonNode created = Agents.createCluster(tenant, "standby-us");
-        targetCluster = created.path("cluster").path("id").asText();
         target = MockCluster.empty().establishCustomResourceDefinitions();
-        targetAgent = RunningAgent.start(
-                target,
-                created.path("registration").path("token").asText(),
-                Files.createTempDirectory("recovery-target"));
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + targetCluster))
-                        .path("phase")
-                        .asText()
-                        .equals("Connected"));
+        targetPods = Files.createTempDirectory("standby-us-pods");
+        targetCluster = connect(target, "standby-us", targetPods);
+        RUNNING.add(Kubelet.forRestorePods(target, "edge-1", targetPods));
+        // a laptop of the tenant's, for a backup while the home region is down
+        laptop = new LocalAgent(Agents.registered(tenant, "laptop"), Files.createTempDirectory("laptop"));
+
         // the backup is copied to the DR region before anything else (the region-down case needs it there)
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
@@ -84,10 +106,44 @@ class RecoveryIT {
                         .asBoolean());
     }
 
+    /** Adds a cluster, starts its agent and a node agent on edge-1, waits until both are up; answers its id. */
+    private static String connect(MockCluster cluster, String name, Path pods) throws Exception {
+        JsonNode created = Agents.createCluster(tenant, name);
+        String id = created.path("cluster").path("id").asText();
+        RunningAgent agent = RunningAgent.start(
+                cluster, created.path("registration").path("token").asText(), Files.createTempDirectory(name));
+        RUNNING.add(agent);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + id))
+                        .path("phase")
+                        .asText()
+                        .equals("Connected"));
+        RunningAgent node = RunningAgent.node(cluster, "edge-1", pods, Files.createTempDirectory(name + "-node"));
+        RUNNING.add(node);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> node.text().contains("node agent on edge-1 ready"));
+        if (name.equals("standby-us")) {
+            targetAgent = agent;
+        }
+        return id;
+    }
+
+    private static JsonNode awaitEnd(String what, java.util.function.Supplier<JsonNode> read) {
+        JsonNode[] last = new JsonNode[1];
+        await(what)
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Set.of("Completed", "PartiallyFailed", "Failed", "Cancelled")
+                        .contains((last[0] = read.get()).path("phase").asText()));
+        return last[0];
+    }
+
     @AfterAll
     static void stop() throws Exception {
-        if (targetAgent != null) {
-            targetAgent.stop();
+        for (AutoCloseable running : RUNNING) {
+            running.close();
         }
         if (target != null) {
             target.close();
@@ -128,6 +184,7 @@ class RecoveryIT {
         assertThat(done.path("verification").path("chunksPassed").asInt())
                 .isEqualTo(done.path("verification").path("chunksSampled").asInt());
         assertThat(done.path("verification").path("failed").asInt()).isZero();
+        assertThat(done.path("verification").path("volumesRestored").asInt()).isEqualTo(1);
         for (JsonNode t : done.path("transitions")) {
             assertThat(t.path("reason").asText()).isNotBlank();
             assertThat(t.path("at").asText()).isNotBlank();
@@ -136,6 +193,9 @@ class RecoveryIT {
         assertSameObjects("shop-a");
         // one RESTORE command, on the target cluster
         assertThat(restoreCommands("shop-a")).isEqualTo(1);
+
+        // and its report is signed by the platform: openssl verifies it with the published key, and not a changed copy
+        assertSignedReport(id, "Completed");
 
         // and it is listed, newest first, a page at a time
         JsonNode page = Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries?limit=1"));
@@ -209,7 +269,7 @@ class RecoveryIT {
                             .contains("cairn_region_up{region=\"" + HOME + "\"} 0.0"));
             java.nio.file.Path dir = Files.createTempDirectory("home-down");
             Files.writeString(dir.resolve("a.txt"), "written while the home region is down");
-            LocalAgent.Run refused = sourceAgent.backup(dir);
+            LocalAgent.Run refused = laptop.backup(dir);
             assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.err()).contains("home region " + HOME + " does not answer");
 
@@ -242,6 +302,9 @@ class RecoveryIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> recovery(id).path("commandId").isTextual());
+        Response early = Api.as(tenant.token()).when().get("/api/v1/recoveries/" + id + "/report");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.<String>path("type")).endsWith("report-not-ready");
         Response cancel = Api.as(tenant.token()).when().post("/api/v1/recoveries/" + id + "/cancel");
         assertThat(cancel.statusCode()).as(cancel.asString()).isEqualTo(200);
         JsonNode done = awaitEnd(id);
@@ -251,6 +314,69 @@ class RecoveryIT {
                 .get("/api/v1/clusters/" + idle + "/commands/"
                         + done.path("commandId").asText()));
         assertThat(command.path("phase").asText()).isEqualTo("Cancelled");
+        assertSignedReport(id, "Cancelled");
+    }
+
+    /** The recovery's report says how it ended, and its detached signature verifies with openssl and the key. */
+    private static void assertSignedReport(String id, String outcome) {
+        byte[][] files = new byte[2][];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    Response r = Api.as(tenant.token()).when().get("/api/v1/recoveries/" + id + "/report");
+                    files[0] = r.asByteArray();
+                    return r.statusCode() == 200;
+                });
+        files[1] = Api.as(tenant.token())
+                .when()
+                .get("/api/v1/recoveries/" + id + "/report/signature")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String key = Api.anonymous()
+                .when()
+                .get("/api/v1/recoveries/signing-key")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        try {
+            JsonNode report = Api.JSON.readTree(files[0]);
+            assertThat(report.path("format").asText()).isEqualTo("cairn.recovery-report.v1");
+            assertThat(report.path("recoveryId").asText()).isEqualTo(id);
+            assertThat(report.path("outcome").asText()).isEqualTo(outcome);
+            assertThat(report.path("transitions").size()).isGreaterThan(1);
+            java.nio.file.Path dir = Files.createTempDirectory("report");
+            java.nio.file.Path document = Files.write(dir.resolve("report.json"), files[0]);
+            java.nio.file.Path signature = Files.write(dir.resolve("report.json.sig"), files[1]);
+            java.nio.file.Path pem = Files.writeString(dir.resolve("signing-key.pem"), key);
+            assertThat(openssl(pem, signature, document)).isEqualTo("Verified OK");
+            byte[] changed = files[0].clone();
+            changed[changed.length - 3] ^= 1;
+            java.nio.file.Path forged = Files.write(dir.resolve("forged.json"), changed);
+            assertThat(openssl(pem, signature, forged)).isEqualTo("Verification failure");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String openssl(java.nio.file.Path key, java.nio.file.Path signature, java.nio.file.Path document)
+            throws java.io.IOException, InterruptedException {
+        Process p = new ProcessBuilder(
+                        "openssl",
+                        "dgst",
+                        "-sha256",
+                        "-verify",
+                        key.toString(),
+                        "-signature",
+                        signature.toString(),
+                        document.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.lines().findFirst().orElse("").strip();
     }
 
     private static String request(String namespace, Map<String, String> backupChoice) {
@@ -312,8 +438,19 @@ class RecoveryIT {
         return into;
     }
 
-    /** Every object the source cluster has in "shop" of the kinds checked is in {@code namespace} of the target. */
+    /**
+     * Every object the source cluster has in "shop" of the kinds checked is in {@code namespace} of the target, and
+     * db-0's claim holds its data byte for byte.
+     */
     private static void assertSameObjects(String namespace) {
+        try {
+            Path volume = Kubelet.restoredVolume(targetPods, namespace, "data-db-0");
+            assertThat(volume).as("the restored claim of " + namespace).isNotNull();
+            assertThat(Files.readAllBytes(volume.resolve("base/16384/2619"))).isEqualTo(volumePage);
+            assertThat(Files.readString(volume.resolve("PG_VERSION"))).isEqualTo("17\n");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         for (String kind : KINDS) {
             String[] k = kind.split(" ");
             Set<String> expected = names(source, k[0], k[1], "shop");

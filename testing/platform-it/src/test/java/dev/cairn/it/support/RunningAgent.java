@@ -1,6 +1,7 @@
 package dev.cairn.it.support;
 
 import dev.cairn.agent.daemon.Daemon;
+import dev.cairn.agent.volume.NodeAgent;
 import dev.cairn.testing.kubernetes.MockCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,6 +38,39 @@ public record RunningAgent(Thread thread, ByteArrayOutputStream log) implements 
                     }
                 },
                 "agent-daemon");
+        t.setDaemon(true);
+        t.start();
+        return new RunningAgent(t, log);
+    }
+
+    /**
+     * Starts a node agent (the DaemonSet's pod) of {@code node}, whose kubelet keeps pods in {@code pods}; it reads its
+     * credentials from the Secret the agent of {@code cluster} wrote, so that agent must have registered first.
+     */
+    public static RunningAgent node(MockCluster cluster, String node, Path pods, Path home) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        NodeAgent agent = new NodeAgent(
+                cluster.client(),
+                new NodeAgent.Settings(
+                        node,
+                        pods,
+                        "cairn-system",
+                        "cairn-agent-credentials",
+                        home,
+                        TestPlatform.get().entryPoint()),
+                out);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        agent.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                        e.printStackTrace(out);
+                    }
+                },
+                "node-agent-" + node);
         t.setDaemon(true);
         t.start();
         return new RunningAgent(t, log);
