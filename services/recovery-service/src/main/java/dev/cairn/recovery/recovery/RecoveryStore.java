@@ -283,7 +283,7 @@ public class RecoveryStore {
                 + " command_id = coalesce(?, command_id), progress = coalesce(?::jsonb, progress),"
                 + " report = coalesce(?::jsonb, report), verification = coalesce(?::jsonb, verification),"
                 + " attempts = CASE WHEN ? THEN attempts + 1 ELSE 0 END,"
-                + " last_error = CASE WHEN ? THEN ? ELSE last_error END,"
+                + " last_error = CASE WHEN ? THEN ? ELSE NULL END,"
                 + " next_step_at = now() + ?::interval, updated_at = now() WHERE id = ?")) {
             s.setString(1, moves ? change.to().name() : null);
             s.setBoolean(2, moves);
