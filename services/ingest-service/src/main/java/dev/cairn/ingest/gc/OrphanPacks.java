@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds (and, unless it is a dry run, deletes) orphan packs: pack and index objects that no pack row names. A crash
+ * Finds (and, unless it is a dry run, deletes) orphan packs, in every region: pack and index objects that no pack row
+ * and no pending replication task names (a forgotten pack's DR copy waits for its replicated deletion). A crash
  * between a pack's upload and its catalog commit leaves one; its chunks are re-read from Kafka and stored again, so
  * it holds nothing the catalog needs. Only objects older than {@code minAge} count, so that a pack being committed
  * right now is never taken for an orphan.
@@ -51,7 +52,9 @@ public class OrphanPacks {
                 String pack = o.key().endsWith(".index")
                         ? o.key().substring(0, o.key().length() - 6)
                         : o.key();
-                if (!known.contains(pack) && o.lastModified().isBefore(before)) {
+                if (!known.contains(pack)
+                        && !known.contains(o.key())
+                        && o.lastModified().isBefore(before)) {
                     orphans.add(o);
                     bytes += o.size();
                     if (!dryRun) {
@@ -66,7 +69,11 @@ public class OrphanPacks {
     private Set<String> knownKeys() {
         Set<String> keys = new HashSet<>();
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT object_key FROM pack");
+                // a pack row names an object in its home region and the copies replicated from it; a pending
+                // replication task names a copy the replicator still owns (a forgotten pack's DR copy waiting for
+                // its deletion): neither is an orphan
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT object_key FROM pack UNION SELECT object_key FROM replication_task");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 keys.add(rs.getString(1));
