@@ -39,6 +39,25 @@ public final class RestoreCommand {
         this.volumes = volumes;
     }
 
+    /**
+     * Deletes the namespaces this restore created (and only those: a namespace that existed before is never touched),
+     * as a drill's clean-up; answers those whose deletion the API server accepted.
+     */
+    private List<String> removeCreatedNamespaces(RestoreReport r) {
+        List<String> removed = new java.util.ArrayList<>();
+        for (RestoreReport.Item i : r.items()) {
+            if (i.action() == RestoreReport.Action.CREATE && i.type().equals("namespaces")) {
+                try {
+                    kube.namespaces().withName(i.name()).delete();
+                    removed.add(i.name());
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    // left for the report's reader: it is not in the list of removed namespaces
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Runs the restore; the answer is the final report (phase, message, report), without progress. */
     public StatusReport run(RestoreSpec spec, Progress progress) throws IOException {
         Map<String, byte[]> files = BackupFiles.read(
@@ -60,13 +79,17 @@ public final class RestoreCommand {
                         ? null
                         : RestoreOptions.ExistingPolicy.valueOf(spec.existingResourcePolicy()),
                 spec.preview(),
-                null);
+                null,
+                spec.namespacePrefix());
         RestoreReport r = new ResourceRestore(kube, options, progress.files).run(files);
         List<RestoreReport.VolumeRestore> restored = null;
         if (!r.preview() && volumeIndex != null && spec.restoresVolumes() && volumes != null) {
             restored = volumes.restore(VolumeBackups.readIndex(volumeIndex), r.items(), options, progress);
         }
         RestoreReport report = r.withVolumes(restored, MAX_REPORT_ITEMS);
+        if (spec.removesAfter() && !r.preview()) {
+            report = report.withRemoved(removeCreatedNamespaces(r));
+        }
         CommandPhase phase = CommandPhase.of(r.phase());
         if (phase == CommandPhase.Completed
                 && restored != null
@@ -75,7 +98,10 @@ public final class RestoreCommand {
         }
         String message = (r.preview() ? "preview: would create " : "created ") + r.created() + ", "
                 + (r.preview() ? "update " : "updated ") + r.updated() + ", skip " + r.skipped() + ", failed "
-                + r.failed() + (restored == null ? "" : "; " + restored.size() + " volume(s)");
+                + r.failed() + (restored == null ? "" : "; " + restored.size() + " volume(s)")
+                + (spec.removesAfter() && !r.preview()
+                        ? "; removed " + report.removedNamespaces().size() + " namespace(s)"
+                        : "");
         return new StatusReport(phase, null, null, report, message);
     }
 }

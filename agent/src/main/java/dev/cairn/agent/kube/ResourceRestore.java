@@ -107,6 +107,7 @@ public final class ResourceRestore {
                 List.copyOf(warnings),
                 List.copyOf(items),
                 0,
+                null,
                 null);
     }
 
@@ -294,7 +295,7 @@ public final class ResourceRestore {
     }
 
     private String map(String namespace) {
-        return namespace == null ? null : options.namespaceMapping().getOrDefault(namespace, namespace);
+        return namespace == null ? null : options.target(namespace);
     }
 
     private String mappedName(Entry e) {

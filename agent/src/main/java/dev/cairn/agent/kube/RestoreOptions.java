@@ -13,6 +13,8 @@ import java.util.Map;
  * @param existing what to do with an object that already exists
  * @param preview only say what would be done; change nothing
  * @param crdWait how long to wait for a restored custom resource definition to be established
+ * @param namespacePrefix a namespace not in {@code namespaceMapping} is restored as this prefix and its name; null:
+ *     as its name
  */
 public record RestoreOptions(
         List<String> includeNamespaces,
@@ -20,7 +22,8 @@ public record RestoreOptions(
         Map<String, String> storageClassMapping,
         ExistingPolicy existing,
         boolean preview,
-        Duration crdWait) {
+        Duration crdWait,
+        String namespacePrefix) {
 
     public RestoreOptions {
         includeNamespaces = includeNamespaces == null || includeNamespaces.isEmpty()
@@ -30,6 +33,26 @@ public record RestoreOptions(
         storageClassMapping = storageClassMapping == null ? Map.of() : Map.copyOf(storageClassMapping);
         existing = existing == null ? ExistingPolicy.SKIP : existing;
         crdWait = crdWait == null ? Duration.ofMinutes(1) : crdWait;
+    }
+
+    /** Options without a namespace prefix. */
+    public RestoreOptions(
+            List<String> includeNamespaces,
+            Map<String, String> namespaceMapping,
+            Map<String, String> storageClassMapping,
+            ExistingPolicy existing,
+            boolean preview,
+            Duration crdWait) {
+        this(includeNamespaces, namespaceMapping, storageClassMapping, existing, preview, crdWait, null);
+    }
+
+    /** The namespace a backed-up namespace is restored into: its mapping, else the prefix and its name. */
+    public String target(String namespace) {
+        String mapped = namespaceMapping.get(namespace);
+        if (mapped != null) {
+            return mapped;
+        }
+        return namespacePrefix == null ? namespace : namespacePrefix + namespace;
     }
 
     /** What to do with an object that already exists in the cluster. */

@@ -53,7 +53,7 @@ public final class VolumeRestores {
                     || !(v.state().equals("Completed") || v.state().equals("PartiallyFailed"))) {
                 continue;
             }
-            String ns = options.namespaceMapping().getOrDefault(v.namespace(), v.namespace());
+            String ns = options.target(v.namespace());
             boolean created = items.stream()
                     .anyMatch(i -> i.action() == RestoreReport.Action.CREATE
                             && i.type().equals("persistentvolumeclaims")

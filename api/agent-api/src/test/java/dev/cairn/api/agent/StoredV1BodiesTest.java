@@ -64,6 +64,10 @@ class StoredV1BodiesTest {
         Delivery delivery = read("delivery.json", Delivery.class);
         assertThat(delivery.leaseSeconds()).isEqualTo(120);
         assertThat(delivery.cancel()).hasSize(1);
+        Delivery.Command drill = delivery.commands().get(2);
+        assertThat(drill.restore().namespacePrefix()).isEqualTo("drill-a1b2c3-");
+        assertThat(drill.restore().removesAfter()).isTrue();
+        assertThat(delivery.commands().get(1).restore().removesAfter()).isFalse();
         Delivery.Command backup = delivery.commands().get(0);
         assertThat(backup.kind()).isEqualTo(CommandKind.BACKUP);
         assertThat(backup.restore()).isNull();

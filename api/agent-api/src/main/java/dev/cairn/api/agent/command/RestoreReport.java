@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param items one per object, named as restored (after the mappings); at most 2,000 are kept
  * @param itemsTruncated how many items were left out of {@code items}
  * @param volumes the claims whose data was restored
+ * @param removedNamespaces the namespaces the restore created and then deleted, as its spec asked ({@code removeAfter})
  */
 public record RestoreReport(
         boolean preview,
@@ -24,7 +25,12 @@ public record RestoreReport(
         @Size(max = 1000) List<String> warnings,
         @Size(max = 2000) List<Item> items,
         int itemsTruncated,
-        @Size(max = 10_000) List<VolumeRestore> volumes) {
+        @Size(max = 10_000) List<VolumeRestore> volumes,
+        @Size(max = 1000) List<String> removedNamespaces) {
+
+    public RestoreReport {
+        removedNamespaces = removedNamespaces == null ? List.of() : List.copyOf(removedNamespaces);
+    }
 
     /**
      * This report with the claims' data restores, and at most {@code maxItems} items (the rest counted in
@@ -41,7 +47,14 @@ public record RestoreReport(
                 warnings,
                 items.subList(0, Math.min(items.size(), maxItems)),
                 itemsTruncated + Math.max(0, items.size() - maxItems),
-                restored);
+                restored,
+                removedNamespaces);
+    }
+
+    /** This report with the namespaces the restore created and then deleted. */
+    public RestoreReport withRemoved(List<String> removed) {
+        return new RestoreReport(
+                preview, phase, created, updated, skipped, failed, warnings, items, itemsTruncated, volumes, removed);
     }
 
     /** What was (or, in a preview, would be) done with one object. */

@@ -17,6 +17,10 @@ import java.util.UUID;
  * @param existingResourcePolicy SKIP (default) or UPDATE an object that exists
  * @param preview only report what would be done
  * @param volumes restore the data of the claims it creates from their volume backups (absent: true)
+ * @param namespacePrefix restore every namespace not in {@code namespaceMapping} as this prefix followed by its name
+ *     (a drill's scratch namespaces); absent: its own name
+ * @param removeAfter once restored (and its volumes' data written), delete the namespaces this restore created, and
+ *     only those (a drill's clean-up); absent: false
  */
 public record RestoreSpec(
         @NotNull UUID backupId,
@@ -32,12 +36,40 @@ public record RestoreSpec(
 
         @Pattern(regexp = "SKIP|UPDATE") String existingResourcePolicy,
         boolean preview,
-        Boolean volumes) {
+        Boolean volumes,
+        @Pattern(regexp = "[a-z0-9][-a-z0-9]{0,19}") String namespacePrefix,
+        Boolean removeAfter) {
 
     public RestoreSpec {
         includeNamespaces = includeNamespaces == null ? List.of() : includeNamespaces;
         namespaceMapping = namespaceMapping == null ? Map.of() : namespaceMapping;
         storageClassMapping = storageClassMapping == null ? Map.of() : storageClassMapping;
+    }
+
+    /** A restore of this kind without a prefix or removal (a plain restore). */
+    public RestoreSpec(
+            UUID backupId,
+            List<String> includeNamespaces,
+            Map<String, String> namespaceMapping,
+            Map<String, String> storageClassMapping,
+            String existingResourcePolicy,
+            boolean preview,
+            Boolean volumes) {
+        this(
+                backupId,
+                includeNamespaces,
+                namespaceMapping,
+                storageClassMapping,
+                existingResourcePolicy,
+                preview,
+                volumes,
+                null,
+                null);
+    }
+
+    /** Whether the namespaces this restore creates are deleted once it is done. */
+    public boolean removesAfter() {
+        return removeAfter != null && removeAfter;
     }
 
     /** Whether volume data is restored (the default). */
