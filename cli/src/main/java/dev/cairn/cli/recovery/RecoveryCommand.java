@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cairn recovery create --from-backup 3f1c… --cluster standby-us --namespace-mapping shop:shop --wait",
             "  cairn recovery create --latest-of prod-eu --cluster standby-us --wait",
+            "  cairn recovery create --latest-of prod-eu --cluster standby-us --drill --wait   # then: cairn drill report",
             "  cairn recovery describe 9b2e…"
         })
 public final class RecoveryCommand {
@@ -83,6 +84,11 @@ public final class RecoveryCommand {
                             fallbackValue = "true",
                             description = "Restore the data of the claims it creates (default: yes).")
                     boolean volumes,
+            @Option(
+                            names = "--drill",
+                            description = "A restore drill: restore into scratch namespaces (drill-<token>-<name>),"
+                                    + " verify, then remove them; signed report with cairn drill report.")
+                    boolean drill,
             @Option(names = "--wait", description = "Follow the recovery until it ends.") boolean await,
             @Mixin PlatformOption platform,
             @Mixin Output output) {
@@ -104,6 +110,9 @@ public final class RecoveryCommand {
         body.put("storageClassMapping", restore.storageClassMapping());
         body.put("existingResourcePolicy", restore.existingResourcePolicy());
         body.put("volumes", volumes);
+        if (drill) {
+            body.put("drill", true);
+        }
         JsonNode created = api.post("recoveries", body, UUID.randomUUID().toString());
         if (!await) {
             if (output.isTable()) {
@@ -212,6 +221,7 @@ public final class RecoveryCommand {
     private void print(JsonNode r, Output output) {
         Table table = new Table("FIELD", "VALUE")
                 .row("id", r.path("id").asText())
+                .row("kind", r.path("drill").asBoolean() ? "drill (scratch namespaces, removed after)" : "recovery")
                 .row("phase", r.path("phase").asText())
                 .row("reason", r.path("reason").asText(null))
                 .row(

@@ -57,6 +57,17 @@ public final class ScheduleCommand {
             @Mixin When when,
             @Mixin Keep keep,
             @Option(names = "--paused", description = "Create it paused.") boolean paused,
+            @Option(
+                            names = "--drill-into",
+                            paramLabel = "CLUSTER",
+                            description = "After a run, restore its backup as a drill into this cluster (scratch"
+                                    + " namespaces, verified, removed; a signed report): cairn recovery list.")
+                    String drillInto,
+            @Option(
+                            names = "--drill-every",
+                            paramLabel = "DURATION",
+                            description = "At most one drill so often (ISO-8601, at least PT1H; default P7D).")
+                    String drillEvery,
             @Mixin Output output) {
         Platform api = platform.signedIn();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -66,6 +77,14 @@ public final class ScheduleCommand {
         body.put("schedule", when.schedule());
         body.put("retention", keep.rules());
         body.put("paused", paused);
+        if (drillInto != null) {
+            Map<String, Object> drill = new LinkedHashMap<>();
+            drill.put("targetClusterId", api.clusterId(drillInto));
+            if (drillEvery != null) {
+                drill.put("every", drillEvery);
+            }
+            body.put("drill", drill);
+        }
         JsonNode created = api.post(POLICIES, body);
         print(created, output);
         return ExitStatus.OK;
@@ -215,6 +234,16 @@ public final class ScheduleCommand {
                 .row("jitter", p.path("jitterOffset").asText(null))
                 .row("keeps", given(p.path("retention")))
                 .row("next fire", p.path("nextFireAt").asText(null))
+                .row(
+                        "drills",
+                        p.path("drill").isObject()
+                                ? "into "
+                                        + p.path("drill")
+                                                .path("targetClusterId")
+                                                .asText() + ", at most every "
+                                        + p.path("drill").path("every").asText() + "; last "
+                                        + p.path("lastDrillAt").asText("never")
+                                : null)
                 .row("failures in a row", p.path("consecutiveFailures").asInt());
         output.print(p, table, io.out());
     }

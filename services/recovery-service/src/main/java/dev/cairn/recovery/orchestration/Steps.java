@@ -147,7 +147,7 @@ public class Steps {
     private Change verifying(Recovery r) {
         RestoreReport report = read(r.report().toString(), RestoreReport.class);
         Sources.Sample sample = sources.sample(r.tenantId(), r.backupId(), r.region(), config.sampleChunks());
-        Verification v = Verification.of(report, sample);
+        Verification v = Verification.of(report, sample, r.drill());
         faults.pass(FaultPoints.Point.RECOVERY_VERIFIED);
         sources.unpin(r.tenantId(), r.backupId());
         return Change.to(v.phase(), "verified: " + v.summary()).withVerification(json.valueToTree(v));

@@ -34,9 +34,18 @@ public record Verification(
         long bytesReread,
         List<String> problems) {
 
-    /** The verdict on a restore that ended Completed or PartiallyFailed. */
-    public static Verification of(RestoreReport report, Sources.Sample sample) {
+    /** The verdict on a restore (a drill's, when {@code drill}) that ended Completed or PartiallyFailed. */
+    public static Verification of(RestoreReport report, Sources.Sample sample, boolean drill) {
         List<String> problems = new ArrayList<>();
+        List<String> left = drill
+                ? report.items().stream()
+                        .filter(i -> i.action() == RestoreReport.Action.CREATE
+                                && i.type().equals("namespaces"))
+                        .map(RestoreReport.Item::name)
+                        .filter(n -> !report.removedNamespaces().contains(n))
+                        .toList()
+                : List.of();
+        left.forEach(n -> problems.add("scratch namespace " + n + " was not removed"));
         int restored = 0;
         int volumesFailed = 0;
         for (RestoreReport.VolumeRestore v :
@@ -56,13 +65,15 @@ public record Verification(
         boolean whole = report.phase() == Outcome.Completed
                 && report.failed() == 0
                 && volumesFailed == 0
+                && left.isEmpty()
                 && sample.passed() == sample.sampled();
         String summary = objects + " objects of the backup applied (" + report.created() + " created, "
                 + report.updated() + " updated, " + report.skipped() + " left as they were, " + report.failed()
                 + " failed), " + restored + " volumes restored"
                 + (volumesFailed > 0 ? ", " + volumesFailed + " failed" : "") + "; " + sample.passed() + " of "
                 + sample.sampled() + " sampled chunks re-read"
-                + " whole from " + sample.region();
+                + " whole from " + sample.region()
+                + (drill ? "; " + report.removedNamespaces().size() + " scratch namespaces removed" : "");
         return new Verification(
                 whole ? RecoveryPhase.Completed : RecoveryPhase.PartiallyFailed,
                 summary,

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param storageClassMapping backed-up storage class to target storage class
  * @param existingResourcePolicy SKIP (default) or UPDATE an object that exists in the target
  * @param volumes restore the data of the claims it creates (absent: true)
+ * @param drill a restore drill: every namespace is restored into a scratch namespace ({@code drill-<token>-<name>}),
+ *     verified, then the scratch namespaces are deleted; no namespace mapping then
  */
 public record NewRecovery(
         UUID backupId,
@@ -28,15 +30,29 @@ public record NewRecovery(
         Map<String, String> namespaceMapping,
         Map<String, String> storageClassMapping,
         String existingResourcePolicy,
-        Boolean volumes) {
+        Boolean volumes,
+        Boolean drill) {
 
     @AssertTrue(message = "name the backup: backupId, or latestOfCluster for the latest Completed backup of a cluster")
     boolean isBackupNamedOnce() {
         return (backupId == null) != (latestOfCluster == null);
     }
 
-    /** The RESTORE command's spec for the backup this request resolves to. */
-    public RestoreSpec spec(UUID backup) {
+    @AssertTrue(message = "a drill restores into scratch namespaces of its own: give no namespaceMapping")
+    boolean isDrillUnmapped() {
+        return !isDrill() || namespaceMapping == null || namespaceMapping.isEmpty();
+    }
+
+    /** Whether this is a restore drill. */
+    public boolean isDrill() {
+        return drill != null && drill;
+    }
+
+    /**
+     * The RESTORE command's spec for the backup this request resolves to; a drill's restores every namespace under
+     * {@code scratchPrefix} and removes what it created.
+     */
+    public RestoreSpec spec(UUID backup, String scratchPrefix) {
         return new RestoreSpec(
                 backup,
                 includeNamespaces,
@@ -44,6 +60,8 @@ public record NewRecovery(
                 storageClassMapping,
                 existingResourcePolicy,
                 false,
-                volumes);
+                volumes,
+                isDrill() ? scratchPrefix : null,
+                isDrill() ? Boolean.TRUE : null);
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param report the agent's restore report
  * @param verification what Verifying checked
  * @param lastError the last failure of a step that is retried
+ * @param drill a restore drill (scratch namespaces, removed after the restore)
  */
 public record Recovery(
         UUID id,
@@ -40,7 +41,8 @@ public record Recovery(
         int attempts,
         String lastError,
         Instant createdAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        boolean drill) {
 
     /** The measured recovery time: from the request to its end; null until it ended. */
     public Double rtoSeconds() {

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RecoveryService {
     private static final Logger LOG = Logger.getLogger(RecoveryService.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final RecoveryStore store;
     private final Clusters clusters;
@@ -83,15 +84,16 @@ public class RecoveryService {
                     "backup " + backup.id() + " is " + backup.phase()
                             + "; only Completed and PartiallyFailed backups restore");
         }
-        RestoreSpec spec = request.spec(backup.id());
+        RestoreSpec spec = request.spec(backup.id(), scratchPrefix());
         Set<ConstraintViolation<RestoreSpec>> violations = validator.validate(spec);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        String reason = "requested by " + requestedBy + ": backup " + backup.id() + " of cluster " + backup.clusterId()
+        String reason = "requested by " + requestedBy + ": " + (request.isDrill() ? "a drill of " : "")
+                + "backup " + backup.id() + " of cluster " + backup.clusterId()
                 + " (" + selector + ") into cluster " + request.targetClusterId();
         RecoveryStore.Created created = store.create(
-                row(tenantId, requestedBy, idempotencyKey, asSent, backup.id(), selector, request, reason));
+                row(tenantId, requestedBy, idempotencyKey, asSent, backup.id(), selector, request, spec, reason));
         if (created.created()) {
             LOG.infof(
                     "recovery %s planned for tenant %s: %s", created.recovery().id(), tenantId, reason);
@@ -107,6 +109,7 @@ public class RecoveryService {
             UUID backup,
             String selector,
             NewRecovery request,
+            RestoreSpec spec,
             String reason) {
         return new RecoveryStore.NewRow(
                 tenantId,
@@ -116,8 +119,45 @@ public class RecoveryService {
                 backup,
                 selector,
                 request.targetClusterId(),
-                json.valueToTree(request.spec(backup)),
+                json.valueToTree(spec),
+                request.isDrill(),
                 reason);
+    }
+
+    /** A drill's scratch prefix: {@code drill-} and 6 random hex digits, then the namespace's own name. */
+    private static String scratchPrefix() {
+        byte[] token = new byte[3];
+        RANDOM.nextBytes(token);
+        return "drill-" + java.util.HexFormat.of().formatHex(token) + "-";
+    }
+
+    /**
+     * Records a policy run's drill, once per run: the run's backup into the policy's drill cluster, every namespace of
+     * the policy's under a scratch prefix, removed after. The cluster and the backup are checked as the drill runs
+     * (the RESTORE command is refused for another tenant's cluster; Staging finds no backup of another tenant's).
+     */
+    public RecoveryView drill(PolicyDrill d) {
+        NewRecovery request = new NewRecovery(
+                d.backupId(), null, d.targetClusterId(), d.includeNamespaces(), null, null, null, null, true);
+        String selector = "run " + d.runId() + " of policy " + d.policyId();
+        String requestedBy = "policy " + d.policyId();
+        RecoveryStore.Created created = store.create(row(
+                d.tenantId(),
+                requestedBy,
+                "drill:" + d.runId(),
+                json.valueToTree(d),
+                d.backupId(),
+                selector,
+                request,
+                request.spec(d.backupId(), scratchPrefix()),
+                requestedBy + ": a drill of backup " + d.backupId() + " (" + selector + ") into cluster "
+                        + d.targetClusterId()));
+        if (created.created()) {
+            LOG.infof(
+                    "drill %s planned for policy %s of tenant %s",
+                    created.recovery().id(), d.policyId(), d.tenantId());
+        }
+        return get(d.tenantId(), created.recovery().id());
     }
 
     /** One of the tenant's recoveries with its transitions; 404 for another tenant's. */

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public class RecoveryStore {
     private static final String COLUMNS = "id, tenant_id, requested_by, backup_id, selector, target_cluster_id, spec,"
             + " phase, reason, phase_since, region, regions, command_id, progress, report, verification,"
-            + " cancel_requested, attempts, last_error, created_at, finished_at";
+            + " cancel_requested, attempts, last_error, created_at, finished_at, drill";
     private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
     private final AgroalDataSource db;
@@ -44,6 +44,7 @@ public class RecoveryStore {
             String selector,
             UUID targetClusterId,
             JsonNode spec,
+            boolean drill,
             String reason) {}
 
     /** The recovery a request made, or the earlier one its Idempotency-Key names ({@code created} false). */
@@ -63,8 +64,8 @@ public class RecoveryStore {
             }
             UUID id = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO recovery (id, tenant_id, requested_by,"
-                    + " idempotency_key, request, backup_id, selector, target_cluster_id, spec, phase, reason)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, 'Planned', ?)"
+                    + " idempotency_key, request, backup_id, selector, target_cluster_id, spec, phase, reason, drill)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, 'Planned', ?, ?)"
                     + " ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING")) {
                 s.setObject(1, id);
                 s.setObject(2, row.tenantId());
@@ -76,6 +77,7 @@ public class RecoveryStore {
                 s.setObject(8, row.targetClusterId());
                 s.setString(9, write(row.spec()));
                 s.setString(10, row.reason());
+                s.setBoolean(11, row.drill());
                 if (s.executeUpdate() == 0) {
                     // the same key at the same moment from another request: that one's recovery
                     return new Created(
@@ -372,7 +374,8 @@ public class RecoveryStore {
                 rs.getInt(18),
                 rs.getString(19),
                 rs.getTimestamp(20).toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(),
+                rs.getBoolean(22));
     }
 
     private String write(JsonNode node) {

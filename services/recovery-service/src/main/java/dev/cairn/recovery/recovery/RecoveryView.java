@@ -20,11 +20,13 @@ import java.util.UUID;
  * @param verification what Verifying checked
  * @param lastError the last failure of a step being retried
  * @param rtoSeconds the measured recovery time, request to end
+ * @param drill a restore drill: restored into scratch namespaces, verified, the scratch namespaces removed
  * @param transitions every transition, in order (one recovery only, not in lists)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecoveryView(
         UUID id,
+        boolean drill,
         RecoveryPhase phase,
         String reason,
         UUID backupId,
@@ -48,6 +50,7 @@ public record RecoveryView(
     static RecoveryView of(Recovery r, List<Transition> transitions) {
         return new RecoveryView(
                 r.id(),
+                r.drill(),
                 r.phase(),
                 r.reason(),
                 r.backupId(),

@@ -70,6 +70,7 @@ public class RecoveryReports {
         d.put("format", FORMAT);
         d.put("recoveryId", r.id().toString());
         d.put("tenantId", r.tenantId().toString());
+        d.put("drill", r.drill());
         d.put("outcome", r.phase().name());
         d.put("reason", r.reason());
         d.put("requestedBy", r.requestedBy());

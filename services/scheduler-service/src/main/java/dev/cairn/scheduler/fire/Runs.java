@@ -34,9 +34,17 @@ public class Runs {
     private final Expiry expiry;
     private final FireConfig config;
     private final FirePoints faults;
+    private final Drills drills;
 
-    public Runs(Commands commands, PolicyService policies, Expiry expiry, FireConfig config, FirePoints faults) {
+    public Runs(
+            Commands commands,
+            PolicyService policies,
+            Expiry expiry,
+            FireConfig config,
+            FirePoints faults,
+            Drills drills) {
         this.faults = faults;
+        this.drills = drills;
         this.commands = commands;
         this.policies = policies;
         this.expiry = expiry;
@@ -216,11 +224,58 @@ public class Runs {
                         lastRun(run);
                     }
                 });
-            case Completed -> expire(finish(runId, RunPhase.Completed, command.message(), command.backupId()));
-            case PartiallyFailed ->
+            case Completed -> {
+                drill(runId, command.backupId());
+                expire(finish(runId, RunPhase.Completed, command.message(), command.backupId()));
+            }
+            case PartiallyFailed -> {
+                drill(runId, command.backupId());
                 expire(finish(runId, RunPhase.PartiallyFailed, command.message(), command.backupId()));
+            }
             case Failed -> finish(runId, RunPhase.Failed, command.message(), command.backupId());
             case Cancelled -> finish(runId, RunPhase.Failed, "cancelled: " + command.message(), null);
+        }
+    }
+
+    /**
+     * Before a run that made a backup is recorded as ended: asks for the policy's restore drill of that backup when the
+     * policy has drills and the last one is at least its interval old (so that a run seen ended has had its drill
+     * decided). A drill the recovery service did not take is asked for after the next run; one asked for twice (a
+     * crash before the run was recorded) is the same drill (one per run).
+     */
+    private void drill(UUID runId, UUID backupId) {
+        PolicyRun run = QuarkusTransaction.requiringNew().call(() -> PolicyRun.<PolicyRun>findById(runId));
+        if (run == null || run.phase.isFinal() || backupId == null) {
+            return;
+        }
+        Policy p = QuarkusTransaction.requiringNew().call(() -> Policy.<Policy>findById(run.policyId));
+        if (p == null || p.drillClusterId == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (p.lastDrillAt != null
+                && p.lastDrillAt.plusSeconds(p.drillEverySeconds).isAfter(now)) {
+            return;
+        }
+        try {
+            UUID recovery = drills.request(
+                    p.tenantId,
+                    p.id,
+                    runId,
+                    backupId,
+                    p.drillClusterId,
+                    policies.backup(p).includeNamespaces());
+            QuarkusTransaction.requiringNew().run(() -> {
+                Policy fresh = Policy.findById(p.id);
+                if (fresh != null) {
+                    fresh.lastDrillAt = now.truncatedTo(ChronoUnit.MICROS);
+                }
+            });
+            LOG.infof("run %s of policy %s: drill %s into cluster %s", runId, p.id, recovery, p.drillClusterId);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "run %s of policy %s: its drill was not taken (%s); the next run asks again",
+                    runId, p.id, e.getMessage());
         }
     }
 

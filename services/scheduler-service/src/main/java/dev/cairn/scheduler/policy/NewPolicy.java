@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param schedule when
  * @param retention what to keep; absent: everything
  * @param paused create or leave it paused
+ * @param drill a restore drill after its runs, at most so often; absent: none
  */
 public record NewPolicy(
         @NotBlank
@@ -31,4 +32,5 @@ public record NewPolicy(
         @Valid BackupSpec backup,
         @NotNull Schedule schedule,
         @Valid RetentionRules retention,
-        boolean paused) {}
+        boolean paused,
+        @Valid DrillSettings drill) {}

@@ -85,6 +85,18 @@ public class Policy extends PanacheEntityBase {
     @Column(name = "last_run_at")
     public Instant lastRunAt;
 
+    /** The cluster its restore drills restore into; null: no drills. */
+    @Column(name = "drill_cluster_id")
+    public UUID drillClusterId;
+
+    /** How often at most a run is followed by a drill. */
+    @Column(name = "drill_every_seconds")
+    public Long drillEverySeconds;
+
+    /** When the recovery service last took a drill of this policy. */
+    @Column(name = "last_drill_at")
+    public Instant lastDrillAt;
+
     /** The Idempotency-Key of the request that created it, if it had one. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;

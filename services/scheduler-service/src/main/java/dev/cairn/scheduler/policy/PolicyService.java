@@ -114,6 +114,10 @@ public class PolicyService {
         if (Policy.nameTaken(p.tenantId, request.name(), p.id)) {
             throw ProblemException.conflict("a policy named " + request.name() + " exists");
         }
+        if (request.drill() != null
+                && clusters.nameOfOwn(request.drill().targetClusterId()).isEmpty()) {
+            throw ProblemException.invalidField("drill.targetClusterId", "no cluster of this tenant has that id");
+        }
         RetentionRules retention = request.retention() == null ? RetentionRules.KEEP_ALL : request.retention();
         if (retention.maxAge() != null && !retention.maxAge().isPositive()) {
             throw ProblemException.invalidField("retention.maxAge", "a maximum age is a positive duration");
@@ -136,6 +140,9 @@ public class PolicyService {
         p.keepMonthly = retention.keepMonthly();
         p.keepYearly = retention.keepYearly();
         p.maxAgeSeconds = seconds(retention.maxAge());
+        p.drillClusterId = request.drill() == null ? null : request.drill().targetClusterId();
+        p.drillEverySeconds =
+                request.drill() == null ? null : seconds(request.drill().every());
         p.phase = request.paused() ? PolicyPhase.Paused : PolicyPhase.Active;
         p.updatedAt = now;
     }
@@ -181,8 +188,15 @@ public class PolicyService {
                 p.phase == PolicyPhase.Active ? timetable.next(now).at() : null,
                 p.lastRunId == null ? null : new PolicyView.LastRun(p.lastRunId, p.lastRunPhase, p.lastRunAt),
                 p.consecutiveFailures,
+                drill(p),
+                p.lastDrillAt,
                 p.createdAt,
                 p.updatedAt);
+    }
+
+    /** The policy's restore drills; null when it has none. */
+    public static DrillSettings drill(Policy p) {
+        return p.drillClusterId == null ? null : new DrillSettings(p.drillClusterId, duration(p.drillEverySeconds));
     }
 
     private String write(BackupSpec spec) {

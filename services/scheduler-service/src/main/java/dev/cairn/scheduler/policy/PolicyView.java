@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param nextFireAt when it fires next (planned time plus jitter); absent while paused
  * @param lastRun its latest run: id, phase, when it fired; absent before the first
  * @param consecutiveFailures runs in a row that did not complete (Failed or Missed)
+ * @param drill its restore drills, if it has them
+ * @param lastDrillAt when the last drill was started
  */
 public record PolicyView(
         UUID id,
@@ -28,6 +30,8 @@ public record PolicyView(
         Instant nextFireAt,
         LastRun lastRun,
         int consecutiveFailures,
+        DrillSettings drill,
+        Instant lastDrillAt,
         Instant createdAt,
         Instant updatedAt) {
     /** A policy's latest run, in short ({@code GET .../runs} has them all). */

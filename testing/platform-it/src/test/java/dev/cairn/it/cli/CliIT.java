@@ -268,10 +268,15 @@ class CliIT {
                 "7",
                 "--max-age",
                 "P90D",
+                "--drill-into",
+                "prod-eu",
+                "--drill-every",
+                "P1D",
                 "-o",
                 "json");
         assertThat(created.status()).as(created.err()).isZero();
         JsonNode policy = Api.JSON.readTree(created.out());
+        assertThat(policy.path("drill").path("every").asText()).isEqualTo("PT24H");
         assertThat(policy.path("schedule").path("cron").asText()).isEqualTo("0 2 * * 1-5");
         assertThat(policy.path("retention").path("keepDaily").asInt()).isEqualTo(7);
         assertThat(policy.path("backup").path("includeNamespaces").toString()).isEqualTo("[\"shop\"]");

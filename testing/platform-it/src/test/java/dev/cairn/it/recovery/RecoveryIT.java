@@ -9,6 +9,7 @@ import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Faults;
 import dev.cairn.it.support.Kubelet;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Regions;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
@@ -206,6 +207,134 @@ class RecoveryIT {
     }
 
     @Test
+    void aDrillRestoresIntoAScratchNamespaceVerifiesItAndRemovesIt() throws Exception {
+        // when the tenant asks for a drill of the latest backup of prod-eu into the standby cluster
+        Response r = post(
+                "{\"latestOfCluster\":\"" + sourceCluster + "\",\"targetClusterId\":\"" + targetCluster
+                        + "\",\"includeNamespaces\":[\"shop\"],\"drill\":true}",
+                null);
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
+        String id = r.path("id");
+        JsonNode done = awaitEnd(id);
+
+        // then it restored into a scratch namespace of its own, verified, and removed what it created
+        assertThat(done.path("phase").asText()).as(done.toPrettyString()).isEqualTo("Completed");
+        assertThat(done.path("drill").asBoolean()).isTrue();
+        String prefix = done.path("restore").path("namespacePrefix").asText();
+        assertThat(prefix).matches("drill-[0-9a-f]{6}-");
+        String scratch = prefix + "shop";
+        assertThat(done.path("report").path("created").asInt()).isGreaterThan(10);
+        assertThat(done.path("report").path("removedNamespaces"))
+                .extracting(JsonNode::asText)
+                .containsExactly(scratch);
+        assertThat(done.path("verification").path("summary").asText()).endsWith("; 1 scratch namespaces removed");
+        assertThat(target.all("v1", "Namespace"))
+                .extracting(n -> n.getMetadata().getName())
+                .doesNotContain(scratch);
+        // the volume's data was written into the scratch namespace's claim, byte for byte, before it went
+        Path volume = Kubelet.restoredVolume(targetPods, scratch, "data-db-0");
+        assertThat(volume).isNotNull();
+        assertThat(Files.readAllBytes(volume.resolve("base/16384/2619"))).isEqualTo(volumePage);
+        // and its report is signed and says it was a drill
+        assertSignedReport(id, "Completed");
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries/" + id + "/report"))
+                        .path("drill")
+                        .asBoolean())
+                .isTrue();
+
+        // a drill names no namespace mapping (its scratch namespaces are its own)
+        Response mapped = post(
+                "{\"backupId\":\"" + backup + "\",\"targetClusterId\":\"" + targetCluster
+                        + "\",\"namespaceMapping\":{\"shop\":\"prod\"},\"drill\":true}",
+                null);
+        assertThat(mapped.statusCode()).isEqualTo(400);
+        assertThat(mapped.contentType()).startsWith(Api.PROBLEM);
+    }
+
+    @Test
+    void aPolicyWithDrillsDrillsAfterARunAndAtMostOnceInItsInterval() {
+        // given a policy of prod-eu's "shop" with a drill into the standby cluster at most every hour
+        JsonNode policy = Api.json(Api.as(tenant.token())
+                .contentType("application/json")
+                .body("{\"name\":\"shop-drilled\",\"clusterId\":\"" + sourceCluster
+                        + "\",\"backup\":{\"includeNamespaces\":[\"shop\"],\"volumes\":true},"
+                        + "\"schedule\":{\"cron\":\"@daily\"},\"drill\":{\"targetClusterId\":\"" + targetCluster
+                        + "\",\"every\":\"PT1H\"}}")
+                .when()
+                .post("/api/v1/policies"));
+        String id = policy.path("id").asText();
+        assertThat(policy.path("drill").path("every").asText()).isEqualTo("PT1H");
+
+        // when it runs: its backup is drilled into the standby cluster, and the drill completes
+        String firstRun = runToTheEnd(id);
+        JsonNode drill = awaitEnd(awaitValue("the policy's drill", () -> drillsOf(id), d -> d.size() == 1)
+                .get(0)
+                .path("id")
+                .asText());
+        assertThat(drill.path("phase").asText()).as(drill.toPrettyString()).isEqualTo("Completed");
+        assertThat(drill.path("drill").asBoolean()).isTrue();
+        assertThat(drill.path("selector").asText()).isEqualTo("run " + firstRun + " of policy " + id);
+        assertThat(drill.path("report").path("removedNamespaces")).hasSize(1);
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/policies/" + id))
+                        .path("lastDrillAt")
+                        .isTextual())
+                .isTrue();
+
+        // and a second run within the hour is not drilled again (the drill is decided before the run shows ended)
+        runToTheEnd(id);
+        assertThat(drillsOf(id)).hasSize(1);
+    }
+
+    /** Runs a policy now and waits for the run's end; answers the run's id. */
+    private static String runToTheEnd(String policy) {
+        String run = Api.as(tenant.token())
+                .when()
+                .post("/api/v1/policies/" + policy + "/run")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        JsonNode ended = awaitEnd("run " + run, () -> {
+            for (JsonNode r : Policies.runs(tenant, policy)) {
+                if (r.path("id").asText().equals(run)) {
+                    return r;
+                }
+            }
+            return Api.JSON.createObjectNode();
+        });
+        assertThat(ended.path("phase").asText()).as(ended.toString()).isEqualTo("Completed");
+        return run;
+    }
+
+    /** The drills of a policy among the tenant's recoveries. */
+    private static List<JsonNode> drillsOf(String policy) {
+        List<JsonNode> drills = new ArrayList<>();
+        for (JsonNode r : Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries?limit=500"))
+                .path("items")) {
+            if (r.path("drill").asBoolean() && r.path("selector").asText().endsWith("of policy " + policy)) {
+                drills.add(r);
+            }
+        }
+        return drills;
+    }
+
+    private static <T> T awaitValue(
+            String what, java.util.concurrent.Callable<T> read, java.util.function.Predicate<T> done) {
+        Object[] last = new Object[1];
+        await(what)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    @SuppressWarnings("unchecked")
+                    T value = (T) (last[0] = read.call());
+                    return done.test(value);
+                });
+        @SuppressWarnings("unchecked")
+        T value = (T) last[0];
+        return value;
+    }
+
+    @Test
     void badRecoveriesAreRefusedWithProblems() {
         for (String bad : List.of(
                 "{\"targetClusterId\":\"" + targetCluster + "\"}",
@@ -246,8 +375,13 @@ class RecoveryIT {
             assertThat(phases(done))
                     .as(point)
                     .containsExactly("Planned", "Staging", "Restoring", "Verifying", "Completed");
-            assertThat(done.path("backupId").asText()).isEqualTo(backup);
-            assertThat(done.path("selector").asText()).contains(sourceCluster);
+            // the latest Completed backup of prod-eu when it was asked for (other tests may have made newer ones)
+            assertThat(done.path("selector").asText()).isEqualTo("latest Completed of cluster " + sourceCluster);
+            JsonNode chosen = Api.json(Api.as(tenant.token())
+                    .when()
+                    .get("/api/v1/backups/" + done.path("backupId").asText()));
+            assertThat(chosen.path("clusterId").asText()).isEqualTo(sourceCluster);
+            assertThat(chosen.path("phase").asText()).isEqualTo("Completed");
             assertThat(restoreCommands(namespace)).as(point).isEqualTo(1);
             assertSameObjects(namespace);
         }

@@ -309,6 +309,11 @@ public final class Platform implements AutoCloseable {
                     "quarkus.rest-client.ingest-service.url",
                     services.get("ingest").url());
         }
+        if (service.equals("scheduler")) {
+            properties.put(
+                    "quarkus.rest-client.recovery-service.url",
+                    services.get("recovery").url());
+        }
         properties.put(
                 "cairn.keys.local-key-file", options.home().resolve("kek").toString());
         if (service.equals("recovery")) {
