@@ -9,6 +9,7 @@ import dev.cairn.agent.registration.AgentRegistration;
 import dev.cairn.agent.runtime.AgentRuntime;
 import dev.cairn.agent.volume.VolumeBackups;
 import dev.cairn.agent.volume.VolumeRestores;
+import dev.cairn.api.agent.AgentCapabilities;
 import dev.cairn.api.agent.Heartbeat;
 import dev.cairn.api.agent.command.Delivery;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -147,10 +148,11 @@ public final class Daemon {
                     AgentRuntime.VERSION,
                     kube.getKubernetesVersion().getGitVersion(),
                     kube.nodes().list().getItems().size(),
-                    kube.namespaces().list().getItems().size());
+                    kube.namespaces().list().getItems().size(),
+                    AgentCapabilities.ALL);
         } catch (KubernetesClientException e) {
             log.println("cannot read the cluster's facts: " + e.getMessage());
-            return new Heartbeat(AgentRuntime.VERSION, null, null, null);
+            return new Heartbeat(AgentRuntime.VERSION, null, null, null, AgentCapabilities.ALL);
         }
     }
 }

@@ -50,13 +50,8 @@ public final class AgentRegistration {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        AgentRegistrationRequest body = new AgentRegistrationRequest(
-                token,
-                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                facts.agentVersion(),
-                facts.kubernetesVersion(),
-                facts.nodeCount(),
-                facts.namespaceCount());
+        AgentRegistrationRequest body = AgentRegistrationRequest.of(
+                token, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), facts);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .proxy(proxy)

@@ -68,6 +68,34 @@ public final class Platform {
         }
     }
 
+    /** The id of one of the tenant's backup policies, from its id or its name. */
+    public UUID policyId(String idOrName) {
+        try {
+            return UUID.fromString(idOrName);
+        } catch (IllegalArgumentException notAnId) {
+            return every("policies?limit=500").stream()
+                    .filter(p -> p.path("name").asText().equals(idOrName))
+                    .map(p -> UUID.fromString(p.path("id").asText()))
+                    .findFirst()
+                    .orElseThrow(() -> new CliException("no policy named " + idOrName + " (cairn schedule list)"));
+        }
+    }
+
+    /** Every item of a cursor-paginated list (its path with the page size), page after page. */
+    public java.util.List<JsonNode> every(String path) {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page =
+                    get(cursor == null ? path : path + (path.contains("?") ? "&" : "?") + "cursor=" + query(cursor));
+            page.path("items").forEach(all::add);
+            cursor = page.path("nextCursor").isTextual()
+                    ? page.path("nextCursor").asText()
+                    : null;
+        } while (cursor != null);
+        return all;
+    }
+
     /** A query parameter's value, encoded. */
     public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

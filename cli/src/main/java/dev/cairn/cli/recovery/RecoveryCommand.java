@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cairn recovery create --from-backup 3f1c… --cluster standby-us --namespace-mapping shop:shop --wait",
             "  cairn recovery create --latest-of prod-eu --cluster standby-us --wait",
+            "  cairn recovery create --latest-of-policy shop-nightly --cluster standby-us --wait",
             "  cairn recovery create --latest-of prod-eu --cluster standby-us --drill --wait   # then: cairn drill report",
             "  cairn recovery describe 9b2e…"
         })
@@ -54,7 +55,7 @@ public final class RecoveryCommand {
         this.io = io;
     }
 
-    /** Which backup: one by id, or the latest Completed one of a cluster. */
+    /** Which backup: one by id, the latest Completed one of a cluster, or of a policy's runs. */
     static final class Source {
         @Option(names = "--from-backup", required = true, paramLabel = "BACKUP_ID")
         UUID backup;
@@ -65,6 +66,13 @@ public final class RecoveryCommand {
                 paramLabel = "CLUSTER",
                 description = "The latest Completed backup of this cluster (its id or name).")
         String latestOf;
+
+        @Option(
+                names = "--latest-of-policy",
+                required = true,
+                paramLabel = "POLICY",
+                description = "The backup of this policy's newest Completed run that still exists (its id or name).")
+        String latestOfPolicy;
     }
 
     @Command(name = "create", description = "Start a recovery; --wait follows it to its end.")
@@ -101,8 +109,10 @@ public final class RecoveryCommand {
         Map<String, Object> body = new LinkedHashMap<>();
         if (source.backup != null) {
             body.put("backupId", source.backup);
-        } else {
+        } else if (source.latestOf != null) {
             body.put("latestOfCluster", api.clusterId(source.latestOf));
+        } else {
+            body.put("latestOfPolicy", api.policyId(source.latestOfPolicy));
         }
         body.put("targetClusterId", api.clusterId(cluster));
         body.put("includeNamespaces", restore.includeNamespaces());

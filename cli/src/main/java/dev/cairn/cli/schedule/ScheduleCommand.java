@@ -92,7 +92,7 @@ public final class ScheduleCommand {
 
     @Command(name = "list", description = "The tenant's policies with their next fire.")
     int list(@Mixin Output output) {
-        List<JsonNode> all = all(platform.signedIn());
+        List<JsonNode> all = platform.signedIn().every(POLICIES + "?limit=500");
         Table table = new Table("NAME", "PHASE", "CLUSTER", "SCHEDULE", "NEXT FIRE", "FAILURES", "ID");
         all.forEach(p -> table.row(
                 p.path("name").asText(),
@@ -110,14 +110,14 @@ public final class ScheduleCommand {
     int describe(
             @Parameters(paramLabel = "POLICY", description = "Its id or name.") String policy, @Mixin Output output) {
         Platform api = platform.signedIn();
-        print(api.get(POLICIES + "/" + id(api, policy)), output);
+        print(api.get(POLICIES + "/" + api.policyId(policy)), output);
         return ExitStatus.OK;
     }
 
     @Command(name = "pause", description = "Hold a policy's schedule.")
     int pause(@Parameters(paramLabel = "POLICY", description = "Its id or name.") String policy, @Mixin Output output) {
         Platform api = platform.signedIn();
-        print(api.post(POLICIES + "/" + id(api, policy) + "/pause", null), output);
+        print(api.post(POLICIES + "/" + api.policyId(policy) + "/pause", null), output);
         return ExitStatus.OK;
     }
 
@@ -125,7 +125,7 @@ public final class ScheduleCommand {
     int resume(
             @Parameters(paramLabel = "POLICY", description = "Its id or name.") String policy, @Mixin Output output) {
         Platform api = platform.signedIn();
-        print(api.post(POLICIES + "/" + id(api, policy) + "/resume", null), output);
+        print(api.post(POLICIES + "/" + api.policyId(policy) + "/resume", null), output);
         return ExitStatus.OK;
     }
 
@@ -138,7 +138,7 @@ public final class ScheduleCommand {
                     boolean await,
             @Mixin Output output) {
         Platform api = platform.signedIn();
-        UUID id = id(api, policy);
+        UUID id = api.policyId(policy);
         JsonNode run = api.post(POLICIES + "/" + id + "/run", null);
         if (await && run.path("commandId").isTextual()) {
             UUID cluster = UUID.fromString(
@@ -164,7 +164,7 @@ public final class ScheduleCommand {
                     int limit,
             @Mixin Output output) {
         Platform api = platform.signedIn();
-        JsonNode runs = api.get(POLICIES + "/" + id(api, policy) + "/runs?limit=" + limit)
+        JsonNode runs = api.get(POLICIES + "/" + api.policyId(policy) + "/runs?limit=" + limit)
                 .path("items");
         Table table = runsTable();
         runs.forEach(r -> addRun(table, r));
@@ -189,38 +189,9 @@ public final class ScheduleCommand {
     @Command(name = "delete", description = "Delete a policy (its backups stay).")
     int delete(@Parameters(paramLabel = "POLICY", description = "Its id or name.") String policy) {
         Platform api = platform.signedIn();
-        api.delete(POLICIES + "/" + id(api, policy));
+        api.delete(POLICIES + "/" + api.policyId(policy));
         io.out().println("Policy " + policy + " deleted; its backups stay.");
         return ExitStatus.OK;
-    }
-
-    /** The id of one of the tenant's policies, from its id or its name. */
-    private static UUID id(Platform api, String idOrName) {
-        try {
-            return UUID.fromString(idOrName);
-        } catch (IllegalArgumentException notAnId) {
-            return all(api).stream()
-                    .filter(p -> p.path("name").asText().equals(idOrName))
-                    .map(p -> UUID.fromString(p.path("id").asText()))
-                    .findFirst()
-                    .orElseThrow(() -> new dev.cairn.cli.platform.CliException(
-                            "no policy named " + idOrName + " (cairn schedule list)"));
-        }
-    }
-
-    /** Every policy of the tenant, page after page. */
-    private static List<JsonNode> all(Platform api) {
-        List<JsonNode> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page =
-                    api.get(POLICIES + "?limit=500" + (cursor == null ? "" : "&cursor=" + Platform.query(cursor)));
-            page.path("items").forEach(all::add);
-            cursor = page.path("nextCursor").isTextual()
-                    ? page.path("nextCursor").asText()
-                    : null;
-        } while (cursor != null);
-        return all;
     }
 
     private void print(JsonNode p, Output output) {

@@ -67,15 +67,8 @@ public final class UsageCommand implements Callable<Integer> {
         JsonNode now = api.get("usage");
         String since = from != null ? from : defaultFrom();
         ArrayNode periods = JsonNodeFactory.instance.arrayNode();
-        String cursor = null;
-        do {
-            JsonNode page = api.get("usage/history?granularity=" + by + "&limit=744" + param("from", since)
-                    + param("to", to) + param("cursor", cursor));
-            page.path("items").forEach(periods::add);
-            cursor = page.path("nextCursor").isTextual()
-                    ? page.path("nextCursor").asText()
-                    : null;
-        } while (cursor != null);
+        api.every("usage/history?granularity=" + by + "&limit=744" + param("from", since) + param("to", to))
+                .forEach(periods::add);
 
         if (!output.isTable()) {
             com.fasterxml.jackson.databind.node.ObjectNode all = JsonNodeFactory.instance.objectNode();

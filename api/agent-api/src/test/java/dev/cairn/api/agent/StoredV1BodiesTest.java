@@ -42,6 +42,9 @@ class StoredV1BodiesTest {
         AgentRegistrationRequest request = read("registration-request.json", AgentRegistrationRequest.class);
         assertThat(request.token()).startsWith("cairn_reg_");
         assertThat(request.nodeCount()).isEqualTo(3);
+        assertThat(request.facts().capabilitiesOrNone())
+                .as("an agent older than capabilities reports none")
+                .isEmpty();
         AgentCredentials answer = read("registration-answer.json", AgentCredentials.class);
         assertThat(answer.tenantId()).isEqualTo(TENANT);
         assertThat(answer.clusterId()).isEqualTo(CLUSTER);
@@ -53,7 +56,8 @@ class StoredV1BodiesTest {
 
     @Test
     void heartbeatAndIdentity() throws IOException {
-        assertThat(read("heartbeat.json", Heartbeat.class)).isEqualTo(new Heartbeat("0.1.0", "v1.31.2", 3, 12));
+        assertThat(read("heartbeat.json", Heartbeat.class))
+                .isEqualTo(new Heartbeat("0.1.0", "v1.31.2", 3, 12, List.of(AgentCapabilities.RESTORE_DRILL)));
         AgentIdentity identity = read("agent-identity.json", AgentIdentity.class);
         assertThat(identity.phase()).isEqualTo(ClusterPhase.Connected);
         assertThat(identity.homeRegion()).isEqualTo("eu-west-1");

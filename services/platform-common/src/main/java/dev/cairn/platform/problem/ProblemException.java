@@ -88,4 +88,19 @@ public class ProblemException extends RuntimeException {
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "bad-request", "Bad request", detail);
     }
+
+    /**
+     * 409: a drill's restore (under a namespace prefix, removing what it created) for an agent that has not reported
+     * {@link dev.cairn.api.agent.AgentCapabilities#RESTORE_DRILL}; an older agent would restore into the real
+     * namespaces and keep them.
+     */
+    public static ProblemException agentCannotDrill(java.util.UUID clusterId, String agentVersion) {
+        return new ProblemException(
+                409,
+                "agent-cannot-drill",
+                "Agent cannot drill",
+                "the agent of cluster " + clusterId + " (version " + agentVersion + ") has not reported the "
+                        + dev.cairn.api.agent.AgentCapabilities.RESTORE_DRILL
+                        + " capability: upgrade it to restore under a namespace prefix and remove what it created");
+    }
 }

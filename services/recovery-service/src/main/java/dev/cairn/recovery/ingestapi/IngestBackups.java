@@ -1,5 +1,6 @@
 package dev.cairn.recovery.ingestapi;
 
+import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.recovery.identity.CurrentCaller;
 import dev.cairn.recovery.recovery.Backups;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class IngestBackups implements Backups {
     @Override
     public Optional<Summary> latestCompleted(UUID clusterId) {
         return ingest.list(caller.bearer(), clusterId, NEWEST).stream()
-                .filter(b -> "Completed".equals(b.phase()))
+                .filter(b -> b.phase() == BackupPhase.Completed)
                 .findFirst()
                 .map(IngestBackups::of);
     }

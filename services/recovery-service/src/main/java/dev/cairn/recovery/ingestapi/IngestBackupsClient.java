@@ -1,6 +1,7 @@
 package dev.cairn.recovery.ingestapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cairn.api.agent.backup.BackupPhase;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +33,7 @@ public interface IngestBackupsClient {
 
     /** What a recovery reads of a backup. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BackupSummary(UUID id, UUID clusterId, String phase) {}
+    record BackupSummary(UUID id, UUID clusterId, BackupPhase phase) {}
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -1,6 +1,7 @@
 package dev.cairn.recovery.ingestapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.recovery.orchestration.Sources;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -46,7 +47,7 @@ public interface IngestSourceClient {
 
     /** The backup's phase and its regions. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SourceAnswer(String phase, List<Sources.RegionState> regions) {}
+    record SourceAnswer(BackupPhase phase, List<Sources.RegionState> regions) {}
 
     /** A pin. */
     record Pin(String region, Instant until) {}

@@ -1,5 +1,6 @@
 package dev.cairn.recovery.orchestration;
 
+import dev.cairn.api.agent.backup.BackupPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public interface Sources {
     }
 
     /** The backup's phase and its regions, home first. */
-    record Source(String phase, List<RegionState> regions) {}
+    record Source(BackupPhase phase, List<RegionState> regions) {}
 
     /** A sample of chunks re-read from a region. */
     record Sample(String region, int sampled, int passed, long bytes, List<String> problems) {}

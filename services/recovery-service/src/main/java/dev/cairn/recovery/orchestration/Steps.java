@@ -72,7 +72,7 @@ public class Steps {
         }
         Sources.Source source = sources.source(r.tenantId(), r.backupId());
         var regions = json.valueToTree(source.regions());
-        if (!"Completed".equals(source.phase()) && !"PartiallyFailed".equals(source.phase())) {
+        if (!source.phase().restorable()) {
             return Change.to(
                             RecoveryPhase.Failed,
                             "backup " + r.backupId() + " is " + source.phase()

@@ -1,5 +1,6 @@
 package dev.cairn.recovery.recovery;
 
+import dev.cairn.api.agent.backup.BackupPhase;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,12 +11,7 @@ public interface Backups {
      *
      * @param phase its phase: only Completed and PartiallyFailed backups restore
      */
-    record Summary(UUID id, UUID clusterId, String phase) {
-        /** Whether it can be restored. */
-        public boolean restorable() {
-            return "Completed".equals(phase) || "PartiallyFailed".equals(phase);
-        }
-    }
+    record Summary(UUID id, UUID clusterId, BackupPhase phase) {}
 
     /** The caller's backup of that id; empty when none. */
     Optional<Summary> own(UUID backupId);

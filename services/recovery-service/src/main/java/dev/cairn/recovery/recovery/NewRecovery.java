@@ -5,7 +5,9 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A recovery as a tenant asks for it ({@code POST /api/v1/recoveries}): a backup, named or the latest Completed one
@@ -13,6 +15,8 @@ import java.util.UUID;
  *
  * @param backupId the backup to restore
  * @param latestOfCluster instead of {@code backupId}: the latest Completed backup of this cluster, when asked
+ * @param latestOfPolicy instead of {@code backupId}: the backup of this policy's newest Completed run that still
+ *     exists, when asked
  * @param targetClusterId the cluster to restore into
  * @param includeNamespaces namespaces of the backup to restore, globs; empty means all
  * @param namespaceMapping backed-up namespace to target namespace
@@ -25,6 +29,7 @@ import java.util.UUID;
 public record NewRecovery(
         UUID backupId,
         UUID latestOfCluster,
+        UUID latestOfPolicy,
         @NotNull UUID targetClusterId,
         List<String> includeNamespaces,
         Map<String, String> namespaceMapping,
@@ -33,9 +38,14 @@ public record NewRecovery(
         Boolean volumes,
         Boolean drill) {
 
-    @AssertTrue(message = "name the backup: backupId, or latestOfCluster for the latest Completed backup of a cluster")
+    @AssertTrue(
+            message = "name the backup once: backupId, latestOfCluster for the latest Completed backup of a cluster, or"
+                    + " latestOfPolicy for the backup of a policy's newest Completed run")
     boolean isBackupNamedOnce() {
-        return (backupId == null) != (latestOfCluster == null);
+        return Stream.of(backupId, latestOfCluster, latestOfPolicy)
+                        .filter(Objects::nonNull)
+                        .count()
+                == 1;
     }
 
     @AssertTrue(message = "a drill restores into scratch namespaces of its own: give no namespaceMapping")

@@ -2,6 +2,7 @@ package dev.cairn.recovery.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.api.agent.ClusterPhase;
 import dev.cairn.api.agent.command.RestoreSpec;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
@@ -24,14 +25,21 @@ public class RecoveryService {
     private final RecoveryStore store;
     private final Clusters clusters;
     private final Backups backups;
+    private final Policies policies;
     private final Validator validator;
     private final ObjectMapper json;
 
     public RecoveryService(
-            RecoveryStore store, Clusters clusters, Backups backups, Validator validator, ObjectMapper json) {
+            RecoveryStore store,
+            Clusters clusters,
+            Backups backups,
+            Policies policies,
+            Validator validator,
+            ObjectMapper json) {
         this.store = store;
         this.clusters = clusters;
         this.backups = backups;
+        this.policies = policies;
         this.validator = validator;
         this.json = json;
     }
@@ -55,11 +63,14 @@ public class RecoveryService {
                 return new RecoveryStore.Created(earlier.get().recovery(), false);
             }
         }
-        String target = clusters.phaseOfOwn(request.targetClusterId())
+        Clusters.Target target = clusters.own(request.targetClusterId())
                 .orElseThrow(() -> ProblemException.invalidField("targetClusterId", "not one of your clusters"));
-        if (target.equals("Revoked")) {
+        if (target.phase() == ClusterPhase.Revoked) {
             throw ProblemException.conflict(
                     "cluster " + request.targetClusterId() + " is revoked: its agent takes no more commands");
+        }
+        if (request.isDrill() && !target.canDrill()) {
+            throw ProblemException.agentCannotDrill(target.id(), target.agentVersion());
         }
         Backups.Summary backup;
         String selector;
@@ -67,16 +78,19 @@ public class RecoveryService {
             backup = backups.own(request.backupId())
                     .orElseThrow(() -> ProblemException.invalidField("backupId", "not one of your backups"));
             selector = "backup";
-        } else {
-            if (clusters.phaseOfOwn(request.latestOfCluster()).isEmpty()) {
+        } else if (request.latestOfCluster() != null) {
+            if (clusters.own(request.latestOfCluster()).isEmpty()) {
                 throw ProblemException.invalidField("latestOfCluster", "not one of your clusters");
             }
             backup = backups.latestCompleted(request.latestOfCluster())
                     .orElseThrow(() -> ProblemException.conflict(
                             "cluster " + request.latestOfCluster() + " has no Completed backup to restore"));
             selector = "latest Completed of cluster " + request.latestOfCluster();
+        } else {
+            backup = latestOfPolicy(request.latestOfPolicy());
+            selector = "latest Completed run of policy " + request.latestOfPolicy();
         }
-        if (!backup.restorable()) {
+        if (!backup.phase().restorable()) {
             throw new ProblemException(
                     409,
                     "backup-not-restorable",
@@ -99,6 +113,18 @@ public class RecoveryService {
                     "recovery %s planned for tenant %s: %s", created.recovery().id(), tenantId, reason);
         }
         return created;
+    }
+
+    /** The backup of the policy's newest Completed run that still exists (one deleted by hand is passed over). */
+    private Backups.Summary latestOfPolicy(UUID policyId) {
+        List<UUID> made = policies.completedBackups(policyId)
+                .orElseThrow(() -> ProblemException.invalidField("latestOfPolicy", "not one of your policies"));
+        return made.stream()
+                .map(backups::own)
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> ProblemException.conflict(
+                        "policy " + policyId + " has no Completed run whose backup still exists"));
     }
 
     private RecoveryStore.NewRow row(
@@ -138,7 +164,7 @@ public class RecoveryService {
      */
     public RecoveryView drill(PolicyDrill d) {
         NewRecovery request = new NewRecovery(
-                d.backupId(), null, d.targetClusterId(), d.includeNamespaces(), null, null, null, null, true);
+                d.backupId(), null, null, d.targetClusterId(), d.includeNamespaces(), null, null, null, null, true);
         String selector = "run " + d.runId() + " of policy " + d.policyId();
         String requestedBy = "policy " + d.policyId();
         RecoveryStore.Created created = store.create(row(

@@ -1,6 +1,7 @@
 package dev.cairn.recovery.tenantapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cairn.api.agent.ClusterPhase;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -27,7 +29,7 @@ public interface TenantServiceClient {
 
     /** What a recovery needs of a cluster (the rest of the answer is ignored). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ClusterSummary(UUID id, String phase) {}
+    record ClusterSummary(UUID id, ClusterPhase phase, String agentVersion, List<String> agentCapabilities) {}
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -19,9 +19,10 @@ public class TenantServiceClusters implements Clusters {
     }
 
     @Override
-    public Optional<String> phaseOfOwn(UUID clusterId) {
+    public Optional<Target> own(UUID clusterId) {
         try {
-            return Optional.of(tenantService.cluster(caller.bearer(), clusterId).phase());
+            var c = tenantService.cluster(caller.bearer(), clusterId);
+            return Optional.of(new Target(c.id(), c.phase(), c.agentVersion(), c.agentCapabilities()));
         } catch (TenantServiceClient.NotFound e) {
             return Optional.empty();
         }

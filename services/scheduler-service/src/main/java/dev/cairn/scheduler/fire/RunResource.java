@@ -3,6 +3,7 @@ package dev.cairn.scheduler.fire;
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.page.Page;
 import dev.cairn.scheduler.identity.CurrentCaller;
+import dev.cairn.scheduler.run.RunPhase;
 import dev.cairn.scheduler.run.RunView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -47,11 +48,13 @@ public class RunResource {
     @GET
     @Path("/runs")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
-    @Operation(summary = "The policy's runs, newest first, with how each ended and why")
+    @Operation(
+            summary = "The policy's runs (those in one phase, when asked), newest first, with how each ended and why")
     public Page<RunView> list(
             @PathParam("policyId") UUID policyId,
+            @QueryParam("phase") RunPhase phase,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
-        return runs.list(caller.tenantId(), policyId, cursor, limit);
+        return runs.list(caller.tenantId(), policyId, phase, cursor, limit);
     }
 }

@@ -98,10 +98,10 @@ public class Runs {
     }
 
     /** The policy's runs, newest first, a page at a time. */
-    public Page<RunView> list(UUID tenantId, UUID policyId, String cursor, int limit) {
+    public Page<RunView> list(UUID tenantId, UUID policyId, RunPhase phase, String cursor, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Policy.findOwned(tenantId, policyId).orElseThrow(() -> ProblemException.notFound("policy " + policyId));
-            List<PolicyRun> page = PolicyRun.page(policyId, Cursor.decode(cursor), limit + 1);
+            List<PolicyRun> page = PolicyRun.page(policyId, phase, Cursor.decode(cursor), limit + 1);
             List<RunView> items = page.stream().limit(limit).map(RunView::of).toList();
             String next = page.size() > limit
                     ? new Cursor(page.get(limit - 1).firedAt, page.get(limit - 1).id).encode()

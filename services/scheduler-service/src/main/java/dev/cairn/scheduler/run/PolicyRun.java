@@ -2,6 +2,7 @@ package dev.cairn.scheduler.run;
 
 import dev.cairn.platform.page.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -108,17 +109,19 @@ public class PolicyRun extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    /** Up to {@code limit} runs of the policy, newest first, after the cursor. */
-    public static List<PolicyRun> page(UUID policyId, Cursor after, int limit) {
-        Sort order = Sort.descending("firedAt", "id");
-        var query = after == null
-                ? find("policyId = ?1", order, policyId)
-                : find(
-                        "policyId = ?1 and (firedAt < ?2 or (firedAt = ?2 and id < ?3))",
-                        order,
-                        policyId,
-                        after.at(),
-                        after.id());
+    /** Up to {@code limit} runs of the policy (those in {@code phase} when given), newest first, after the cursor. */
+    public static List<PolicyRun> page(UUID policyId, RunPhase phase, Cursor after, int limit) {
+        StringBuilder where = new StringBuilder("policyId = :policy");
+        Parameters parameters = Parameters.with("policy", policyId);
+        if (phase != null) {
+            where.append(" and phase = :phase");
+            parameters.and("phase", phase);
+        }
+        if (after != null) {
+            where.append(" and (firedAt < :at or (firedAt = :at and id < :id))");
+            parameters.and("at", after.at()).and("id", after.id());
+        }
+        var query = find(where.toString(), Sort.descending("firedAt", "id"), parameters);
         return query.page(0, limit).list();
     }
 }

@@ -33,6 +33,10 @@ public class Cluster extends PanacheEntityBase {
     @Column(name = "agent_version")
     public String agentVersion;
 
+    /** What its agent reported it can do beyond the v1 commands ({@code AgentCapabilities}); none before it did. */
+    @Column(name = "agent_capabilities", nullable = false)
+    public String[] agentCapabilities = new String[0];
+
     @Column(name = "kubernetes_version")
     public String kubernetesVersion;
 
@@ -65,6 +69,11 @@ public class Cluster extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether its agent reported the capability. */
+    public boolean agentCan(String capability) {
+        return java.util.Arrays.asList(agentCapabilities).contains(capability);
+    }
 
     /** The cluster if it belongs to the tenant: another tenant's cluster is indistinguishable from none. */
     public static Optional<Cluster> findOwned(UUID tenantId, UUID clusterId) {

@@ -160,13 +160,7 @@ public class ClusterService {
         cluster.macKekId = storedMac.kekId();
         cluster.macKeyWrapped = storedMac.ciphertext();
         usage.connected(tenant.id, cluster.id);
-        apply(
-                cluster,
-                request.agentVersion(),
-                request.kubernetesVersion(),
-                request.nodeCount(),
-                request.namespaceCount(),
-                now);
+        apply(cluster, request.facts(), now);
         LOG.infof("agent of cluster %s (tenant %s) registered", cluster.id, tenant.id);
         return new AgentCredentials(
                 tenant.id,
@@ -200,13 +194,7 @@ public class ClusterService {
     @Transactional
     public ClusterView heartbeat(UUID tenantId, UUID clusterId, Heartbeat heartbeat) {
         Cluster cluster = connected(tenantId, clusterId);
-        apply(
-                cluster,
-                heartbeat.agentVersion(),
-                heartbeat.kubernetesVersion(),
-                heartbeat.nodeCount(),
-                heartbeat.namespaceCount(),
-                Instant.now());
+        apply(cluster, heartbeat, Instant.now());
         return view(cluster);
     }
 
@@ -271,17 +259,13 @@ public class ClusterService {
                 .orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
     }
 
-    private static void apply(
-            Cluster cluster,
-            String agentVersion,
-            String kubernetesVersion,
-            Integer nodes,
-            Integer namespaces,
-            Instant now) {
-        cluster.agentVersion = agentVersion;
-        cluster.kubernetesVersion = kubernetesVersion;
-        cluster.nodeCount = nodes;
-        cluster.namespaceCount = namespaces;
+    private static void apply(Cluster cluster, Heartbeat facts, Instant now) {
+        cluster.agentVersion = facts.agentVersion();
+        cluster.kubernetesVersion = facts.kubernetesVersion();
+        cluster.nodeCount = facts.nodeCount();
+        cluster.namespaceCount = facts.namespaceCount();
+        cluster.agentCapabilities =
+                facts.capabilitiesOrNone().stream().distinct().toArray(String[]::new);
         cluster.lastHeartbeatAt = now;
         cluster.updatedAt = now;
     }

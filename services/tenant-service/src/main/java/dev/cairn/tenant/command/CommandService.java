@@ -2,6 +2,7 @@ package dev.cairn.tenant.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.api.agent.AgentCapabilities;
 import dev.cairn.api.agent.ClusterPhase;
 import dev.cairn.api.agent.command.BackupSpec;
 import dev.cairn.api.agent.command.CommandKind;
@@ -114,6 +115,11 @@ public class CommandService {
                     .orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
             if (cluster.phase == ClusterPhase.Revoked) {
                 throw ProblemException.conflict("the cluster's agent is revoked: it takes no more commands");
+            }
+            if (request.restore() != null
+                    && request.restore().needsDrillCapability()
+                    && !cluster.agentCan(AgentCapabilities.RESTORE_DRILL)) {
+                throw ProblemException.agentCannotDrill(cluster.id, cluster.agentVersion);
             }
             Instant now = Instant.now();
             AgentCommand c = new AgentCommand();

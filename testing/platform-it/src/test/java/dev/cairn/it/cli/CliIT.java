@@ -292,6 +292,9 @@ class CliIT {
         assertThat(cairn("", "schedule", "runs", "nightly").out())
                 .contains("Queued")
                 .contains("(run now)");
+        Result notYet = cairn("", "recovery", "create", "--latest-of-policy", "nightly", "--cluster", "prod-eu");
+        assertThat(notYet.status()).as("no run of nightly has completed").isEqualTo(1);
+        assertThat(notYet.err()).contains("has no Completed run whose backup still exists");
         Result bad = cairn("", "schedule", "create", "bad", "--cluster", "prod-eu", "--cron", "0 2 * *");
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("schedule.cron").contains("five fields");

@@ -281,8 +281,29 @@ class RecoveryIT {
                 .isTrue();
 
         // and a second run within the hour is not drilled again (the drill is decided before the run shows ended)
-        runToTheEnd(id);
+        String secondRun = runToTheEnd(id);
         assertThat(drillsOf(id)).hasSize(1);
+
+        // and a recovery of "the latest Completed run of the policy" takes the second run's backup
+        String idle = Agents.createCluster(tenant, "policy-target")
+                .path("cluster")
+                .path("id")
+                .asText();
+        Response latest = post("{\"latestOfPolicy\":\"" + id + "\",\"targetClusterId\":\"" + idle + "\"}", null);
+        assertThat(latest.statusCode()).as(latest.asString()).isEqualTo(202);
+        String backupOfSecondRun = Policies.runs(tenant, id).stream()
+                .filter(r -> r.path("id").asText().equals(secondRun))
+                .findFirst()
+                .orElseThrow()
+                .path("backupId")
+                .asText();
+        assertThat(latest.<String>path("backupId")).isEqualTo(backupOfSecondRun);
+        assertThat(latest.<String>path("selector")).isEqualTo("latest Completed run of policy " + id);
+        Api.as(tenant.token())
+                .when()
+                .post("/api/v1/recoveries/" + latest.<String>path("id") + "/cancel")
+                .then()
+                .statusCode(200);
     }
 
     /** Runs a policy now and waits for the run's end; answers the run's id. */
@@ -348,6 +369,46 @@ class RecoveryIT {
             assertThat(r.statusCode()).as(bad + " → " + r.asString()).isBetween(400, 422);
             assertThat(r.contentType()).startsWith(Api.PROBLEM);
         }
+        assertThat(post(
+                                "{\"latestOfPolicy\":\"" + UUID.randomUUID() + "\",\"targetClusterId\":\""
+                                        + targetCluster + "\"}",
+                                null)
+                        .<String>path("errors[0].field"))
+                .isEqualTo("latestOfPolicy");
+        assertThat(post(
+                                "{\"latestOfPolicy\":\"" + UUID.randomUUID() + "\",\"backupId\":\"" + backup
+                                        + "\",\"targetClusterId\":\"" + targetCluster + "\"}",
+                                null)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aDrillIsRefusedForAnAgentThatHasNotReportedItCanDrill() {
+        // a cluster whose agent has not registered: it reported nothing it can do
+        String silent = Agents.createCluster(tenant, "not-yet-drillable")
+                .path("cluster")
+                .path("id")
+                .asText();
+        Response drill =
+                post("{\"backupId\":\"" + backup + "\",\"targetClusterId\":\"" + silent + "\",\"drill\":true}", null);
+        assertThat(drill.statusCode()).as(drill.asString()).isEqualTo(409);
+        assertThat(drill.<String>path("type")).endsWith("/agent-cannot-drill");
+        assertThat(drill.<String>path("detail")).contains("restore-drill");
+        // nor can a restore under a scratch prefix be sent to it as a command of the tenant's own
+        Response command = Api.as(tenant.token())
+                .contentType("application/json")
+                .body("{\"kind\":\"RESTORE\",\"restore\":{\"backupId\":\"" + backup
+                        + "\",\"namespacePrefix\":\"drill-aaaaaa-\",\"removeAfter\":true}}")
+                .when()
+                .post("/api/v1/clusters/" + silent + "/commands");
+        assertThat(command.statusCode()).as(command.asString()).isEqualTo(409);
+        assertThat(command.<String>path("type")).endsWith("/agent-cannot-drill");
+        // while the connected standby cluster's agent reported it
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + targetCluster))
+                        .path("agentCapabilities"))
+                .extracting(JsonNode::asText)
+                .contains("restore-drill");
     }
 
     @Test

@@ -109,6 +109,7 @@ class TenantIsolationIT {
     private static Tenants.SignedUp tenantB;
     private static Map<String, String> idsOfA;
     private static String agentTokenOfB;
+    private static String clusterOfB;
     private static String nameOfA;
 
     @BeforeAll
@@ -118,6 +119,7 @@ class TenantIsolationIT {
         Agents.Registered agentOfA = Agents.registered(tenantA, "alpha-prod");
         Agents.Registered agentOfB = Agents.registered(tenantB, "bravo-prod");
         agentTokenOfB = agentOfB.accessToken();
+        clusterOfB = agentOfB.credentials().path("clusterId").asText();
         String backupOfA = backupOf(agentOfA);
         String commandOfA = Agents.command(
                 tenantA,
@@ -300,6 +302,40 @@ class TenantIsolationIT {
                 .body("name", equalTo("alpha-nightly"))
                 .body("phase", equalTo("Active"))
                 .body("schedule.cron", equalTo("0 2 * * *"));
+    }
+
+    @Test
+    void tenantBCannotRecoverTenantAsBackupClusterOrPolicy() {
+        for (String selector : List.of("backupId", "latestOfCluster", "latestOfPolicy")) {
+            String idOfA = idsOfA.get(
+                    selector.equals("backupId")
+                            ? "backupId"
+                            : selector.equals("latestOfCluster") ? "clusterId" : "policyId");
+            String unknown = java.util.UUID.randomUUID().toString();
+            Response ofA = recoveryAsB(selector, idOfA, clusterOfB);
+            Response nowhere = recoveryAsB(selector, unknown, clusterOfB);
+            assertThat(ofA.statusCode()).as(selector + ": " + ofA.asString()).isEqualTo(400);
+            assertThat(ofA.asString().replace(idOfA, "<id>"))
+                    .as(selector)
+                    .isEqualTo(nowhere.asString().replace(unknown, "<id>"));
+        }
+        // and A's cluster is no target of B's
+        Response into = Api.as(tenantB.token())
+                .contentType("application/json")
+                .body("{\"latestOfCluster\":\"" + clusterOfB + "\",\"targetClusterId\":\"" + idsOfA.get("clusterId")
+                        + "\"}")
+                .when()
+                .post("/api/v1/recoveries");
+        assertThat(into.statusCode()).as(into.asString()).isEqualTo(400);
+        assertThat(into.<String>path("errors[0].field")).isEqualTo("targetClusterId");
+    }
+
+    private static Response recoveryAsB(String selector, String id, String targetCluster) {
+        return Api.as(tenantB.token())
+                .contentType("application/json")
+                .body("{\"" + selector + "\":\"" + id + "\",\"targetClusterId\":\"" + targetCluster + "\"}")
+                .when()
+                .post("/api/v1/recoveries");
     }
 
     @Test

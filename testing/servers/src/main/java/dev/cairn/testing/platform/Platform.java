@@ -314,6 +314,11 @@ public final class Platform implements AutoCloseable {
                     "quarkus.rest-client.recovery-service.url",
                     services.get("recovery").url());
         }
+        if (service.equals("recovery")) {
+            properties.put(
+                    "quarkus.rest-client.scheduler-service.url",
+                    services.get("scheduler").url());
+        }
         properties.put(
                 "cairn.keys.local-key-file", options.home().resolve("kek").toString());
         if (service.equals("recovery")) {

@@ -72,6 +72,14 @@ public record RestoreSpec(
         return removeAfter != null && removeAfter;
     }
 
+    /**
+     * Whether this is a drill's restore (under a namespace prefix, or removing what it created): only an agent that
+     * reported {@link dev.cairn.api.agent.AgentCapabilities#RESTORE_DRILL} is sent one.
+     */
+    public boolean needsDrillCapability() {
+        return namespacePrefix != null || removesAfter();
+    }
+
     /** Whether volume data is restored (the default). */
     public boolean restoresVolumes() {
         return volumes == null || volumes;
