@@ -16,6 +16,13 @@ public interface GatewayConfig {
     /** Path prefix to service name; the longest matching prefix wins. */
     Map<String, String> routes();
 
+    /**
+     * The service that serves every page outside {@code /api/}, {@code /charts/}, {@code /q/} and the status page:
+     * the portal (ADR 0020). Without such a service in {@link #services()} the gateway serves only its own pages.
+     */
+    @WithDefault("portal")
+    String pages();
+
     /** How long a proxied request may take before the gateway answers 504. */
     @WithDefault("60s")
     Duration timeout();

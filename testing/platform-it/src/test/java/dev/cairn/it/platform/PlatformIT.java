@@ -107,9 +107,29 @@ class PlatformIT {
                 .then()
                 .statusCode(200)
                 .body("ready", equalTo(true))
-                .body("services.name", containsInAnyOrder(SERVICES.toArray()));
+                .body(
+                        "services.name",
+                        containsInAnyOrder(
+                                java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("portal"))
+                                        .toArray()));
 
-        Api.anonymous().when().get("/").then().statusCode(200).body(containsString("<title>Cairn</title>"));
+        Api.anonymous()
+                .when()
+                .get("/status")
+                .then()
+                .statusCode(200)
+                .body(containsString("<title>Cairn platform status</title>"));
+        // every other page is the portal's (ADR 0020): its landing page, and its sign-in behind /app
+        Api.anonymous().when().get("/").then().statusCode(200).body(containsString("Sign up"));
+        Api.anonymous()
+                .redirects()
+                .follow(false)
+                .when()
+                .get("/app")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("/realms/cairn/protocol/openid-connect/auth"))
+                .header("Location", containsString("code_challenge_method=S256"));
     }
 
     @Test

@@ -58,8 +58,8 @@ public final class CairnUp {
                         },
                         "cairn-stop"));
         long seconds = Duration.between(begin, Instant.now()).toSeconds();
-        System.out.println("Cairn is up at " + platform.entryPoint() + " (ready in " + seconds
-                + " s). Demo tenant admin: "
+        System.out.println("Cairn is up: open the portal at " + platform.entryPoint() + "/ (ready in " + seconds
+                + " s; API under /api/v1, platform status at /status). Demo tenant admin: "
                 + Platform.DEMO_USER + " / " + platform.demoPassword()
                 + platform.demoClusterUrl()
                         .map(url -> "; its cluster \"demo\" is a mock Kubernetes API at " + url

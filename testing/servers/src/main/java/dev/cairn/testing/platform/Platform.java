@@ -31,6 +31,9 @@ public final class Platform implements AutoCloseable {
     /** The services, in the order they are listed; each is a Quarkus app under {@code services/}. */
     public static final List<String> SERVICES = List.of("tenant", "ingest", "scheduler", "metering", "recovery");
 
+    /** The realm's client the portal signs users in with (ADR 0020). */
+    static final String PORTAL_CLIENT = "cairn-portal";
+
     /** The local regions: code and display name. Each has an S3 server of its own. */
     public static final Map<String, String> REGIONS = Map.of(
             "eu-west-1", "Europe (local region A)",
@@ -88,6 +91,7 @@ public final class Platform implements AutoCloseable {
     private KeycloakServer keycloak;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private ServiceProcess gateway;
+    private ServiceProcess portal;
 
     private Platform(Options options) {
         this.options = options;
@@ -142,8 +146,14 @@ public final class Platform implements AutoCloseable {
                 options.keycloakPort(),
                 data.resolve("keycloak"),
                 logs));
+        // the entry point's port is known before anything starts: the portal's sign-in redirects to it
+        gateway = track(ServiceProcess.plan("gateway", options.gatewayPort()));
         var realm = CompletableFuture.runAsync(
-                () -> keycloak.awaitReady().ensureRealm(KeycloakServer.cairnRealmJson()), PARALLEL);
+                () -> {
+                    keycloak.awaitReady().ensureRealm(KeycloakServer.cairnRealmJson());
+                    keycloak.updateClient("cairn", PORTAL_CLIENT, this::portalClient);
+                },
+                PARALLEL);
         kafka = join(kafkaStart);
         provisionKafka();
         for (var start : s3Starts) {
@@ -176,6 +186,7 @@ public final class Platform implements AutoCloseable {
         listeners.put("Keycloak", new Listener(keycloak.pid(), keycloak.port()));
         services.values()
                 .forEach(service -> listeners.put(service.name(), new Listener(service.pid(), service.port())));
+        listeners.put(portal.name(), new Listener(portal.pid(), portal.port()));
         listeners.put(gateway.name(), new Listener(gateway.pid(), gateway.port()));
         return listeners;
     }
@@ -231,13 +242,15 @@ public final class Platform implements AutoCloseable {
         for (String service : SERVICES) {
             services.put(service, track(ServiceProcess.plan(service + "-service", 0)));
         }
-        gateway = track(ServiceProcess.plan("gateway", options.gatewayPort()));
+        portal = track(ServiceProcess.plan("portal", 0));
         for (String service : SERVICES) {
             services.get(service)
                     .start(app("services/" + service + "-service"), serviceProperties(service), jvm(service), logs);
         }
+        portal.start(app("web/portal"), portalProperties(), jvm("portal"), logs);
         Map<String, String> gatewayProperties = new LinkedHashMap<>();
         services.forEach((name, process) -> gatewayProperties.put("cairn.gateway.services." + name, process.url()));
+        gatewayProperties.put("cairn.gateway.services.portal", portal.url());
         gateway.start(app("web/gateway"), gatewayProperties, jvm("gateway"), logs);
 
         List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -245,8 +258,40 @@ public final class Platform implements AutoCloseable {
         for (ServiceProcess process : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(120)), PARALLEL));
         }
+        ready.add(CompletableFuture.runAsync(() -> portal.awaitReady(Duration.ofSeconds(120)), PARALLEL));
         ready.add(CompletableFuture.runAsync(() -> gateway.awaitReady(Duration.ofSeconds(120)), PARALLEL));
         ready.forEach(Platform::join);
+    }
+
+    /**
+     * The portal's settings: the API it is made from (the gateway), Keycloak, and its session's encryption secret
+     * (generated once and kept, so that sessions survive a restart of the portal).
+     */
+    private Map<String, String> portalProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("cairn.keycloak.url", keycloak.url());
+        properties.put("cairn.portal.api-url", gateway.url());
+        properties.put("cairn.keycloak.portal-secret", secrets.password("keycloak.portal"));
+        properties.put("cairn.portal.session-secret", secrets.secret("portal.session", 36));
+        return properties;
+    }
+
+    /**
+     * The realm's portal client as this platform needs it: confidential with this platform's secret, and the entry
+     * point's address (the port this start got) as where sign-in and sign-out return to.
+     */
+    private void portalClient(com.fasterxml.jackson.databind.node.ObjectNode client) {
+        client.put("publicClient", false);
+        client.put("secret", secrets.password("keycloak.portal"));
+        client.put("rootUrl", gateway.url());
+        var redirects = client.putArray("redirectUris");
+        redirects.add(gateway.url() + "/*");
+        redirects.add("http://localhost:" + gateway.port() + "/*");
+        (client.get("attributes") instanceof com.fasterxml.jackson.databind.node.ObjectNode a
+                        ? a
+                        : client.putObject("attributes"))
+                .put("post.logout.redirect.uris", "+")
+                .put("pkce.code.challenge.method", "S256");
     }
 
     /**
@@ -413,6 +458,11 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess gateway() {
         return gateway;
+    }
+
+    /** The portal's process (its pages reach the browser through the gateway). */
+    public ServiceProcess portal() {
+        return portal;
     }
 
     /** The local operator's password (generated once per home). */

@@ -35,7 +35,12 @@ final class Secrets {
 
     /** The stored value of {@code key}, made by a random password the first time. */
     synchronized String password(String key) {
-        return values.computeIfAbsent(key, k -> randomToken()).toString();
+        return values.computeIfAbsent(key, k -> randomToken(18)).toString();
+    }
+
+    /** As {@link #password}, of {@code bytes} random bytes (an encryption secret: 32 or more). */
+    synchronized String secret(String key, int bytes) {
+        return values.computeIfAbsent(key, k -> randomToken(bytes)).toString();
     }
 
     /** Stores {@code value} under {@code key}. */
@@ -53,8 +58,8 @@ final class Secrets {
         }
     }
 
-    private static String randomToken() {
-        byte[] bytes = new byte[18];
+    private static String randomToken(int length) {
+        byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -2,6 +2,7 @@ package dev.cairn.testing.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -211,6 +212,46 @@ public final class KeycloakServer implements AutoCloseable {
             if (created.statusCode() != 201) {
                 throw new ServerStartException(
                         "cannot import realm " + realm + ": HTTP " + created.statusCode() + " " + created.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted", e);
+        }
+    }
+
+    /**
+     * Changes a client of {@code realm} in place (its redirect URIs for the address the platform got, say): reads its
+     * representation, lets {@code change} edit it, writes it back.
+     */
+    public void updateClient(String realm, String clientId, java.util.function.Consumer<ObjectNode> change) {
+        try {
+            String token = adminToken();
+            String base = url() + "/admin/realms/" + realm + "/clients";
+            HttpResponse<String> found = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "?clientId=" + encode(clientId)))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode clients = JSON.readTree(found.body());
+            if (found.statusCode() != 200 || !clients.isArray() || clients.isEmpty()) {
+                throw new ServerStartException("no client " + clientId + " in realm " + realm + ": HTTP "
+                        + found.statusCode() + " " + found.body());
+            }
+            ObjectNode client = (ObjectNode) clients.get(0);
+            change.accept(client);
+            HttpResponse<String> updated = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(base + "/" + client.path("id").asText()))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(client.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new ServerStartException(
+                        "cannot update client " + clientId + ": HTTP " + updated.statusCode() + " " + updated.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

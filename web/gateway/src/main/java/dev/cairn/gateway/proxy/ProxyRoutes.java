@@ -51,6 +51,11 @@ public class ProxyRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         router.route("/api/*").order(-10).handler(this::proxy);
+        URI pages = config.services().get(config.pages());
+        if (pages != null) {
+            router.route("/*").order(-5).handler(ctx -> page(ctx, pages));
+        }
+        router.get("/status").order(-6).handler(ctx -> ctx.reroute("/status.html"));
     }
 
     private void proxy(RoutingContext ctx) {
@@ -64,6 +69,28 @@ public class ProxyRoutes {
             problem(ctx, 404, "not-found", "Not found", "no API operation at " + path);
             return;
         }
+        forward(ctx, target);
+    }
+
+    /** A page of the portal; the gateway's own (the status page, the agent's chart, health) it serves itself. */
+    private void page(RoutingContext ctx, URI portal) {
+        if (ownPath(ctx.request().path())) {
+            ctx.next();
+            return;
+        }
+        forward(ctx, portal);
+    }
+
+    /** Whether the gateway answers the path itself instead of the portal. */
+    static boolean ownPath(String path) {
+        return path.startsWith("/api/")
+                || path.startsWith("/charts/")
+                || path.startsWith("/q/")
+                || path.equals("/status")
+                || path.equals("/status.html");
+    }
+
+    private void forward(RoutingContext ctx, URI target) {
         ctx.request().pause();
         RequestOptions options = new RequestOptions()
                 .setMethod(ctx.request().method())

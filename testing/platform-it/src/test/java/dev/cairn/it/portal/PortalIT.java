@@ -1,0 +1,140 @@
+package dev.cairn.it.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.it.support.Browser;
+import dev.cairn.it.support.RunningAgent;
+import dev.cairn.testing.kubernetes.MockCluster;
+import java.nio.file.Files;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A person's first visit, in a real browser: sign up, sign in with the Keycloak realm, add a cluster, install the
+ * agent with the helm one-liner the page shows, and watch the page turn to Connected by itself. Screenshots of each
+ * step are kept (docs/portal.md); axe-core checks each main page.
+ */
+class PortalIT {
+    private static final Pattern TOKEN = Pattern.compile("--set registration\\.token=(\\S+)");
+
+    private static Browser browser;
+    private static MockCluster cluster;
+    private static RunningAgent agent;
+
+    @BeforeAll
+    static void open() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+        browser.close();
+    }
+
+    @Test
+    void aNewUserSignsUpSignsInAddsAClusterAndWatchesItsAgentConnect() throws Exception {
+        String email = "portal-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+
+        // the landing page
+        browser.go("/").awaitText("Sign up", 30).screenshot("01-landing").assertAccessible();
+
+        // signup: organisation, email, password, regions; the free plan
+        browser.find(By.linkText("Sign up")).click();
+        browser.awaitText("free plan", 30)
+                .type("organisation", "Portal Works")
+                .type("email", email)
+                .type("password", "portal-password-1");
+        new Select(browser.find(By.id("homeRegion"))).selectByValue("eu-west-1");
+        new Select(browser.find(By.id("drRegion"))).selectByValue("us-east-1");
+        browser.screenshot("02-signup").assertAccessible();
+        browser.find(By.cssSelector("form button[type=submit]")).click();
+
+        // sign-in: Keycloak's page, the email already filled in from the signup
+        browser.awaitText("Sign in", 30);
+        assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo(email);
+        browser.type("password", "portal-password-1").screenshot("03-sign-in");
+        browser.find(By.id("kc-login")).click();
+
+        // the dashboard of the new tenant: nothing yet, the usage of the free plan
+        browser.awaitText("Portal Works", 30);
+        assertThat(browser.path()).isEqualTo("/app");
+        assertThat(browser.text())
+                .contains("No cluster yet")
+                .contains("of 1.00 TB")
+                .contains(email)
+                .doesNotContain("could not be read");
+        browser.screenshot("04-dashboard-empty").assertAccessible();
+
+        // the session survives a reload
+        browser.driver().navigate().refresh();
+        browser.awaitText("Portal Works", 30);
+        assertThat(browser.path()).isEqualTo("/app");
+
+        // add a cluster: the helm one-liner with its one-time token, and a page waiting for the agent
+        browser.find(By.linkText("Add your first cluster")).click();
+        browser.awaitText("Cluster name", 30).type("name", "prod-eu").screenshot("05-add-cluster");
+        browser.assertAccessible();
+        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.awaitText("helm install cairn-agent", 30).awaitText("Waiting for the agent", 10);
+        String command = browser.find(By.id("helm-command")).getText();
+        assertThat(command).contains("--set platform.url=");
+        browser.screenshot("06-helm-one-liner").assertAccessible();
+
+        // the agent is installed with that token: the page turns to Connected by itself
+        Matcher token = TOKEN.matcher(command);
+        assertThat(token.find()).as(command).isTrue();
+        cluster = MockCluster.realistic();
+        agent = RunningAgent.start(cluster, token.group(1), Files.createTempDirectory("portal-agent"));
+        browser.awaitText("Connected.", 90).screenshot("07-connected");
+
+        // and the dashboard shows it
+        browser.find(By.linkText("See it on the dashboard")).click();
+        browser.awaitText("prod-eu", 30);
+        assertThat(browser.text())
+                .contains("Connected")
+                .doesNotContain("No cluster yet")
+                .doesNotContain("could not be read");
+        browser.screenshot("08-dashboard");
+
+        // on a phone's width the page still fits
+        browser.size(390, 844).go("/app").awaitText("prod-eu", 30).screenshot("09-dashboard-phone");
+        assertThat(browser.fitsWidth()).as("the dashboard fits 390 px").isTrue();
+        browser.size(1280, 900);
+
+        // signing out ends the session: the dashboard asks to sign in again
+        browser.find(By.linkText("Sign out")).click();
+        browser.awaitText("Sign up", 30);
+        browser.go("/app").awaitText("Sign in", 30);
+        assertThat(browser.driver().getCurrentUrl()).contains("/realms/cairn/protocol/openid-connect/auth");
+    }
+
+    @Test
+    void aRefusedSignupShowsTheApisReasonsAndKeepsWhatWasTyped() {
+        try (Browser other = Browser.open()) {
+            other.go("/signup")
+                    .awaitText("free plan", 30)
+                    .type("organisation", "Short Password Ltd")
+                    .type("email", "short-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test")
+                    .type("password", "short");
+            other.find(By.cssSelector("form button[type=submit]")).click();
+            other.awaitText("Invalid request", 30);
+            assertThat(other.find(By.id("password-error")).getText()).contains("10");
+            assertThat(other.find(By.id("organisation")).getAttribute("value")).isEqualTo("Short Password Ltd");
+            other.screenshot("10-signup-refused").assertAccessible();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

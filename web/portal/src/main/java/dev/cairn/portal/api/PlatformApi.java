@@ -1,0 +1,128 @@
+package dev.cairn.portal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.portal.PortalConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls the public API ({@code /api/v1/**}) through the gateway, as the signed-in user (their bearer token) or
+ * anonymously (signup, regions). Answers the JSON body; anything but 2xx becomes an {@link ApiProblem}.
+ */
+@ApplicationScoped
+public class PlatformApi {
+    private static final Logger LOG = Logger.getLogger(PlatformApi.class);
+
+    private final PortalConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public PlatformApi(PortalConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    /** GET {@code /api/v1/<path>}. */
+    public JsonNode get(String token, String path) {
+        return send(token, request(path).GET());
+    }
+
+    /** POST {@code /api/v1/<path>} with a JSON body (none when null), once per {@code idempotencyKey} if given. */
+    public JsonNode post(String token, String path, Object body, String idempotencyKey) {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : write(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(token, request);
+    }
+
+    /** DELETE {@code /api/v1/<path>}. */
+    public JsonNode delete(String token, String path) {
+        return send(token, request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(config.apiUrl().replaceAll("/+$", "") + "/api/v1/" + path))
+                .timeout(config.apiTimeout())
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private JsonNode send(String token, HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest built = request.build();
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.warnf(
+                    "the API did not answer %s %s: %s",
+                    built.method(), built.uri().getPath(), e.getMessage());
+            throw new ApiProblem(
+                    503, "Platform unreachable", "the Cairn API did not answer; try again in a moment", List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiProblem(503, "Interrupted", "the portal is stopping", List.of());
+        }
+        JsonNode body = read(answer.body());
+        if (answer.statusCode() / 100 == 2) {
+            return body;
+        }
+        throw problem(answer.statusCode(), body);
+    }
+
+    /** The problem an API answer describes (or, for a body that is none, its status alone). */
+    static ApiProblem problem(int status, JsonNode body) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        body.path("errors")
+                .forEach(e -> errors.add(new ApiProblem.FieldError(
+                        e.path("field").asText(), e.path("message").asText())));
+        String title = body.path("title").asText("");
+        String detail = body.path("detail").asText("");
+        if (title.isEmpty()) {
+            title = switch (status) {
+                case 401 -> "Signed out";
+                case 403 -> "Not allowed";
+                case 404 -> "Not found";
+                case 502, 503, 504 -> "Platform unavailable";
+                default -> "Request failed";
+            };
+        }
+        if (detail.isEmpty()) {
+            detail = "the API answered HTTP " + status;
+        }
+        return new ApiProblem(status, title, detail, errors);
+    }
+
+    private JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
