@@ -27,13 +27,15 @@ public final class Timetable {
     private final CronExpression cron;
     private final Duration interval;
     private final Instant anchor;
+    private final Duration window;
     private final Duration offset;
 
     private Timetable(CronExpression cron, Duration interval, Instant anchor, Duration window, UUID policy) {
         this.cron = cron;
         this.interval = interval;
         this.anchor = anchor;
-        this.offset = offset(policy, window == null ? defaultWindow() : window);
+        this.window = window == null ? defaultWindow() : window;
+        this.offset = offset(policy, this.window);
     }
 
     /**
@@ -89,6 +91,11 @@ public final class Timetable {
                     "timeZone",
                     "\"" + timeZone + "\" is not an IANA time zone (e.g. Europe/Paris, America/New_York, UTC)");
         }
+    }
+
+    /** The window of the jitter: a policy's fires fall this much after their planned times at most. */
+    public Duration window() {
+        return window;
     }
 
     /** This policy's jitter: where in its window its fires fall. */

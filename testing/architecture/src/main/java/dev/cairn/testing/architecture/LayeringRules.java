@@ -2,6 +2,8 @@ package dev.cairn.testing.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -11,8 +13,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  * A module checks them with {@code @ArchTest static final ArchTests RULES = ArchTests.in(LayeringRules.class);}.
  *
  * <ul>
- *   <li>JAX-RS and RESTEasy types only in {@code *Resource}, {@code *Mappers}, {@code *Filter} and {@code *Client}
- *       (REST client interfaces) classes, and in {@code http} and {@code keycloak} packages (Keycloak's admin
+ *   <li>JAX-RS and RESTEasy types only in {@code *Resource} (and the classes nested in one), {@code *Mappers},
+ *       {@code *Filter} and {@code *Client} (REST client interfaces) classes, and in {@code http} and {@code keycloak} packages (Keycloak's admin
  *       client is built on JAX-RS);
  *   <li>Kafka and reactive messaging types only in packages named {@code kafka} or {@code messaging};
  *   <li>AWS SDK types only in packages named {@code region}, {@code s3}, {@code kms} or {@code storage};
@@ -26,6 +28,13 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 public final class LayeringRules {
     private LayeringRules() {}
 
+    /** A class nested in a {@code *Resource} (its posted form's fields, say) is part of that edge. */
+    private static final DescribedPredicate<JavaClass> NOT_INSIDE_A_RESOURCE = DescribedPredicate.describe(
+            "are not nested in a *Resource",
+            c -> c.getEnclosingClass()
+                    .map(outer -> !outer.getSimpleName().endsWith("Resource"))
+                    .orElse(true));
+
     @ArchTest
     public static final ArchRule JAX_RS_AT_THE_EDGE = noClasses()
             .that()
@@ -36,6 +45,7 @@ public final class LayeringRules {
             .haveSimpleNameNotEndingWith("Filter")
             .and()
             .haveSimpleNameNotEndingWith("Client")
+            .and(NOT_INSIDE_A_RESOURCE)
             .and()
             .resideOutsideOfPackages("..http..", "..keycloak..")
             .should()

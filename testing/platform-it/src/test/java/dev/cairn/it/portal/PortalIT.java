@@ -2,8 +2,11 @@ package dev.cairn.it.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Browser;
 import dev.cairn.it.support.RunningAgent;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.kubernetes.MockCluster;
 import java.nio.file.Files;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * agent with the helm one-liner the page shows, and watch the page turn to Connected by itself. Screenshots of each
  * step are kept (docs/portal.md); axe-core checks each main page.
  */
+@WaitsMostly
 class PortalIT {
     private static final Pattern TOKEN = Pattern.compile("--set registration\\.token=(\\S+)");
 
@@ -108,6 +112,79 @@ class PortalIT {
                 .doesNotContain("could not be read");
         browser.screenshot("08-dashboard");
 
+        // a policy: the cron helper shows the next fires in the chosen time zone as one types
+        browser.find(By.linkText("Policies")).click();
+        browser.awaitText("Backup policies", 30).find(By.linkText("New policy")).click();
+        browser.awaitText("New backup policy", 30)
+                .type("name", "shop-nightly")
+                .type("namespaces", "shop")
+                .uncheck("volumes")
+                .type("cron", "30 1 * * *")
+                .type("timeZone", "Europe/Paris")
+                .awaitText("Next runs (Europe/Paris", 30)
+                .awaitText("01:30", 30);
+        browser.type("cron", "0 2 * *").awaitText("five fields", 30);
+        browser.type("cron", "0 2 * * *").awaitText("02:00", 30);
+        browser.screenshot("11-policy-form").assertAccessible();
+        browser.find(By.cssSelector("form.form button[type=submit]")).click();
+
+        // its page: run it now, and watch the run complete
+        browser.awaitText("Run now", 30);
+        assertThat(browser.text())
+                .contains("shop-nightly")
+                .contains("0 2 * * *")
+                .contains("Europe/Paris");
+        browser.find(By.xpath("//button[text()='Run now']")).click();
+        browser.awaitText("(run now)", 30).awaitText("Completed", 120);
+        browser.screenshot("12-policy-run").assertAccessible();
+        browser.find(By.linkText("Dashboard")).click();
+        browser.awaitText("Last backups", 30);
+        assertThat(browser.text()).contains("Completed");
+
+        // the restore wizard: the backup into a mapped namespace, previewed before anything changes
+        browser.find(By.linkText("Restores")).click();
+        browser.awaitText("Restores and recoveries", 30)
+                .find(By.linkText("New restore"))
+                .click();
+        browser.awaitText("Restore a backup", 30)
+                .type("namespaces", "shop")
+                .type("namespaceMapping", "shop=shop-restored")
+                .uncheck("volumes")
+                .screenshot("15-restore-choose")
+                .assertAccessible();
+        browser.find(By.cssSelector("form.form button[type=submit]")).click();
+        browser.awaitText("What the restore would do", 30).awaitText("to create", 90);
+        assertThat(browser.text()).contains("shop-restored").contains("CREATE");
+        assertThat(cluster.client().namespaces().withName("shop-restored").get())
+                .as("a preview changes nothing")
+                .isNull();
+        browser.screenshot("16-restore-preview").assertAccessible();
+        browser.find(By.xpath("//button[text()='Restore now']")).click();
+        browser.awaitText("Transitions", 30).awaitText("Download the signed report", 180);
+        assertThat(browser.find(By.cssSelector("#recovery-status .big .phase")).getText())
+                .isEqualTo("Completed");
+        assertThat(browser.text()).contains("eu-west-1");
+        assertThat(cluster.client().namespaces().withName("shop-restored").get())
+                .isNotNull();
+        browser.screenshot("17-recovery").assertAccessible();
+
+        // the backups: filtered by cluster and phase, one's details (what it protects, what it stored), deletion
+        browser.find(By.linkText("Backups")).click();
+        browser.awaitText("Running now", 30).awaitText("All backups", 30);
+        new Select(browser.find(By.id("phase"))).selectByValue("Completed");
+        browser.find(By.cssSelector("form.filters button")).click();
+        browser.awaitText("Completed", 30).screenshot("13-backups").assertAccessible();
+        browser.find(By.cssSelector("table a[href^='/app/backups/']")).click();
+        browser.awaitText("What it protects, what it stores", 30);
+        assertThat(browser.text())
+                .contains("Protects")
+                .contains("Added to storage")
+                .contains("us-east-1");
+        browser.screenshot("14-backup").assertAccessible();
+        browser.find(By.xpath("//summary[text()='Delete this backup']")).click();
+        browser.find(By.cssSelector("details.danger button")).click();
+        browser.awaitText("deleted; its data is freed", 30);
+
         // on a phone's width the page still fits
         browser.size(390, 844).go("/app").awaitText("prod-eu", 30).screenshot("09-dashboard-phone");
         assertThat(browser.fitsWidth()).as("the dashboard fits 390 px").isTrue();
@@ -118,6 +195,40 @@ class PortalIT {
         browser.awaitText("Sign up", 30);
         browser.go("/app").awaitText("Sign in", 30);
         assertThat(browser.driver().getCurrentUrl()).contains("/realms/cairn/protocol/openid-connect/auth");
+    }
+
+    @Test
+    void aViewerSeesNoWriteButtonsAndTheApiRefusesTheirWritesAnyway() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Viewer Co");
+        String email = "viewer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String oneTime = Api.json(Api.as(tenant.token())
+                        .body(java.util.Map.of("email", email, "role", "tenant-viewer"))
+                        .when()
+                        .post("/api/v1/tenant/users"))
+                .path("oneTimePassword")
+                .asText();
+        try (Browser viewer = Browser.open()) {
+            // the invited viewer signs in with the one-time password and chooses their own
+            viewer.go("/app").awaitText("Sign in", 30).type("username", email).type("password", oneTime);
+            viewer.find(By.id("kc-login")).click();
+            viewer.awaitElement("password-new", 30)
+                    .type("password-new", "viewer-password-1")
+                    .type("password-confirm", "viewer-password-1");
+            viewer.find(By.cssSelector("form [type=submit]")).click();
+            viewer.awaitText("Viewer Co", 30);
+            assertThat(viewer.text()).contains("viewer").doesNotContain("Add a cluster");
+            viewer.go("/app/policies").awaitText("Backup policies", 30);
+            assertThat(viewer.text()).doesNotContain("New policy");
+            viewer.screenshot("18-viewer").assertAccessible();
+
+            // a write the page does not offer is refused by the API, and said so
+            viewer.go("/app/clusters/new").awaitText("Cluster name", 30).type("name", "sneaky");
+            viewer.find(By.cssSelector("form.form button[type=submit]")).click();
+            viewer.awaitText("Forbidden", 30);
+            assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters"))
+                            .toString())
+                    .doesNotContain("sneaky");
+        }
     }
 
     @Test

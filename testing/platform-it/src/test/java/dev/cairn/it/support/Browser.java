@@ -103,11 +103,28 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Unticks the checkbox named {@code name} if it is ticked. */
+    public Browser uncheck(String name) {
+        WebElement box = driver.findElement(By.cssSelector("input[type=checkbox][name='" + name + "']"));
+        if (box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
     /** Waits (at most {@code seconds}) until the page's text contains {@code text}. */
     public Browser awaitText(String text, int seconds) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds))
                 .withMessage(() -> "\"" + text + "\" on " + driver.getCurrentUrl() + ":\n" + text())
                 .until(d -> text().contains(text));
+        return this;
+    }
+
+    /** Waits (at most {@code seconds}) until the page has an element of that id. */
+    public Browser awaitElement(String id, int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .withMessage(() -> "#" + id + " on " + driver.getCurrentUrl() + ":\n" + text())
+                .until(d -> !d.findElements(By.id(id)).isEmpty());
         return this;
     }
 

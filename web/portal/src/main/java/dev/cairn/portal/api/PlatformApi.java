@@ -37,6 +37,28 @@ public class PlatformApi {
         return send(token, request(path).GET());
     }
 
+    /** GET {@code /api/v1/<path>} as the bytes the API sent (a signed report must not be re-encoded). */
+    public byte[] bytes(String token, String path) {
+        HttpRequest.Builder request = request(path).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() / 100 == 2) {
+                return answer.body();
+            }
+            throw problem(
+                    answer.statusCode(), read(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new ApiProblem(
+                    503, "Platform unreachable", "the Cairn API did not answer; try again in a moment", List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiProblem(503, "Interrupted", "the portal is stopping", List.of());
+        }
+    }
+
     /** POST {@code /api/v1/<path>} with a JSON body (none when null), once per {@code idempotencyKey} if given. */
     public JsonNode post(String token, String path, Object body, String idempotencyKey) {
         HttpRequest.Builder request = request(path)
@@ -46,6 +68,15 @@ public class PlatformApi {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return send(token, request);
+    }
+
+    /** PUT {@code /api/v1/<path>} with a JSON body. */
+    public JsonNode put(String token, String path, Object body) {
+        return send(
+                token,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
     /** DELETE {@code /api/v1/<path>}. */
