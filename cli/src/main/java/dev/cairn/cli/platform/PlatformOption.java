@@ -18,7 +18,7 @@ public final class PlatformOption {
         if (url != null && !url.isBlank()) {
             return strip(url);
         }
-        String env = System.getenv("CAIRN_URL");
+        String env = fromEnvironment();
         if (env != null && !env.isBlank()) {
             return strip(env);
         }
@@ -30,8 +30,13 @@ public final class PlatformOption {
 
     /** The URL given with {@code --platform} or {@code $CAIRN_URL}, or null (a local agent then uses its own). */
     public String explicitUrl() {
-        String env = System.getenv("CAIRN_URL");
+        String env = fromEnvironment();
         return url != null && !url.isBlank() ? strip(url) : env != null && !env.isBlank() ? strip(env) : null;
+    }
+
+    /** {@code $CAIRN_URL}, or the system property {@code cairn.url} (the CLI run inside another program). */
+    private static String fromEnvironment() {
+        return System.getProperty("cairn.url", System.getenv("CAIRN_URL"));
     }
 
     /** The platform's public API as the signed-in user. */

@@ -9,6 +9,7 @@ import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
+import dev.cairn.it.support.WaitsMostly;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * backup ends Failed with the reason instead of staying InProgress for ever. The test platform's lease is
  * {@link TestPlatform#BACKUP_LEASE}.
  */
+@WaitsMostly
 class BackupLeaseIT {
     @Test
     void aBackupWhoseAgentStopsRenewingEndsFailedWithTheReason() {

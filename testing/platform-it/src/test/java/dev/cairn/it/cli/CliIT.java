@@ -29,8 +29,38 @@ class CliIT {
     @TempDir
     Path config;
 
+    /**
+     * Runs the command line with {@code args} and {@code stdin} inside this JVM, as {@code ./cairn} runs it (the same
+     * {@code Cli.run}, with {@code CAIRN_URL} and {@code CAIRN_CONFIG} as system properties): a JVM start for each of
+     * the many commands here would be most of this class's time. {@link #script} runs the real {@code ./cairn}.
+     */
+    private Result cairn(String stdin, String... args) {
+        synchronized (CliIT.class) {
+            java.io.InputStream in = System.in;
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            System.setProperty("cairn.url", TestPlatform.get().entryPoint());
+            System.setProperty("cairn.config", config.toString());
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            try {
+                int status = dev.cairn.cli.Cli.run(
+                        args,
+                        new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+                return new Result(
+                        status,
+                        out.toString(StandardCharsets.UTF_8).trim(),
+                        err.toString(StandardCharsets.UTF_8).trim());
+            } finally {
+                System.setIn(in);
+                System.clearProperty("cairn.url");
+                System.clearProperty("cairn.config");
+            }
+        }
+    }
+
     /** Runs {@code ./cairn args...} from the repository, with {@code stdin}; returns exit status and output. */
-    private Result cairn(String stdin, String... args) throws IOException, InterruptedException {
+    private Result script(String stdin, String... args) throws IOException, InterruptedException {
         Path repository = Path.of(System.getProperty("cairn.repository", "../.."))
                 .toAbsolutePath()
                 .normalize();
@@ -57,7 +87,7 @@ class CliIT {
     void signupThenTokenGivesAWorkingTokenForTheNewTenant() throws Exception {
         String email = "cli-" + UUID.randomUUID() + "@example.test";
 
-        Result signup = cairn(
+        Result signup = script(
                 "a-long-cli-password\n",
                 "signup",
                 "--organisation",
@@ -70,7 +100,7 @@ class CliIT {
         assertThat(signup.status()).as(signup.err()).isZero();
         assertThat(signup.out()).startsWith("Signed up Cli Co (tenant ").contains("plan FREE", "home eu-west-1");
 
-        Result token = cairn("", "token");
+        Result token = script("", "token");
         assertThat(token.status()).as(token.err()).isZero();
         JsonNode me = Api.json(Api.as(token.out()).when().get("/api/v1/me"));
         assertThat(me.path("username").asText()).isEqualTo(email);
@@ -318,18 +348,18 @@ class CliIT {
 
     @Test
     void helpUsageErrorsAndVersionBehaveAsDocumented() throws Exception {
-        Result help = cairn("", "--help");
+        Result help = script("", "--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("Exit status: 0 ok").contains("backup").contains("restore");
-        Result backupHelp = cairn("", "backup", "--help");
+        Result backupHelp = script("", "backup", "--help");
         assertThat(backupHelp.status()).isZero();
         assertThat(backupHelp.out()).contains("Examples:").contains("cairn backup create --cluster");
 
-        Result bogus = cairn("", "backup", "create", "--bogus");
+        Result bogus = script("", "backup", "create", "--bogus");
         assertThat(bogus.status()).isEqualTo(2);
         assertThat(bogus.err()).contains("--bogus").contains("--help").doesNotContain("Exception", "\tat ");
 
-        assertThat(cairn("", "--version").out()).startsWith("cairn 0.");
+        assertThat(script("", "--version").out()).startsWith("cairn 0.");
     }
 
     @Test

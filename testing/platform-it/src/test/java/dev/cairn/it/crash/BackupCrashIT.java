@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.Faults;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Operators;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (stored bytes = committed packs = usage events), and a pack uploaded but never committed is found by garbage
  * collection's dry run.
  */
+@DisruptsThePlatform
 class BackupCrashIT {
 
     @TempDir

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.Collection;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.Faults;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.TestPlatform;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * runs finish the work, nothing the tenant keeps is lost, and its stored bytes, usage events, live packs and bucket
  * agree to the byte.
  */
+@DisruptsThePlatform
 class GcCrashIT {
     @TempDir
     Path tmp;

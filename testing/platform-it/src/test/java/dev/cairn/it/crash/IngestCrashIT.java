@@ -8,6 +8,7 @@ import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.it.support.AgentRecords;
 import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * once, stored bytes equal what the committed packs hold, and every committed chunk's pack is in the bucket. A pack
  * uploaded but not committed is an orphan (listed here; garbage collection will remove such packs).
  */
+@DisruptsThePlatform
 class IngestCrashIT {
     @Test
     void aKilledIngestResumesAndCountsEveryChunkExactlyOnce() throws Exception {

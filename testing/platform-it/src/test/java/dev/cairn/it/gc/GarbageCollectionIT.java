@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Collection;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Garbage collection gives back the space of deleted backups (the tenant's stored bytes and the bucket), and never
  * takes a chunk an agent was told the platform has while its backup is in progress.
  */
+@DisruptsThePlatform
 class GarbageCollectionIT {
     @TempDir
     Path tmp;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Collection;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.Faults;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Metering;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the middle of a batch counts that batch once after its restart. The hours are sums of the events, and agree with
  * ingest's counter; connected clusters follow agents' registrations and revocations.
  */
+@DisruptsThePlatform
 class MeteringIT {
     @TempDir
     Path tmp;

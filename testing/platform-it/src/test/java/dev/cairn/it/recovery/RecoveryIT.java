@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.Faults;
 import dev.cairn.it.support.Kubelet;
 import dev.cairn.it.support.LocalAgent;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * Restoring, Verifying, Completed), object for object; it survives a SIGKILL of the recovery service in each state;
  * it restores from the DR region while the home region is down; it can be cancelled.
  */
+@DisruptsThePlatform
 class RecoveryIT {
     private static final String HOME = "eu-west-1";
     private static final String DR = "us-east-1";

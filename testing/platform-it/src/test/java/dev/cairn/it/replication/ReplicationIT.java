@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Collection;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Regions;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Every object a tenant writes is copied to its DR region and checked there, deletions follow, the lag shows an
  * outage of the DR region and replication catches up after it, and no object is ever outside its tenant's regions.
  */
+@DisruptsThePlatform
 class ReplicationIT {
     private static final String HOME = "eu-west-1";
     private static final String DR = "us-east-1";

@@ -10,6 +10,7 @@ import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.kubernetes.MockCluster;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * Policies fire on their schedule through Quartz, queue BACKUP commands that the cluster's agent runs, and each run
  * ends with the truth: Completed with its backup, or Missed with the reason.
  */
+@WaitsMostly
 class PolicyFiringIT {
     private static String policies(Object... path) {
         StringBuilder p = new StringBuilder("/api/v1/policies");

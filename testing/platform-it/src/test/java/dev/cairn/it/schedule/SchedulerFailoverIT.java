@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * killed with SIGKILL in the middle of it, after queueing its command: the other recovers the fire, and every planned
  * fire ends with exactly one run and one command.
  */
+@DisruptsThePlatform
 class SchedulerFailoverIT {
     @Test
     void withTwoInstancesAndTheFiringOneKilledMidFireEachFireHappensExactlyOnce() throws Exception {

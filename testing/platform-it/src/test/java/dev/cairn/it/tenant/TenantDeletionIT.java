@@ -14,6 +14,7 @@ import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
+import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.platform.Platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Deleting a tenant: a grace period that can be cancelled, then keys, objects, users and rows destroyed. */
+@WaitsMostly
 class TenantDeletionIT {
     @Test
     void aDeletionCanBeCancelledDuringItsGracePeriod() {
