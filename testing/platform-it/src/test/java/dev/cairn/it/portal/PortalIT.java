@@ -185,6 +185,21 @@ class PortalIT {
         browser.find(By.cssSelector("details.danger button")).click();
         browser.awaitText("deleted; its data is freed", 30);
 
+        // usage and plan: charts by day and by month, with their figures
+        browser.find(By.linkText("Usage")).click();
+        browser.awaitText("By month", 30);
+        assertThat(browser.text()).contains("Price per TB-month").contains("Free");
+        browser.screenshot("20-usage").assertAccessible();
+
+        // users and roles: a colleague invited as a viewer gets a one-time password, shown once
+        browser.find(By.linkText("Users")).click();
+        browser.awaitText("Users and roles", 30).type("email", "colleague-" + email);
+        browser.find(By.cssSelector("form.form button[type=submit]")).click();
+        browser.awaitText("is invited as tenant-viewer", 30);
+        assertThat(browser.find(By.id("one-time-password")).getText()).hasSizeGreaterThan(20);
+        assertThat(browser.text()).contains("colleague-" + email).contains("not yet");
+        browser.screenshot("19-users").assertAccessible();
+
         // on a phone's width the page still fits
         browser.size(390, 844).go("/app").awaitText("prod-eu", 30).screenshot("09-dashboard-phone");
         assertThat(browser.fitsWidth()).as("the dashboard fits 390 px").isTrue();

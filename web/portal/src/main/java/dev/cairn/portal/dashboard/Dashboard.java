@@ -98,8 +98,11 @@ public class Dashboard {
         }
     }
 
-    /** The usage chart's data: a label per day, stored and protected bytes at each day's end, the plan's limit. */
-    static String chart(JsonNode history, JsonNode usage) {
+    /**
+     * A usage chart's data: a label per period (its start's date), stored bytes at each period's end and protected
+     * bytes, and the plan's limit.
+     */
+    public static String chart(JsonNode history, JsonNode usage) {
         ObjectNode chart = JsonNodeFactory.instance.objectNode();
         ArrayNode labels = chart.putArray("labels");
         ArrayNode stored = chart.putArray("stored");
