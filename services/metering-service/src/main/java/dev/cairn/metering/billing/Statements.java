@@ -338,6 +338,28 @@ public class Statements {
         }
     }
 
+    /** A statement by id if it is the tenant's: another tenant's is as absent as an unknown one. */
+    public Optional<Statement> ofTenant(UUID id, UUID tenant) {
+        try {
+            return one("id = ? AND tenant_id = ?", id, tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("metering database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tenant's statements of months before {@code before} (all when null), newest first, with their lines. */
+    public List<Statement> ofTenant(UUID tenant, LocalDate before, int limit) {
+        try {
+            return many(
+                    "tenant_id = ? AND month < ? ORDER BY month DESC LIMIT ?",
+                    tenant,
+                    Date.valueOf(before == null ? LocalDate.of(9999, 1, 1) : before),
+                    limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("metering database unavailable: " + e.getMessage(), e);
+        }
+    }
+
     /** The partner's statements of a month after tenant {@code after}, in tenant id order, with their lines. */
     public List<Statement> ofPartner(UUID partner, LocalDate month, UUID after, int limit) {
         try {

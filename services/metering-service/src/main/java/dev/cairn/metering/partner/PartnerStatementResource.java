@@ -2,8 +2,10 @@ package dev.cairn.metering.partner;
 
 import dev.cairn.metering.billing.PartnerTotal;
 import dev.cairn.metering.billing.Statement;
-import dev.cairn.metering.billing.StatementLine;
+import dev.cairn.metering.billing.StatementCsv;
 import dev.cairn.metering.billing.Statements;
+import dev.cairn.metering.http.Csv;
+import dev.cairn.metering.http.CsvAnswers;
 import dev.cairn.metering.identity.CurrentCaller;
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.page.Cursor;
@@ -59,10 +61,9 @@ public class PartnerStatementResource {
         List<Statement> page = statements.ofPartner(caller.partnerId(), month(month), after, limit + 1);
         String next = page.size() > limit ? page.get(limit - 1).tenantId().toString() : null;
         List<Statement> items = page.subList(0, Math.min(limit, page.size()));
-        if (PartnerUsageResource.wantsCsv(headers)) {
-            Csv csv = lines();
-            items.forEach(s -> addLines(csv, s));
-            return PartnerUsageResource.csv(csv, uri, next);
+        if (CsvAnswers.wanted(headers)) {
+            return CsvAnswers.of(
+                    StatementCsv.of(items), uri, next, "statements-" + YearMonth.from(month(month)) + ".csv");
         }
         return Response.ok(new Page<>(items, next), MediaType.APPLICATION_JSON_TYPE)
                 .build();
@@ -87,53 +88,10 @@ public class PartnerStatementResource {
         Statement statement = statements
                 .get(statementId, caller.partnerId())
                 .orElseThrow(() -> ProblemException.notFound("statement " + statementId));
-        if (PartnerUsageResource.wantsCsv(headers)) {
-            Csv csv = lines();
-            addLines(csv, statement);
-            return PartnerUsageResource.csv(csv, uri, null);
+        if (CsvAnswers.wanted(headers)) {
+            return CsvAnswers.of(StatementCsv.of(List.of(statement)), uri, null, StatementCsv.filename(statement));
         }
         return Response.ok(statement, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static Csv lines() {
-        return new Csv(
-                "statement_id",
-                "tenant_id",
-                "month",
-                "status",
-                "plan",
-                "currency",
-                "line",
-                "kind",
-                "description",
-                "for_month",
-                "quantity",
-                "unit",
-                "unit_price",
-                "amount",
-                "statement_total");
-    }
-
-    private static void addLines(Csv csv, Statement s) {
-        int n = 0;
-        for (StatementLine l : s.lines()) {
-            csv.row(
-                    s.id(),
-                    s.tenantId(),
-                    s.month(),
-                    s.status(),
-                    s.plan(),
-                    s.currency(),
-                    ++n,
-                    l.kind(),
-                    l.description(),
-                    l.forMonth(),
-                    l.quantity(),
-                    l.unit(),
-                    l.unitPrice(),
-                    l.amount(),
-                    s.total());
-        }
     }
 
     /** {@code YYYY-MM} as the month's first day; this month when absent. */

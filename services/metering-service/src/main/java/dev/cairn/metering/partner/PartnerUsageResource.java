@@ -2,6 +2,8 @@ package dev.cairn.metering.partner;
 
 import dev.cairn.metering.account.Account;
 import dev.cairn.metering.account.AccountDirectory;
+import dev.cairn.metering.http.Csv;
+import dev.cairn.metering.http.CsvAnswers;
 import dev.cairn.metering.identity.CurrentCaller;
 import dev.cairn.metering.usage.PeriodQuery;
 import dev.cairn.metering.usage.UsageHistory;
@@ -67,10 +69,10 @@ public class PartnerUsageResource {
         Account customer = customer(tenantId);
         PeriodQuery q = PeriodQuery.parse(granularity, from, to, cursor, limit);
         List<UsagePeriod> periods = history.periods(customer.tenantId(), q.granularity(), q.start(), q.pageEnd());
-        if (wantsCsv(headers)) {
+        if (CsvAnswers.wanted(headers)) {
             Csv csv = new Csv(HEADER);
             periods.forEach(p -> csv.row(cells(p)));
-            return csv(csv, uri, q.nextCursor());
+            return CsvAnswers.of(csv, uri, q.nextCursor(), "usage-" + tenantId + "-" + q.granularity() + ".csv");
         }
         return Response.ok(new Page<>(periods, q.nextCursor()), MediaType.APPLICATION_JSON_TYPE)
                 .build();
@@ -114,7 +116,7 @@ public class PartnerUsageResource {
         }
         boolean more = found.size() > customers;
         String nextCursor = more && !page.isEmpty() ? page.getLast().tenantId().toString() : null;
-        if (wantsCsv(headers)) {
+        if (CsvAnswers.wanted(headers)) {
             Csv csv = new Csv(CUSTOMERS_HEADER);
             for (CustomerUsage c : page) {
                 for (UsagePeriod p : c.periods()) {
@@ -123,7 +125,7 @@ public class PartnerUsageResource {
                     csv.row(cells.toArray());
                 }
             }
-            return csv(csv, uri, nextCursor);
+            return CsvAnswers.of(csv, uri, nextCursor, "usage-" + q.granularity() + ".csv");
         }
         return Response.ok(new Page<>(page, nextCursor), MediaType.APPLICATION_JSON_TYPE)
                 .build();
@@ -180,23 +182,5 @@ public class PartnerUsageResource {
         return accounts.find(tenantId)
                 .filter(a -> caller.partnerId().equals(a.partnerId()))
                 .orElseThrow(() -> ProblemException.notFound("customer tenant " + tenantId));
-    }
-
-    static boolean wantsCsv(jakarta.ws.rs.core.HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> m.isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE)) && !m.isWildcardType());
-    }
-
-    static Response csv(Csv csv, jakarta.ws.rs.core.UriInfo uri, String nextCursor) {
-        Response.ResponseBuilder answer = Response.ok(csv.toString(), Csv.MEDIA_TYPE + "; charset=utf-8");
-        if (nextCursor != null) {
-            answer.header(
-                    "Link",
-                    "<"
-                            + uri.getRequestUriBuilder()
-                                    .replaceQueryParam("cursor", nextCursor)
-                                    .build() + ">; rel=\"next\"");
-        }
-        return answer.build();
     }
 }

@@ -58,10 +58,15 @@ public class RecoveryResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
-    @Operation(summary = "Your recoveries, newest first, a page at a time")
+    @Operation(
+            summary = "Your recoveries, newest first, a page at a time",
+            description = "`drill=true` lists only restore drills (their signed reports are the drill reports),"
+                    + " `drill=false` only real recoveries.")
     public Page<RecoveryView> list(
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return recoveries.page(caller.tenantId(), cursor, Cursor.limit(limit, 500));
+            @QueryParam("drill") Boolean drill,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return recoveries.page(caller.tenantId(), drill, cursor, Cursor.limit(limit, 500));
     }
 
     @GET

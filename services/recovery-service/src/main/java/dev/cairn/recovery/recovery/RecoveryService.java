@@ -192,9 +192,9 @@ public class RecoveryService {
         return RecoveryView.of(r, store.transitions(id));
     }
 
-    /** A page of the tenant's recoveries, newest first. */
-    public Page<RecoveryView> page(UUID tenantId, String cursor, int limit) {
-        List<Recovery> rows = store.page(tenantId, Cursor.decode(cursor), limit + 1);
+    /** A page of the tenant's recoveries, newest first: only drills, only real ones, or (null) both. */
+    public Page<RecoveryView> page(UUID tenantId, Boolean drill, String cursor, int limit) {
+        List<Recovery> rows = store.page(tenantId, drill, Cursor.decode(cursor), limit + 1);
         List<RecoveryView> items =
                 rows.stream().limit(limit).map(r -> RecoveryView.of(r, null)).toList();
         String next = rows.size() > limit

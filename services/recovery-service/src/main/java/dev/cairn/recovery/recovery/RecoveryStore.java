@@ -137,19 +137,25 @@ public class RecoveryStore {
         });
     }
 
-    /** Up to {@code limit} of the tenant's recoveries, newest first, after {@code after} (null: from the newest). */
-    public List<Recovery> page(UUID tenantId, Cursor after, int limit) {
+    /**
+     * Up to {@code limit} of the tenant's recoveries, newest first, after {@code after} (null: from the newest);
+     * {@code drill} true or false keeps only drills or only real recoveries, null both.
+     */
+    public List<Recovery> page(UUID tenantId, Boolean drill, Cursor after, int limit) {
         return transaction(c -> {
             List<Recovery> page = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM recovery WHERE tenant_id = ?"
+                    + " AND (?::boolean IS NULL OR drill = ?::boolean)"
                     + " AND (?::timestamptz IS NULL OR (created_at, id) < (?::timestamptz, ?::uuid))"
                     + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
                 Timestamp at = after == null ? null : Timestamp.from(after.at());
                 s.setObject(1, tenantId);
-                s.setTimestamp(2, at);
-                s.setTimestamp(3, at);
-                s.setObject(4, after == null ? null : after.id());
-                s.setInt(5, limit);
+                s.setObject(2, drill, java.sql.Types.BOOLEAN);
+                s.setObject(3, drill, java.sql.Types.BOOLEAN);
+                s.setTimestamp(4, at);
+                s.setTimestamp(5, at);
+                s.setObject(6, after == null ? null : after.id());
+                s.setInt(7, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         page.add(recovery(rs));

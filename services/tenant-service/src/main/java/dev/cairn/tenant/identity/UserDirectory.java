@@ -39,6 +39,12 @@ public interface UserDirectory {
      */
     Invitation inviteTenantUser(String email, UUID tenantId, String role);
 
+    /**
+     * Invites a person as a partner's administrator (role {@code partner-admin}, the partner as a claim): a one-time
+     * password, their own at first sign-in; fails with {@link DirectoryConflict} when the email is taken.
+     */
+    Invitation invitePartnerUser(String email, UUID partnerId);
+
     /** The users of a tenant. */
     List<DirectoryUser> listTenantUsers(UUID tenantId);
 

@@ -57,6 +57,11 @@ public class KeycloakDirectory implements UserDirectory {
 
     /** Creates a user of the tenant with a password (temporary: to be replaced at first sign-in); returns its id. */
     private String createUser(String email, UUID tenantId, String password, boolean temporary) {
+        return createUser(email, TokenClaims.TENANT_ID, tenantId, password, temporary);
+    }
+
+    /** A user whose tokens carry {@code owner} as the claim {@code ownerClaim} (their tenant or partner). */
+    private String createUser(String email, String ownerClaim, UUID owner, String password, boolean temporary) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -65,7 +70,7 @@ public class KeycloakDirectory implements UserDirectory {
         if (temporary) {
             user.setRequiredActions(List.of("UPDATE_PASSWORD"));
         }
-        user.setAttributes(new HashMap<>(Map.of(TokenClaims.TENANT_ID, List.of(tenantId.toString()))));
+        user.setAttributes(new HashMap<>(Map.of(ownerClaim, List.of(owner.toString()))));
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
@@ -195,6 +200,14 @@ public class KeycloakDirectory implements UserDirectory {
         String id = createUser(email, tenantId, oneTimePassword, true);
         grantRealmRoles(id, List.of(role));
         return new Invitation(new DirectoryUser(id, email, role, true), oneTimePassword);
+    }
+
+    @Override
+    public Invitation invitePartnerUser(String email, UUID partnerId) {
+        String oneTimePassword = "Cairn-" + UUID.randomUUID();
+        String id = createUser(email, TokenClaims.PARTNER_ID, partnerId, oneTimePassword, true);
+        grantRealmRoles(id, List.of(Roles.PARTNER_ADMIN));
+        return new Invitation(new DirectoryUser(id, email, Roles.PARTNER_ADMIN, true), oneTimePassword);
     }
 
     @Override

@@ -10,5 +10,14 @@ import java.util.UUID;
  * @param clientId its API client
  * @param clientSecret the client's secret
  * @param tokenUrl where it gets tokens
+ * @param adminEmail the administrator invited, if one was asked for
+ * @param adminOneTimePassword their password for the first sign-in (they choose their own then)
  */
-public record PartnerCreated(UUID id, String name, String clientId, String clientSecret, String tokenUrl) {}
+public record PartnerCreated(
+        UUID id,
+        String name,
+        String clientId,
+        String clientSecret,
+        String tokenUrl,
+        String adminEmail,
+        String adminOneTimePassword) {}

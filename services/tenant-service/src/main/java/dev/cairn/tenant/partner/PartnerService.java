@@ -28,12 +28,22 @@ public class PartnerService {
         this.agents = agents;
     }
 
-    /** Adds a partner with an API client of its own. */
+    /** Adds a partner with an API client of its own and, if asked, invites its administrator. */
     public PartnerCreated create(NewPartner request) {
         UUID id = UUID.randomUUID();
         String clientId = "partner-" + id;
+        String email = request.adminEmail() == null || request.adminEmail().isBlank()
+                ? null
+                : request.adminEmail().trim().toLowerCase(Locale.ROOT);
+        if (email != null && directory.findUserByEmail(email).isPresent()) {
+            throw ProblemException.conflict("an account with this email exists");
+        }
         String secret = directory.createPartnerClient(clientId, id);
+        UserDirectory.Invitation admin = null;
         try {
+            if (email != null) {
+                admin = directory.invitePartnerUser(email, id);
+            }
             QuarkusTransaction.requiringNew().run(() -> {
                 Partner partner = new Partner();
                 partner.id = id;
@@ -43,10 +53,20 @@ public class PartnerService {
                 partner.persist();
             });
         } catch (RuntimeException e) {
+            if (admin != null) {
+                directory.deleteUser(admin.user().id());
+            }
             directory.deleteClient(clientId);
             throw e;
         }
-        return new PartnerCreated(id, request.name(), clientId, secret, agents.tokenUrl());
+        return new PartnerCreated(
+                id,
+                request.name(),
+                clientId,
+                secret,
+                agents.tokenUrl(),
+                email,
+                admin == null ? null : admin.oneTimePassword());
     }
 
     /** Creates a customer tenant under the partner and invites its administrator. */

@@ -10,9 +10,7 @@ import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Partners;
-import dev.cairn.it.support.TestPlatform;
-import dev.cairn.testing.platform.Platform;
-import dev.cairn.testing.servers.KafkaServer;
+import dev.cairn.it.support.Tenants;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,9 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,15 +95,15 @@ class PartnerBillingIT {
             YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
             Instant eleventh = last.atDay(11).atStartOfDay(ZoneOffset.UTC).toInstant();
             UUID cluster = UUID.randomUUID();
-            send(event(customer, "stored", 2 * TB, eleventh, null));
-            send(event(
+            Metering.send(Metering.event(customer, "stored", 2 * TB, eleventh, null));
+            Metering.send(Metering.event(
                     customer,
                     "protected",
                     5_000_000,
                     last.atDay(5).atStartOfDay(ZoneOffset.UTC).toInstant(),
                     cluster));
-            awaitCounted(customer, 2);
-            JsonNode run = runStatements();
+            Metering.awaitCounted(customer, 2);
+            JsonNode run = Metering.runStatements();
             assertThat(run.path("finalized").asInt()).as(run.toString()).isPositive();
 
             // then last month's statement is Final, with exact quantities, unit prices and amounts
@@ -173,9 +168,9 @@ class PartnerBillingIT {
 
             // when usage of last month arrives late (1 TB more from the 21st), taking the customer past 80 %
             Instant twentyFirst = last.atDay(21).atStartOfDay(ZoneOffset.UTC).toInstant();
-            send(event(customer, "stored", TB, twentyFirst, null));
-            awaitCounted(customer, 3);
-            runStatements();
+            Metering.send(Metering.event(customer, "stored", TB, twentyFirst, null));
+            Metering.awaitCounted(customer, 3);
+            Metering.runStatements();
 
             // then the Final statement has not changed (and the database refuses to change it), and this month's
             // draft carries the adjustment
@@ -211,7 +206,8 @@ class PartnerBillingIT {
 
             // and of a customer's backup that failed, with its reason
             UUID failedBackup = UUID.randomUUID();
-            send("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/cairn/it\",\"type\":"
+            Metering.send("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+                    + "\",\"source\":\"/cairn/it\",\"type\":"
                     + "\"dev.cairn.backup.failed.v1\",\"time\":\"" + Instant.now() + "\",\"data\":{\"tenantId\":\""
                     + customer + "\",\"bytes\":0,\"clusterId\":\"" + cluster + "\",\"backupId\":\"" + failedBackup
                     + "\",\"detail\":\"its agent stopped renewing its lease\"}}");
@@ -303,6 +299,77 @@ class PartnerBillingIT {
     }
 
     @Test
+    void aTenantReadsItsOwnStatementsNewestFirstAsJsonAndCsvAndNobodyElseCan() throws Exception {
+        // given a tenant that stored 1 TB from the 3rd of last month, and a statements run
+        Tenants.SignedUp tenant = Tenants.free("Statement Reader");
+        Tenants.SignedUp other = Tenants.free("Statement Snooper");
+        YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Metering.send(Metering.event(
+                tenant.id(),
+                "stored",
+                TB,
+                last.atDay(3).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                null));
+        Metering.awaitCounted(tenant.id(), 1);
+        Metering.runStatements();
+
+        // then its statements are this month's (a Draft) and last month's (Final), newest first, a page at a time
+        JsonNode first =
+                Api.json(Api.as(tenant.token()).queryParam("limit", 1).when().get("/api/v1/usage/statements"));
+        assertThat(first.path("items")).hasSize(1);
+        assertThat(first.path("items").get(0).path("month").asText())
+                .isEqualTo(YearMonth.now(ZoneOffset.UTC).atDay(1).toString());
+        assertThat(first.path("items").get(0).path("status").asText()).isEqualTo("Draft");
+        String cursor = first.path("nextCursor").asText();
+        JsonNode second = Api.json(Api.as(tenant.token())
+                .queryParam("limit", 1)
+                .queryParam("cursor", cursor)
+                .when()
+                .get("/api/v1/usage/statements"));
+        JsonNode statement = second.path("items").get(0);
+        assertThat(statement.path("month").asText()).isEqualTo(last.atDay(1).toString());
+        assertThat(statement.path("status").asText()).isEqualTo("Final");
+        assertThat(statement.path("lines").get(0).path("kind").asText()).isEqualTo("storage");
+        assertThat(statement.path("lines").get(0).path("quantity").decimalValue())
+                .isPositive();
+        String id = statement.path("id").asText();
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/usage/statements/" + id))
+                        .path("total")
+                        .decimalValue())
+                .isEqualByComparingTo(statement.path("total").decimalValue());
+
+        // as CSV: a header and one row per line, saved as a file
+        Response csv = Api.as(tenant.token()).accept("text/csv").when().get("/api/v1/usage/statements/" + id);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
+        List<String> rows = csv.asString().lines().toList();
+        assertThat(rows.getFirst()).startsWith("statement_id,tenant_id,month,status");
+        assertThat(rows).hasSize(1 + statement.path("lines").size());
+        assertThat(rows.get(1)).startsWith(id + "," + tenant.id() + "," + last.atDay(1) + ",Final");
+        assertThat(Api.as(tenant.token())
+                        .queryParam("cursor", "garbage")
+                        .when()
+                        .get("/api/v1/usage/statements")
+                        .statusCode())
+                .isEqualTo(400);
+
+        // another tenant sees no such statement, and its own list does not show it; a partner is not a tenant
+        Api.as(other.token())
+                .when()
+                .get("/api/v1/usage/statements/" + id)
+                .then()
+                .statusCode(404);
+        assertThat(Api.json(Api.as(other.token()).when().get("/api/v1/usage/statements"))
+                        .toString())
+                .doesNotContain(id);
+        Api.as(Partners.token("Curious Reseller"))
+                .when()
+                .get("/api/v1/usage/statements")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void aPartnerOverItsRateIsToldToComeBackLater() {
         String partner = Partners.token("Hasty Reseller");
         List<Response> answers = new ArrayList<>();
@@ -315,61 +382,6 @@ class PartnerBillingIT {
         assertThat(limited.jsonPath().getString("type")).isEqualTo("https://cairn.dev/problems/rate-limited");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
         assertThat(answers.getFirst().statusCode()).isEqualTo(200);
-    }
-
-    private static String event(UUID tenant, String kind, long bytes, Instant at, UUID cluster) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/cairn/it\",\"type\":"
-                + "\"dev.cairn.usage." + kind + ".v1\",\"time\":\"" + at + "\",\"data\":{\"tenantId\":\"" + tenant
-                + "\",\"bytes\":" + bytes + (cluster == null ? "" : ",\"clusterId\":\"" + cluster + "\"") + "}}";
-    }
-
-    private static void send(String event) throws Exception {
-        var props = TestPlatform.get().kafka().clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
-        try (KafkaProducer<String, String> p =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            p.send(new ProducerRecord<>(Platform.USAGE_TOPIC, event)).get();
-        }
-    }
-
-    /**
-     * Asks for a statements run as an operator, with an Idempotency-Key: 202 with the run at once, a repeat of the
-     * request answers the same run; then follows it to its end. The finished run.
-     */
-    private static JsonNode runStatements() {
-        String key = UUID.randomUUID().toString();
-        io.restassured.response.Response started = Api.as(Operators.token())
-                .header("Idempotency-Key", key)
-                .when()
-                .post("/api/v1/admin/billing/statements/run");
-        assertThat(started.statusCode()).as(started.asString()).isIn(200, 202);
-        String id = started.jsonPath().getString("id");
-        assertThat(started.header("Location")).endsWith("/api/v1/admin/billing/statements/runs/" + id);
-        JsonNode[] run = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> !(run[0] = Api.json(
-                                Api.as(Operators.token()).when().get("/api/v1/admin/billing/statements/runs/" + id)))
-                        .path("phase")
-                        .asText()
-                        .equals("Running"));
-        assertThat(run[0].path("phase").asText()).as(run[0].toString()).isEqualTo("Completed");
-        JsonNode repeated = Api.json(Api.as(Operators.token())
-                .header("Idempotency-Key", key)
-                .when()
-                .post("/api/v1/admin/billing/statements/run"));
-        assertThat(repeated.path("id").asText()).isEqualTo(id);
-        assertThat(Api.json(Api.as(Operators.token()).when().get("/api/v1/admin/billing/statements/runs"))
-                        .path("items")
-                        .findValuesAsText("id"))
-                .contains(id);
-        return run[0];
-    }
-
-    private static void awaitCounted(UUID tenant, long events) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> dev.cairn.it.support.Catalog.query(
-                                "SELECT count(*) FROM metering.usage_event WHERE tenant_id = ?", tenant)
-                        == events);
     }
 
     /** Verifies a Cairn-Signature header as a partner's receiver would (docs/metering.md, "Webhooks"). */

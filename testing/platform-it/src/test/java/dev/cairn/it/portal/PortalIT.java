@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Browser;
+import dev.cairn.it.support.Metering;
+import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.kubernetes.MockCluster;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -168,6 +173,11 @@ class PortalIT {
                 .isNotNull();
         browser.screenshot("17-recovery").assertAccessible();
 
+        // the restores list: the recovery with its signed report; no drill among the drill reports
+        browser.go("/app/restores?kind=recovery").awaitText("Restores and recoveries", 30);
+        assertThat(browser.text()).contains("Completed").contains("report");
+        browser.go("/app/restores?kind=drill").awaitText("No restore drill yet", 30);
+
         // the backups: filtered by cluster and phase, one's details (what it protects, what it stored), deletion
         browser.find(By.linkText("Backups")).click();
         browser.awaitText("Running now", 30).awaitText("All backups", 30);
@@ -189,6 +199,7 @@ class PortalIT {
         browser.find(By.linkText("Usage")).click();
         browser.awaitText("By month", 30);
         assertThat(browser.text()).contains("Price per TB-month").contains("Free");
+        assertThat(browser.text()).contains("Statements");
         browser.screenshot("20-usage").assertAccessible();
 
         // users and roles: a colleague invited as a viewer gets a one-time password, shown once
@@ -243,6 +254,97 @@ class PortalIT {
             assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters"))
                             .toString())
                     .doesNotContain("sneaky");
+        }
+    }
+
+    @Test
+    void aPartnerSignsInAddsACustomerSetsItsQuotaAndDownloadsItsUsageCsv() throws Exception {
+        // an operator adds the partner with its administrator, who gets a one-time password
+        String email = "partner-" + UUID.randomUUID().toString().substring(0, 8) + "@reseller.test";
+        String oneTime = Api.json(Api.as(Operators.token())
+                        .body(java.util.Map.of("name", "Portal Reseller", "adminEmail", email))
+                        .when()
+                        .post("/api/v1/partners"))
+                .path("adminOneTimePassword")
+                .asText();
+        try (Browser partner = Browser.open()) {
+            partner.go("/app").awaitText("Sign in", 30).type("username", email).type("password", oneTime);
+            partner.find(By.id("kc-login")).click();
+            partner.awaitElement("password-new", 30)
+                    .type("password-new", "partner-password-1")
+                    .type("password-confirm", "partner-password-1");
+            partner.find(By.cssSelector("form [type=submit]")).click();
+
+            // the partner's home is its customers; it adds one, whose administrator's one-time password shows once
+            partner.awaitText("Customer tenants", 30);
+            assertThat(partner.path()).isEqualTo("/app/partner");
+            assertThat(partner.text()).contains("partner").doesNotContain("Add a cluster");
+            partner.type("organisation", "Portal Customer")
+                    .type("adminEmail", "admin-" + email.replace("@reseller.test", "@customer.test"));
+            partner.find(By.cssSelector("form.form button[type=submit]")).click();
+            partner.awaitText("is created on the FREE plan", 30);
+            assertThat(partner.find(By.id("one-time-password")).getText()).hasSizeGreaterThan(20);
+            String customer = partner.find(By.linkText("Portal Customer"))
+                    .getAttribute("href")
+                    .replaceFirst(".*/customers/", "");
+
+            // the customer stores 2.5 GB; the list shows it against the quota
+            Metering.send(Metering.event(UUID.fromString(customer), "stored", 2_500_000_000L, Instant.now(), null));
+            Metering.awaitCounted(UUID.fromString(customer), 1);
+            partner.go("/app/partner").awaitText("2.50 GB of 1.00 TB", 30);
+            partner.screenshot("21-partner-customers").assertAccessible();
+
+            // its page: usage by day as a chart, a quota the partner sets (within the plan), the CSV
+            partner.find(By.linkText("Portal Customer")).click();
+            partner.awaitText("Usage by day", 30).type("quotaGb", "5000");
+            partner.find(By.cssSelector("form.form button[type=submit]")).click();
+            partner.awaitText("Quota", 30);
+            assertThat(partner.find(By.cssSelector("[role=alert]")).getText()).contains("the plan's limit");
+            partner.type("quotaGb", "500");
+            partner.find(By.cssSelector("form.form button[type=submit]")).click();
+            partner.awaitText("500 GB", 30).screenshot("22-partner-customer").assertAccessible();
+
+            Path csv = partner.download(By.id("usage-csv"), 30);
+            assertThat(csv.getFileName().toString()).isEqualTo("usage-" + customer + "-day.csv");
+            List<String> rows = Files.readAllLines(csv);
+            assertThat(rows.getFirst()).startsWith("start,end,stored_byte_hours,peak_stored_bytes,end_stored_bytes");
+            assertThat(rows.getLast()).contains(",2500000000,");
+
+            // statements of the month and webhooks
+            partner.find(By.linkText("Statements")).click();
+            partner.awaitText("Statements of", 30)
+                    .screenshot("23-partner-statements")
+                    .assertAccessible();
+            partner.find(By.linkText("Webhooks")).click();
+            partner.awaitText("Add an endpoint", 30).type("url", "https://hooks.reseller.test/cairn");
+            partner.find(By.cssSelector("form.form button[type=submit]")).click();
+            partner.awaitText("Its signing secret is shown only now", 30);
+            assertThat(partner.find(By.id("webhook-secret")).getText()).startsWith("whsec_");
+            partner.screenshot("24-partner-webhooks").assertAccessible();
+
+            // another partner's customer is not found, in the portal as in the API
+            try (Browser stranger = Browser.open()) {
+                String other = "partner-" + UUID.randomUUID().toString().substring(0, 8) + "@reseller.test";
+                String otherPassword = Api.json(Api.as(Operators.token())
+                                .body(java.util.Map.of("name", "Nosy Reseller", "adminEmail", other))
+                                .when()
+                                .post("/api/v1/partners"))
+                        .path("adminOneTimePassword")
+                        .asText();
+                stranger.go("/app")
+                        .awaitText("Sign in", 30)
+                        .type("username", other)
+                        .type("password", otherPassword);
+                stranger.find(By.id("kc-login")).click();
+                stranger.awaitElement("password-new", 30)
+                        .type("password-new", "partner-password-2")
+                        .type("password-confirm", "partner-password-2");
+                stranger.find(By.cssSelector("form [type=submit]")).click();
+                stranger.awaitText("Customer tenants", 30);
+                assertThat(stranger.text()).doesNotContain("Portal Customer");
+                stranger.go("/app/partner/customers/" + customer).awaitText("Not found", 30);
+                stranger.go("/app/partner/customers/" + customer + "/usage.csv").awaitText("Not found", 30);
+            }
         }
     }
 

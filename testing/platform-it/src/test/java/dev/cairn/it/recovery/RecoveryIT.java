@@ -243,6 +243,20 @@ class RecoveryIT {
                         .path("drill")
                         .asBoolean())
                 .isTrue();
+        // the drill reports are the drills among the recoveries: drill=true lists it, drill=false does not
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries?drill=true"))
+                        .path("items")
+                        .findValuesAsText("drill"))
+                .contains("true")
+                .doesNotContain("false");
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries?drill=true"))
+                        .path("items")
+                        .findValuesAsText("id"))
+                .contains(id);
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/recoveries?drill=false&limit=500"))
+                        .path("items")
+                        .findValuesAsText("id"))
+                .doesNotContain(id);
 
         // a drill names no namespace mapping (its scratch namespaces are its own)
         Response mapped = post(

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.testing.platform.Platform;
@@ -148,10 +149,18 @@ class TenantIsolationIT {
                 .statusCode(202)
                 .extract()
                 .path("id");
+        // A's monthly statement, once metering has counted A's backup and drawn up the month
+        Metering.awaitCaughtUp(tenantA.id());
+        Metering.runStatements();
+        String statementOfA = Api.json(Api.as(tenantA.token()).when().get("/api/v1/usage/statements"))
+                .path("items")
+                .get(0)
+                .path("id")
+                .asText();
         idsOfA = Map.ofEntries(
                 Map.entry("recoveryId", recoveryOfA),
                 Map.entry("partnerId", java.util.UUID.randomUUID().toString()),
-                Map.entry("statementId", java.util.UUID.randomUUID().toString()),
+                Map.entry("statementId", statementOfA),
                 Map.entry("webhookId", java.util.UUID.randomUUID().toString()),
                 // an operator's resource: any id (tenants' tokens are refused either way)
                 Map.entry("runId", java.util.UUID.randomUUID().toString()),

@@ -60,11 +60,20 @@ public final class Browser implements AutoCloseable {
                     "--disable-sync",
                     "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(binary("CAIRN_CHROMEDRIVER", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()
                     .build();
-            WebDriver driver = new ChromeDriver(service, options);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // headless Chromium saves downloads only when told where
+            driver.executeCdpCommand(
+                    "Browser.setDownloadBehavior",
+                    java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             Files.createDirectories(SCREENSHOTS);
             return new Browser(driver, profile);
@@ -116,6 +125,7 @@ public final class Browser implements AutoCloseable {
     public Browser awaitText(String text, int seconds) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds))
                 .withMessage(() -> "\"" + text + "\" on " + driver.getCurrentUrl() + ":\n" + text())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page changed meanwhile
                 .until(d -> text().contains(text));
         return this;
     }
@@ -146,6 +156,38 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /**
+     * Clicks a download link and waits (at most {@code seconds}) for the file the browser saves: its path, under
+     * the name the server gave it.
+     */
+    public Path download(By link, int seconds) {
+        Path downloads = profile.resolve("downloads");
+        driver.findElement(link).click();
+        Path[] saved = new Path[1];
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .withMessage(() -> "a download into " + downloads)
+                .until(d -> {
+                    try (var files = Files.list(downloads)) {
+                        saved[0] = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
+                                .findFirst()
+                                .orElse(null);
+                        return saved[0] != null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        try {
+            Path kept = Files.move(
+                    saved[0],
+                    Files.createDirectories(SCREENSHOTS.resolveSibling("portal-downloads"))
+                            .resolve(saved[0].getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+            return kept;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The window's size in CSS pixels (a phone: 390 × 844). */

@@ -13,9 +13,20 @@ public final class Operators {
 
     private Operators() {}
 
-    /** A fresh access token of the operator, signed in with the command line's client. */
-    public static String token() {
-        return TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email(), PASSWORD);
+    private static String token;
+    private static long tokenAt;
+
+    /**
+     * An access token of the operator (signed in with the command line's client), at most a minute old. One sign-in
+     * at a time: Keycloak's brute-force protection refuses concurrent logins of one user as an attack
+     * ({@code user_temporarily_disabled}), and classes that mostly wait run beside the others.
+     */
+    public static synchronized String token() {
+        if (token == null || System.nanoTime() - tokenAt > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+            token = TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email(), PASSWORD);
+            tokenAt = System.nanoTime();
+        }
+        return token;
     }
 
     /** The operator's email (its user name), the user made on first use. */

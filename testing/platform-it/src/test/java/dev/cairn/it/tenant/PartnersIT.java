@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Partners;
 import dev.cairn.it.support.Tenants;
 import java.util.Map;
@@ -40,6 +41,48 @@ class PartnersIT {
                 .statusCode(200)
                 .body("id", contains(id));
         Api.as(partner).when().get("/api/v1/partner/tenants/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void anOperatorAddsAPartnerWithItsAdministratorWhoseEmailCannotBeTakenTwice() {
+        String email = "partner-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@reseller.test";
+        JsonNode partner = Api.json(Api.as(Operators.token())
+                .body(Map.of("name", "Reseller With People", "adminEmail", email.toUpperCase(java.util.Locale.ROOT)))
+                .when()
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response());
+        assertThat(partner.path("adminEmail").asText()).isEqualTo(email);
+        assertThat(partner.path("adminOneTimePassword").asText()).isNotBlank();
+        assertThat(partner.path("clientSecret").asText()).isNotBlank();
+
+        // the same person cannot administer a second partner (nor become a tenant's user): 409, nothing made
+        Api.as(Operators.token())
+                .body(Map.of("name", "Second Reseller", "adminEmail", email))
+                .when()
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM);
+        Api.as(Operators.token())
+                .body(Map.of("name", "Bad Email Reseller", "adminEmail", "not-an-email"))
+                .when()
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("adminEmail")));
+        // without an administrator, as before: API credentials only
+        JsonNode apiOnly = Api.json(Api.as(Operators.token())
+                .body(Map.of("name", "API Only Reseller"))
+                .when()
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response());
+        assertThat(apiOnly.path("adminOneTimePassword").asText("")).isEmpty();
     }
 
     @Test

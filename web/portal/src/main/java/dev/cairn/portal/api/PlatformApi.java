@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,24 +40,18 @@ public class PlatformApi {
 
     /** GET {@code /api/v1/<path>} as the bytes the API sent (a signed report must not be re-encoded). */
     public byte[] bytes(String token, String path) {
-        HttpRequest.Builder request = request(path).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() / 100 == 2) {
-                return answer.body();
-            }
-            throw problem(
-                    answer.statusCode(), read(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new ApiProblem(
-                    503, "Platform unreachable", "the Cairn API did not answer; try again in a moment", List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiProblem(503, "Interrupted", "the portal is stopping", List.of());
-        }
+        return bytes(token, path, "application/json");
+    }
+
+    /** GET {@code /api/v1/<path>} in the media type {@code accept} (CSV, say), as the bytes the API sent. */
+    public byte[] bytes(String token, String path, String accept) {
+        return exchange(
+                        token,
+                        request(path)
+                                .setHeader("Accept", accept + ", application/problem+json")
+                                .GET(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     /** POST {@code /api/v1/<path>} with a JSON body (none when null), once per {@code idempotencyKey} if given. */
@@ -91,13 +86,20 @@ public class PlatformApi {
     }
 
     private JsonNode send(String token, HttpRequest.Builder request) {
+        return read(
+                exchange(token, request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** Sends the request as the user; a 2xx answer, or the {@link ApiProblem} any other answer (or none) means. */
+    private <T> HttpResponse<T> exchange(
+            String token, HttpRequest.Builder request, HttpResponse.BodyHandler<T> bodies) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         HttpRequest built = request.build();
-        HttpResponse<String> answer;
+        HttpResponse<T> answer;
         try {
-            answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+            answer = http.send(built, bodies);
         } catch (IOException e) {
             LOG.warnf(
                     "the API did not answer %s %s: %s",
@@ -108,11 +110,13 @@ public class PlatformApi {
             Thread.currentThread().interrupt();
             throw new ApiProblem(503, "Interrupted", "the portal is stopping", List.of());
         }
-        JsonNode body = read(answer.body());
         if (answer.statusCode() / 100 == 2) {
-            return body;
+            return answer;
         }
-        throw problem(answer.statusCode(), body);
+        T body = answer.body();
+        throw problem(
+                answer.statusCode(),
+                read(body instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(body)));
     }
 
     /** The problem an API answer describes (or, for a body that is none, its status alone). */

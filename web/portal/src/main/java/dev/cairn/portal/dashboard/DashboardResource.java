@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** The signed-in home page. */
 @Path("/app")
@@ -27,8 +29,13 @@ public class DashboardResource {
         static native TemplateInstance dashboard(Dashboard.View view, SignedIn user);
     }
 
+    /** The tenant's dashboard; a partner's administrator (who belongs to no tenant) goes to their customers. */
     @GET
-    public TemplateInstance dashboard() {
-        return Templates.dashboard(dashboard.read(user.token()), user);
+    public Response dashboard() {
+        if (!user.isTenantUser() && user.isPartner()) {
+            return Response.seeOther(URI.create("/app/partner")).build();
+        }
+        return Response.ok(Templates.dashboard(dashboard.read(user.token()), user))
+                .build();
     }
 }

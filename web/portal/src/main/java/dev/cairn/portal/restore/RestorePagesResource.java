@@ -5,6 +5,7 @@ import dev.cairn.portal.PortalConfig;
 import dev.cairn.portal.api.ApiProblem;
 import dev.cairn.portal.api.PlatformApi;
 import dev.cairn.portal.home.HomeResource;
+import dev.cairn.portal.http.Attachments;
 import dev.cairn.portal.session.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,7 +44,7 @@ public class RestorePagesResource {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance list(SignedIn user, JsonNode recoveries);
+        static native TemplateInstance list(SignedIn user, String kind, JsonNode recoveries);
 
         static native TemplateInstance choose(
                 SignedIn user,
@@ -106,10 +107,15 @@ public class RestorePagesResource {
         }
     }
 
+    /** Recoveries, newest first: all, only drills ({@code kind=drill}: the drill reports) or only real ones. */
     @GET
-    public TemplateInstance list() {
+    public TemplateInstance list(@QueryParam("kind") String kind) {
+        String shown = "drill".equals(kind) || "recovery".equals(kind) ? kind : "all";
+        String filter = shown.equals("all") ? "" : "&drill=" + shown.equals("drill");
         return Templates.list(
-                user, api.get(user.token(), "recoveries?limit=100").path("items"));
+                user,
+                shown,
+                api.get(user.token(), "recoveries?limit=100" + filter).path("items"));
     }
 
     /** Step 1: what to restore where. */
@@ -198,7 +204,7 @@ public class RestorePagesResource {
     @Path("{recoveryId}/report")
     @Produces(MediaType.APPLICATION_JSON)
     public Response report(@PathParam("recoveryId") UUID recoveryId) {
-        return download(
+        return Attachments.of(
                 api.bytes(user.token(), "recoveries/" + recoveryId + "/report"),
                 "recovery-" + recoveryId + ".json",
                 MediaType.APPLICATION_JSON);
@@ -209,16 +215,10 @@ public class RestorePagesResource {
     @Path("{recoveryId}/report/signature")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response signature(@PathParam("recoveryId") UUID recoveryId) {
-        return download(
+        return Attachments.of(
                 api.bytes(user.token(), "recoveries/" + recoveryId + "/report/signature"),
                 "recovery-" + recoveryId + ".json.sig",
                 MediaType.APPLICATION_OCTET_STREAM);
-    }
-
-    private static Response download(byte[] bytes, String name, String type) {
-        return Response.ok(bytes, type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .build();
     }
 
     private TemplateInstance choose(RestoreForm form, ApiProblem problem) {

@@ -1,19 +1,19 @@
-package dev.cairn.metering.partner;
+package dev.cairn.metering.http;
 
 import java.util.List;
 
 /** RFC 4180 CSV: a header row, then rows; a field with a comma, quote or line break is quoted, quotes doubled. */
-final class Csv {
-    /** The media type of the partner API's CSV answers. */
-    static final String MEDIA_TYPE = "text/csv";
+public final class Csv {
+    /** The media type of the CSV answers. */
+    public static final String MEDIA_TYPE = "text/csv";
 
     private final StringBuilder text = new StringBuilder();
 
-    Csv(String... header) {
+    public Csv(String... header) {
         row((Object[]) header);
     }
 
-    Csv row(Object... fields) {
+    public Csv row(Object... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 text.append(',');
@@ -24,7 +24,7 @@ final class Csv {
         return this;
     }
 
-    Csv rows(List<Object[]> rows) {
+    public Csv rows(List<Object[]> rows) {
         rows.forEach(this::row);
         return this;
     }

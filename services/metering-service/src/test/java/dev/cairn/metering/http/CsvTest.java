@@ -1,4 +1,4 @@
-package dev.cairn.metering.partner;
+package dev.cairn.metering.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,2 @@
+/** HTTP helpers several pages share: downloads. */
+package dev.cairn.portal.http;
