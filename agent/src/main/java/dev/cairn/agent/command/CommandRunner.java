@@ -28,12 +28,19 @@ public final class CommandRunner {
     private final PlatformClient platform;
     private final BackupCommand backups;
     private final RestoreCommand restores;
+    private final BrowseCommand browses;
     private final PrintStream log;
 
-    public CommandRunner(PlatformClient platform, BackupCommand backups, RestoreCommand restores, PrintStream log) {
+    public CommandRunner(
+            PlatformClient platform,
+            BackupCommand backups,
+            RestoreCommand restores,
+            BrowseCommand browses,
+            PrintStream log) {
         this.platform = platform;
         this.backups = backups;
         this.restores = restores;
+        this.browses = browses;
         this.log = log;
     }
 
@@ -79,6 +86,10 @@ public final class CommandRunner {
                     command.restore() == null
                             ? failed("a RESTORE command without its restore spec")
                             : restores.run(command.restore(), progress);
+                case BROWSE ->
+                    command.browse() == null
+                            ? failed("a BROWSE command without its browse spec")
+                            : browses.run(command.id(), command.browse(), progress);
             };
         } catch (IOException | RuntimeException e) {
             result = failed(String.valueOf(e.getMessage()));
@@ -96,7 +107,13 @@ public final class CommandRunner {
         log.println("command " + command.id() + " ended " + result.phase());
         platform.report(
                 command.id(),
-                new StatusReport(result.phase(), progress.snapshot(), result.backup(), result.restore(), message));
+                new StatusReport(
+                        result.phase(),
+                        progress.snapshot(),
+                        result.backup(),
+                        result.restore(),
+                        message,
+                        result.browse()));
     }
 
     private static StatusReport failed(String message) {

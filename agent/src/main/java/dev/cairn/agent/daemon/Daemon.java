@@ -1,6 +1,7 @@
 package dev.cairn.agent.daemon;
 
 import dev.cairn.agent.command.BackupCommand;
+import dev.cairn.agent.command.BrowseCommand;
 import dev.cairn.agent.command.CommandRunner;
 import dev.cairn.agent.command.RestoreCommand;
 import dev.cairn.agent.credentials.CredentialSecret;
@@ -82,6 +83,7 @@ public final class Daemon {
                         runtime,
                         new VolumeRestores(
                                 kube, settings.namespace(), settings.image(), volumeStartTimeout, restorePodTimeout)),
+                new BrowseCommand(runtime),
                 log);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "heartbeat");

@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +122,20 @@ public final class PlatformClient {
     /** Reports a command's phase, progress or final report; answers whether the tenant asked to cancel it. */
     public StatusReport.Answer report(UUID command, StatusReport status) {
         return call("POST", "/api/v1/agent/commands/" + command + "/status", json(status), StatusReport.Answer.class);
+    }
+
+    /** Sends the file a BROWSE command read for download (at most 1 GiB), retrying like the API calls. */
+    public void sendCommandFile(UUID command, Path file) {
+        try {
+            call(
+                    "PUT",
+                    "/api/v1/agent/commands/" + command + "/file",
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    "application/octet-stream",
+                    JsonNode.class);
+        } catch (java.io.FileNotFoundException e) {
+            throw new PlatformException(0, "the file to send is gone: " + file);
+        }
     }
 
     /** Reports the agent's and the cluster's state. */

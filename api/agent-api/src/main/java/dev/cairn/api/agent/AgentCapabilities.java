@@ -13,8 +13,11 @@ public final class AgentCapabilities {
      */
     public static final String RESTORE_DRILL = "restore-drill";
 
+    /** BROWSE commands: a backup's directories listed, one of its files sent for download. */
+    public static final String BROWSE = "browse";
+
     /** Everything this build of the agent can do. */
-    public static final List<String> ALL = List.of(RESTORE_DRILL);
+    public static final List<String> ALL = List.of(RESTORE_DRILL, BROWSE);
 
     /** At most this many names are kept of an agent's report. */
     public static final int MAX = 32;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.api.agent.backup.Locations;
+import dev.cairn.api.agent.command.BrowseReport;
 import dev.cairn.api.agent.command.CommandKind;
 import dev.cairn.api.agent.command.CommandPhase;
 import dev.cairn.api.agent.command.Delivery;
@@ -32,6 +33,8 @@ class StoredV1BodiesTest {
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // times as the agent and the services write them: ISO-8601 text
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     private static final UUID TENANT = UUID.fromString("7e4a1c2b-0000-4000-8000-00000000000a");
@@ -105,6 +108,32 @@ class StoredV1BodiesTest {
     }
 
     @Test
+    void browseCommandsAndTheirReports() throws IOException {
+        Delivery.Command browse =
+                read("delivery.json", Delivery.class).commands().get(3);
+        assertThat(browse.kind()).isEqualTo(CommandKind.BROWSE);
+        assertThat(browse.browse().components()).containsExactly("resources", "namespaces", "shop");
+        assertThat(browse.browse().pageSize()).isEqualTo(100);
+        assertThat(browse.browse().download()).isFalse();
+
+        BrowseReport listing =
+                read("status-browse-listing.json", StatusReport.class).browse();
+        assertThat(listing.entries())
+                .extracting(BrowseReport.Entry::type)
+                .containsExactly(BrowseReport.EntryType.DIRECTORY, BrowseReport.EntryType.FILE);
+        assertThat(listing.entries().get(1).name()).isEqualTo("caf\\xe9.txt");
+        assertThat(listing.entries().get(1).modifiedAt()).isEqualTo(Instant.parse("2026-12-02T01:00:00.500Z"));
+        assertThat(listing.next()).isEqualTo("caf\\xe9.txt");
+        assertThat(listing.file()).isNull();
+
+        BrowseReport download =
+                read("status-browse-download.json", StatusReport.class).browse();
+        assertThat(download.entries()).isEmpty();
+        assertThat(download.file().size()).isEqualTo(1234);
+        assertThat(download.file().sha256()).hasSize(64);
+    }
+
+    @Test
     void backupsAndLocations() throws IOException {
         BackupView view = read("backup-view.json", BackupView.class);
         assertThat(view.phase().restorable()).isTrue();
@@ -122,6 +151,8 @@ class StoredV1BodiesTest {
                 Map.entry("delivery.json", Delivery.class),
                 Map.entry("status-backup-final.json", StatusReport.class),
                 Map.entry("status-restore-final.json", StatusReport.class),
+                Map.entry("status-browse-listing.json", StatusReport.class),
+                Map.entry("status-browse-download.json", StatusReport.class),
                 Map.entry("registration-answer.json", AgentCredentials.class))) {
             Object decoded = read(example.getKey(), example.getValue());
             assertThat(STRICT.readTree(STRICT.writeValueAsBytes(decoded)))

@@ -99,8 +99,25 @@ public class ProblemException extends RuntimeException {
                 409,
                 "agent-cannot-drill",
                 "Agent cannot drill",
-                "the agent of cluster " + clusterId + " (version " + agentVersion + ") has not reported the "
-                        + dev.cairn.api.agent.AgentCapabilities.RESTORE_DRILL
-                        + " capability: upgrade it to restore under a namespace prefix and remove what it created");
+                lacking(clusterId, agentVersion, dev.cairn.api.agent.AgentCapabilities.RESTORE_DRILL)
+                        + "restore under a namespace prefix and remove what it created");
+    }
+
+    /**
+     * 409 {@code agent-lacks-capability}: the cluster's agent has not reported {@code capability}, which the
+     * command needs; {@code toDo} says what upgrading it lets it do.
+     */
+    public static ProblemException agentLacks(
+            java.util.UUID clusterId, String agentVersion, String capability, String toDo) {
+        return new ProblemException(
+                409,
+                "agent-lacks-capability",
+                "Agent lacks a capability",
+                lacking(clusterId, agentVersion, capability) + toDo);
+    }
+
+    private static String lacking(java.util.UUID clusterId, String agentVersion, String capability) {
+        return "the agent of cluster " + clusterId + " (version " + agentVersion + ") has not reported the "
+                + capability + " capability: upgrade it to ";
     }
 }

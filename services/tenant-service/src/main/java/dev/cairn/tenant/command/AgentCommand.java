@@ -83,6 +83,22 @@ public class AgentCommand extends PanacheEntityBase {
 
     public String message;
 
+    /** The region whose bucket holds the file a BROWSE command sent for download. */
+    @Column(name = "file_region")
+    public String fileRegion;
+
+    /** That file's length. */
+    @Column(name = "file_bytes")
+    public Long fileBytes;
+
+    /** When the agent sent it. */
+    @Column(name = "file_stored_at")
+    public Instant fileStoredAt;
+
+    /** When it was deleted (kept for {@code cairn.commands.download-keep}). */
+    @Column(name = "file_deleted_at")
+    public Instant fileDeletedAt;
+
     /** What the lifecycle changes, as it is now. */
     CommandLifecycle.State state() {
         return new CommandLifecycle.State(
@@ -106,6 +122,13 @@ public class AgentCommand extends PanacheEntityBase {
     static Optional<AgentCommand> findOwned(UUID tenantId, UUID clusterId, UUID id) {
         return AgentCommand.<AgentCommand>find("id = ?1 and tenantId = ?2 and clusterId = ?3", id, tenantId, clusterId)
                 .firstResultOptional();
+    }
+
+    /** Commands whose downloadable file was stored before {@code before} and is not deleted yet, oldest first. */
+    static List<AgentCommand> filesStoredBefore(Instant before, int limit) {
+        return find("fileStoredAt < ?1 and fileDeletedAt is null order by fileStoredAt", before)
+                .page(0, limit)
+                .list();
     }
 
     /** A cluster's latest commands, newest first. */

@@ -38,7 +38,10 @@ public class CommandResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Ask the cluster's agent to back up now or to restore (or preview a restore)")
+    @Operation(
+            summary =
+                    "Ask the cluster's agent to back up now, to restore (or preview a restore), or to browse a backup's"
+                            + " files (list a directory, send one file for download)")
     public Response create(@PathParam("clusterId") UUID clusterId, @Valid @NotNull NewCommand request) {
         return Response.status(202)
                 .entity(commands.create(
@@ -61,6 +64,38 @@ public class CommandResource {
     @Operation(summary = "One command, with its progress and final report")
     public CommandView get(@PathParam("clusterId") UUID clusterId, @PathParam("commandId") UUID commandId) {
         return commands.get(caller.tenantId(), clusterId, commandId);
+    }
+
+    @GET
+    @Path("/{commandId}/file")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(
+            summary = "The file a BROWSE command read from a backup for download (tenant administrators)",
+            description = "As the agent decrypted it; `Repr-Digest` holds its SHA-256. 409 `download-not-ready` until"
+                    + " the command is Completed, 410 `download-expired` once it is deleted (ADR 0021).")
+    public Response file(@PathParam("clusterId") UUID clusterId, @PathParam("commandId") UUID commandId) {
+        CommandService.CommandFile file = commands.file(caller.tenantId(), clusterId, commandId);
+        String ascii = file.name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Length", file.length())
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                                + java.net.URLEncoder.encode(file.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                .header(
+                        "Repr-Digest",
+                        "sha-256=:"
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(java.util.HexFormat.of().parseHex(file.sha256()))
+                                + ":")
+                .header(
+                        "Expires",
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                file.keptUntil().atZone(java.time.ZoneOffset.UTC)))
+                .header("Cache-Control", "private, no-store")
+                .build();
     }
 
     @POST

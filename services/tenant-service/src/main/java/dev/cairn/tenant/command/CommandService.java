@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.api.agent.AgentCapabilities;
 import dev.cairn.api.agent.ClusterPhase;
 import dev.cairn.api.agent.command.BackupSpec;
+import dev.cairn.api.agent.command.BrowseReport;
+import dev.cairn.api.agent.command.BrowseSpec;
 import dev.cairn.api.agent.command.CommandKind;
 import dev.cairn.api.agent.command.CommandPhase;
 import dev.cairn.api.agent.command.Delivery;
@@ -13,9 +15,11 @@ import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
+import dev.cairn.tenant.tenant.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +39,19 @@ public class CommandService {
     private final CommandSignals signals;
     private final CommandsConfig config;
     private final ObjectMapper json;
+    private final CommandFileStore files;
 
-    public CommandService(ClusterService clusters, CommandSignals signals, CommandsConfig config, ObjectMapper json) {
+    public CommandService(
+            ClusterService clusters,
+            CommandSignals signals,
+            CommandsConfig config,
+            ObjectMapper json,
+            CommandFileStore files) {
         this.clusters = clusters;
         this.signals = signals;
         this.config = config;
         this.json = json;
+        this.files = files;
     }
 
     /** Queues a command for one of the tenant's clusters (not a revoked one). */
@@ -121,13 +132,17 @@ public class CommandService {
                     && !cluster.agentCan(AgentCapabilities.RESTORE_DRILL)) {
                 throw ProblemException.agentCannotDrill(cluster.id, cluster.agentVersion);
             }
+            if (request.browse() != null && !cluster.agentCan(AgentCapabilities.BROWSE)) {
+                throw ProblemException.agentLacks(
+                        cluster.id, cluster.agentVersion, AgentCapabilities.BROWSE, "read a backup's files for you");
+            }
             Instant now = Instant.now();
             AgentCommand c = new AgentCommand();
             c.id = UUID.randomUUID();
             c.tenantId = tenantId;
             c.clusterId = clusterId;
             c.kind = request.kind();
-            c.spec = write(request.kind() == CommandKind.BACKUP ? request.backup() : request.restore());
+            c.spec = write(request.spec());
             c.phase = CommandPhase.Queued;
             c.requestedBy = requestedBy;
             c.policyId = policyId;
@@ -207,7 +222,8 @@ public class CommandService {
                         c.id,
                         c.kind,
                         c.kind == CommandKind.BACKUP ? read(c.spec, BackupSpec.class) : null,
-                        c.kind == CommandKind.RESTORE ? read(c.spec, RestoreSpec.class) : null));
+                        c.kind == CommandKind.RESTORE ? read(c.spec, RestoreSpec.class) : null,
+                        c.kind == CommandKind.BROWSE ? read(c.spec, BrowseSpec.class) : null));
             }
         }
         return new Delivery(
@@ -222,17 +238,27 @@ public class CommandService {
             clusters.connected(tenantId, clusterId);
             AgentCommand c = owned(tenantId, clusterId, commandId);
             if ((status.backup() != null && c.kind != CommandKind.BACKUP)
-                    || (status.restore() != null && c.kind != CommandKind.RESTORE)) {
+                    || (status.restore() != null && c.kind != CommandKind.RESTORE)
+                    || (status.browse() != null && c.kind != CommandKind.BROWSE)) {
                 throw ProblemException.badRequest("a " + c.kind + " command's report is the "
                         + c.kind.name().toLowerCase() + " report");
+            }
+            if (status.phase() == CommandPhase.Completed
+                    && c.kind == CommandKind.BROWSE
+                    && read(c.spec, BrowseSpec.class).download()
+                    && c.fileStoredAt == null) {
+                throw ProblemException.conflict("send the file (PUT …/file) before reporting the download Completed");
             }
             Instant now = Instant.now();
             c.apply(CommandLifecycle.report(c.state(), status.phase(), status.message(), now), now);
             if (status.progress() != null) {
                 c.progress = write(status.progress());
             }
-            if (status.backup() != null || status.restore() != null) {
-                c.report = write(status.backup() != null ? status.backup() : status.restore());
+            if (status.backup() != null || status.restore() != null || status.browse() != null) {
+                c.report = write(
+                        status.backup() != null
+                                ? status.backup()
+                                : status.restore() != null ? status.restore() : status.browse());
             }
             if (c.phase.isFinal()) {
                 LOG.infof("command %s of cluster %s ended %s", c.id, clusterId, c.phase);
@@ -240,6 +266,100 @@ public class CommandService {
             return new StatusReport.Answer(CommandLifecycle.cancelPending(c.state()));
         });
     }
+
+    /**
+     * Stores the file a running BROWSE download of the agent's cluster read ({@code length} bytes of
+     * {@code content}) in the tenant's home region; 404 for another cluster's command, 409 for any other command or
+     * one that is not running, 413 over {@link BrowseSpec#MAX_DOWNLOAD_BYTES}.
+     */
+    public void storeFile(UUID tenantId, UUID clusterId, UUID commandId, InputStream content, long length) {
+        if (length > BrowseSpec.MAX_DOWNLOAD_BYTES) {
+            throw new ProblemException(
+                    413,
+                    "file-too-large",
+                    "File too large",
+                    "a download sends at most " + BrowseSpec.MAX_DOWNLOAD_BYTES + " bytes");
+        }
+        String region = QuarkusTransaction.requiringNew().call(() -> {
+            clusters.connected(tenantId, clusterId);
+            AgentCommand c = owned(tenantId, clusterId, commandId);
+            if (c.kind != CommandKind.BROWSE || !read(c.spec, BrowseSpec.class).download()) {
+                throw ProblemException.conflict("command " + commandId + " is not a download");
+            }
+            if (c.phase != CommandPhase.Running) {
+                throw ProblemException.conflict("command " + commandId + " is " + c.phase + ", not Running");
+            }
+            return Tenant.<Tenant>findByIdOptional(tenantId)
+                    .map(t -> t.homeRegion)
+                    .orElseThrow(() -> ProblemException.notFound("tenant " + tenantId));
+        });
+        files.put(region, tenantId, commandId, content, length);
+        QuarkusTransaction.requiringNew().run(() -> {
+            AgentCommand c = owned(tenantId, clusterId, commandId);
+            c.fileRegion = region;
+            c.fileBytes = length;
+            c.fileStoredAt = Instant.now();
+            c.fileDeletedAt = null;
+        });
+    }
+
+    /**
+     * The file of one of the tenant's completed BROWSE downloads; 404 for another tenant's command, 409 before the
+     * agent has sent it, 410 once it is deleted (kept {@code cairn.commands.download-keep}).
+     */
+    public CommandFile file(UUID tenantId, UUID clusterId, UUID commandId) {
+        AgentCommand c = QuarkusTransaction.requiringNew().call(() -> owned(tenantId, clusterId, commandId));
+        if (c.kind != CommandKind.BROWSE || !read(c.spec, BrowseSpec.class).download()) {
+            throw ProblemException.notFound("file of command " + commandId);
+        }
+        if (c.fileDeletedAt != null) {
+            throw new ProblemException(
+                    410,
+                    "download-expired",
+                    "Download expired",
+                    "the file was kept until " + c.fileDeletedAt + "; ask for it again");
+        }
+        if (c.phase != CommandPhase.Completed || c.fileStoredAt == null) {
+            throw new ProblemException(
+                    409, "download-not-ready", "Download not ready", "command " + commandId + " is " + c.phase);
+        }
+        BrowseReport.File sent = read(c.report, BrowseReport.class).file();
+        return new CommandFile(
+                sent.name(),
+                c.fileBytes,
+                sent.sha256(),
+                c.fileStoredAt.plus(config.downloadKeep()),
+                files.get(c.fileRegion, tenantId, commandId));
+    }
+
+    /** Deletes the files stored before {@code before}; answers how many. */
+    public int deleteFilesStoredBefore(Instant before) {
+        int deleted = 0;
+        for (AgentCommand c :
+                QuarkusTransaction.requiringNew().call(() -> AgentCommand.filesStoredBefore(before, 500))) {
+            files.delete(c.fileRegion, c.tenantId, c.id);
+            QuarkusTransaction.requiringNew().run(() -> {
+                AgentCommand fresh = AgentCommand.findById(c.id);
+                fresh.fileDeletedAt = Instant.now();
+            });
+            deleted++;
+        }
+        if (deleted > 0) {
+            LOG.infof("deleted %d downloaded file(s) kept past %s", deleted, config.downloadKeep());
+        }
+        return deleted;
+    }
+
+    /**
+     * A file a BROWSE command sent, to download.
+     *
+     * @param name its name in the backup
+     * @param length its length
+     * @param sha256 its SHA-256, hex, as the agent computed it
+     * @param keptUntil when it is deleted
+     * @param content its bytes, to be closed by the caller
+     */
+    public record CommandFile(String name, long length, String sha256, Instant keptUntil, InputStream content) {}
 
     private AgentCommand owned(UUID tenantId, UUID clusterId, UUID commandId) {
         return AgentCommand.findOwned(tenantId, clusterId, commandId)

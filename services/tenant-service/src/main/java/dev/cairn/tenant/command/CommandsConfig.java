@@ -20,6 +20,14 @@ public interface CommandsConfig {
     @WithDefault("PT2M")
     Duration lease();
 
+    /** How long the file a BROWSE command sent is kept for its download before it is deleted. */
+    @WithDefault("PT1H")
+    Duration downloadKeep();
+
+    /** How often files kept past {@code download-keep} are looked for and deleted. */
+    @WithDefault("PT5M")
+    Duration downloadSweepEvery();
+
     /** How many times a command is delivered before it fails (an agent that crashes on it every time). */
     @WithDefault("5")
     int maxDeliveries();

@@ -191,6 +191,27 @@ class PortalIT {
                 .contains("Added to storage")
                 .contains("us-east-1");
         browser.screenshot("14-backup").assertAccessible();
+
+        // its files: the agent lists each folder; one file, decrypted by the agent, saved by the browser
+        String backupPage = browser.path();
+        browser.find(By.linkText("Browse its files")).click();
+        browser.awaitText("kubernetes.json", 60);
+        for (String folder : List.of("resources/", "deployments.apps/", "namespaces/", "shop/")) {
+            browser.find(By.linkText(folder)).click();
+            browser.awaitText("Modified", 60);
+        }
+        browser.awaitText("web.json", 60).screenshot("25-files").assertAccessible();
+        browser.find(By.xpath("//tr[td[text()='web.json']]//button")).click();
+        browser.awaitElement("save-file", 60).screenshot("26-file-ready").assertAccessible();
+        Path saved = browser.download(By.id("save-file"), 30);
+        assertThat(saved.getFileName().toString()).isEqualTo("web.json");
+        assertThat(Api.JSON
+                        .readTree(Files.readAllBytes(saved))
+                        .path("metadata")
+                        .path("name")
+                        .asText())
+                .isEqualTo("web");
+        browser.go(backupPage).awaitText("What it protects, what it stores", 30);
         browser.find(By.xpath("//summary[text()='Delete this backup']")).click();
         browser.find(By.cssSelector("details.danger button")).click();
         browser.awaitText("deleted; its data is freed", 30);

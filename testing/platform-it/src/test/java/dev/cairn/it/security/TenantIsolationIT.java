@@ -98,8 +98,9 @@ class TenantIsolationIT {
                             + "\"homeRegion\":\"eu-west-1\"}"));
 
     /** Operations whose body is not JSON: their content type. */
-    static final Map<String, String> CONTENT_TYPES =
-            Map.of("PUT /api/v1/backups/{backupId}/manifest", "application/octet-stream");
+    static final Map<String, String> CONTENT_TYPES = Map.of(
+            "PUT /api/v1/backups/{backupId}/manifest", "application/octet-stream",
+            "PUT /api/v1/agent/commands/{commandId}/file", "application/octet-stream");
 
     /** Operations that act on the caller's own tenant and would end it: run with a throw-away tenant B. */
     static final Set<String> DESTRUCTIVE_WITHOUT_ID = Set.of("DELETE /api/v1/tenant");

@@ -103,6 +103,9 @@ public final class TestPlatform {
                         Map.entry("cairn.metering.partner-rate", "5"),
                         Map.entry("cairn.metering.partner-burst", "10"),
                         Map.entry("cairn.metering.webhooks.retry-base", "PT1S"),
+                        // files read out of backups for download are kept a minute, swept every 2 s
+                        Map.entry("cairn.commands.download-keep", "PT1M"),
+                        Map.entry("cairn.commands.download-sweep-every", "2s"),
                         Map.entry("quarkus.cache.caffeine.quotas.expire-after-write", "1S"))));
     }
 

@@ -54,6 +54,34 @@ public class PlatformApi {
                 .body();
     }
 
+    /**
+     * GET {@code /api/v1/<path>} as a stream to pass on (a file of a backup, up to a gigabyte): its bytes, length
+     * and the headers a browser saves it by.
+     */
+    public Download download(String token, String path) {
+        HttpResponse<java.io.InputStream> answer = exchange(
+                token,
+                request(path)
+                        .setHeader("Accept", "application/octet-stream, application/problem+json")
+                        .GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        return new Download(
+                answer.body(),
+                answer.headers().firstValueAsLong("Content-Length").orElse(-1),
+                answer.headers().firstValue("Content-Disposition").orElse("attachment"),
+                answer.headers().firstValue("Repr-Digest").orElse(null));
+    }
+
+    /**
+     * A file the API sends, to pass on as it arrives.
+     *
+     * @param content its bytes, to be closed by whoever reads them
+     * @param length its length, -1 when the API did not say
+     * @param disposition the API's Content-Disposition (the file's name)
+     * @param digest the API's Repr-Digest (its SHA-256), if any
+     */
+    public record Download(java.io.InputStream content, long length, String disposition, String digest) {}
+
     /** POST {@code /api/v1/<path>} with a JSON body (none when null), once per {@code idempotencyKey} if given. */
     public JsonNode post(String token, String path, Object body, String idempotencyKey) {
         HttpRequest.Builder request = request(path)
@@ -113,10 +141,22 @@ public class PlatformApi {
         if (answer.statusCode() / 100 == 2) {
             return answer;
         }
-        T body = answer.body();
-        throw problem(
-                answer.statusCode(),
-                read(body instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(body)));
+        throw problem(answer.statusCode(), read(text(answer.body())));
+    }
+
+    /** An error answer's body as text, whichever way it was read. */
+    private static String text(Object body) {
+        if (body instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        if (body instanceof java.io.InputStream in) {
+            try (in) {
+                return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return String.valueOf(body);
     }
 
     /** The problem an API answer describes (or, for a body that is none, its status alone). */

@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How pages write bytes, times and durations: {@code {fmt:bytes(n)}}, {@code {fmt:ago(t)}}, {@code {fmt:time(t)}}. */
+/**
+ * How pages write bytes, times, durations, URLs and modes: {@code {fmt:bytes(n)}}, {@code {fmt:ago(t)}},
+ * {@code {fmt:time(t)}}, {@code {fmt:url(s)}}, {@code {fmt:mode(m)}}.
+ */
 @TemplateExtension(namespace = "fmt")
 public final class Formats {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
@@ -15,6 +18,42 @@ public final class Formats {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Formats() {}
+
+    /** Text for a URL's query ({@code ?path={fmt:url(p)}}): percent-encoded as a form field. */
+    public static String url(Object value) {
+        return java.net.URLEncoder.encode(
+                value == null ? "" : value.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The path of {@code name} inside directory {@code path} ({@code ""}: the root), encoded for a URL's query. */
+    public static String childUrl(Object path, Object name) {
+        String dir = path == null ? "" : path.toString();
+        return url(dir.isEmpty() ? name : dir + "/" + name);
+    }
+
+    /** Permission bits as {@code ls} writes them: {@code rwxr-xr-x} (with setuid, setgid and sticky). */
+    public static String mode(Object value) {
+        if (!(value instanceof Number number)) {
+            return "";
+        }
+        int m = number.intValue();
+        char[] s = "rwxrwxrwx".toCharArray();
+        for (int i = 0; i < 9; i++) {
+            if ((m & (1 << (8 - i))) == 0) {
+                s[i] = '-';
+            }
+        }
+        if ((m & 04000) != 0) {
+            s[2] = s[2] == 'x' ? 's' : 'S';
+        }
+        if ((m & 02000) != 0) {
+            s[5] = s[5] == 'x' ? 's' : 'S';
+        }
+        if ((m & 01000) != 0) {
+            s[8] = s[8] == 'x' ? 't' : 'T';
+        }
+        return new String(s);
+    }
 
     /** Bytes in decimal units, as storage is sold (1 TB = 10^12 bytes): {@code 1.97 GB}. */
     public static String bytes(Object value) {

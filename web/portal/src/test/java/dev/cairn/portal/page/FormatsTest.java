@@ -35,4 +35,16 @@ class FormatsTest {
         assertThat(Formats.duration(Duration.ofDays(3))).isEqualTo("3 d");
         assertThat(Formats.seconds(7200L)).isEqualTo("2 h");
     }
+
+    @Test
+    void modesAreWrittenAsLsWritesThemAndPathsAreEncodedForAQuery() {
+        assertThat(Formats.mode(0644)).isEqualTo("rw-r--r--");
+        assertThat(Formats.mode(0755L)).isEqualTo("rwxr-xr-x");
+        assertThat(Formats.mode(04755)).isEqualTo("rwsr-xr-x");
+        assertThat(Formats.mode(01777)).isEqualTo("rwxrwxrwt");
+        assertThat(Formats.mode(null)).isEmpty();
+        assertThat(Formats.url("a b/c&d")).isEqualTo("a+b%2Fc%26d");
+        assertThat(Formats.childUrl("", "x y")).isEqualTo("x+y");
+        assertThat(Formats.childUrl("etc", "a&b")).isEqualTo("etc%2Fa%26b");
+    }
 }

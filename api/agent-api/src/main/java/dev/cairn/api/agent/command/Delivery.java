@@ -17,10 +17,16 @@ public record Delivery(List<Command> commands, List<UUID> cancel, long leaseSeco
     }
 
     /**
-     * A command to start: its kind and the spec of that kind (the other spec is absent).
+     * A command to start: its kind and the spec of that kind (the other specs are absent).
      *
      * @param backup for BACKUP
      * @param restore for RESTORE
+     * @param browse for BROWSE
      */
-    public record Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore) {}
+    public record Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore, BrowseSpec browse) {
+        /** A BACKUP or RESTORE command. */
+        public Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore) {
+            this(id, kind, backup, restore, null);
+        }
+    }
 }

@@ -14,13 +14,21 @@ import jakarta.validation.constraints.Size;
  * @param backup the final report of a BACKUP command
  * @param restore the final report of a RESTORE command
  * @param message a one-line summary, for a failure the reason
+ * @param browse the final report of a BROWSE command
  */
 public record StatusReport(
         @NotNull CommandPhase phase,
         Progress progress,
         @Valid BackupReport backup,
         @Valid RestoreReport restore,
-        @Size(max = 4000) String message) {
+        @Size(max = 4000) String message,
+        @Valid BrowseReport browse) {
+
+    /** A report of a BACKUP or RESTORE command, or one without a final report. */
+    public StatusReport(
+            CommandPhase phase, Progress progress, BackupReport backup, RestoreReport restore, String message) {
+        this(phase, progress, backup, restore, message, null);
+    }
 
     /** A Running report with progress. */
     public static StatusReport running(Progress progress) {
@@ -30,7 +38,7 @@ public record StatusReport(
     @AssertTrue(message = "an agent reports Running or a final phase, and at most one report")
     boolean isReportable() {
         return (phase == null || phase == CommandPhase.Running || phase.isFinal())
-                && (backup == null || restore == null);
+                && ((backup == null ? 0 : 1) + (restore == null ? 0 : 1) + (browse == null ? 0 : 1)) <= 1;
     }
 
     /**

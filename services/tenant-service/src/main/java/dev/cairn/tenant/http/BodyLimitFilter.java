@@ -1,0 +1,51 @@
+package dev.cairn.tenant.http;
+
+import dev.cairn.api.agent.command.BrowseSpec;
+import dev.cairn.platform.problem.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Request bodies by route: a file an agent sends for download may be up to {@link BrowseSpec#MAX_DOWNLOAD_BYTES}
+ * (the server's own limit is set just above it), every other body at most 10 MiB (the server's default before). Over it: 413
+ * {@code body-too-large}, before anything is read.
+ */
+public class BodyLimitFilter {
+    /** The largest body of every route but the agents' file upload. */
+    static final long JSON_BYTES = 10L << 20;
+
+    private static final Pattern FILE_UPLOAD = Pattern.compile("/api/v1/agent/commands/[^/]+/file");
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> limit(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return Optional.empty();
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // the server refuses a malformed length itself
+        }
+        String path = request.getUriInfo().getPath();
+        long limit = FILE_UPLOAD.matcher(path).matches() ? BrowseSpec.MAX_DOWNLOAD_BYTES : JSON_BYTES;
+        if (bytes <= limit) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(413)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        Problem.type("body-too-large"),
+                        "Body too large",
+                        413,
+                        "this route takes at most " + limit + " bytes",
+                        path,
+                        null))
+                .build());
+    }
+}

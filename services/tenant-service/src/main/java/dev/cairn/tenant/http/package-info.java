@@ -1,0 +1,2 @@
+/** HTTP concerns of every route: request body limits. */
+package dev.cairn.tenant.http;
