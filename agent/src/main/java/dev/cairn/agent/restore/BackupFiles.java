@@ -72,28 +72,16 @@ public final class BackupFiles {
         } finally {
             Files.deleteIfExists(tree);
         }
-        List<String> problems = new ArrayList<>();
-        fetcher.fetch(backupId, new ArrayList<>(targets.keySet()), new ChunkFetcher.Handler() {
+        ChunkFetcher.AllOrNothing reading = new ChunkFetcher.AllOrNothing("chunk") {
             @Override
             public void chunk(ChunkId id, byte[] plaintext) {
                 for (Target t : targets.get(id)) {
                     System.arraycopy(plaintext, 0, t.file(), (int) t.offset(), plaintext.length);
                 }
             }
-
-            @Override
-            public synchronized void damaged(ChunkId id, String reason) {
-                problems.add("chunk " + id + " is damaged: " + reason);
-            }
-
-            @Override
-            public synchronized void missing(ChunkId id) {
-                problems.add("chunk " + id + " is missing");
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new IOException("cannot read backup " + backupId + ": " + String.join("; ", problems));
-        }
+        };
+        fetcher.fetch(backupId, new ArrayList<>(targets.keySet()), reading);
+        reading.check("cannot read backup " + backupId);
         return files;
     }
 }

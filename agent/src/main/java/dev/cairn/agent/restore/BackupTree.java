@@ -37,26 +37,14 @@ final class BackupTree {
         List<ChunkId> root = new ArrayList<>();
         backup.root().forEach(id -> root.add(ChunkId.parse(id)));
         Map<ByteBuffer, byte[]> parts = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        fetcher.fetch(backup.id(), root.stream().distinct().toList(), new ChunkFetcher.Handler() {
+        ChunkFetcher.AllOrNothing reading = new ChunkFetcher.AllOrNothing("tree chunk") {
             @Override
             public synchronized void chunk(ChunkId id, byte[] plaintext) {
                 parts.put(ByteBuffer.wrap(id.bytes()), plaintext);
             }
-
-            @Override
-            public synchronized void damaged(ChunkId id, String reason) {
-                problems.add("tree chunk " + id + " is damaged: " + reason);
-            }
-
-            @Override
-            public synchronized void missing(ChunkId id) {
-                problems.add("tree chunk " + id + " is missing");
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new IOException("cannot read the backup's file tree: " + String.join("; ", problems));
-        }
+        };
+        fetcher.fetch(backup.id(), root.stream().distinct().toList(), reading);
+        reading.check("cannot read the backup's file tree");
         try (var out = Files.newOutputStream(file)) {
             for (ChunkId id : root) {
                 out.write(parts.get(ByteBuffer.wrap(id.bytes())));

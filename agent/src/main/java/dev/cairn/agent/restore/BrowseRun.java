@@ -145,36 +145,24 @@ public final class BrowseRun {
         for (TreeEntry.Extent x : file.extents()) {
             offsets.computeIfAbsent(x.id(), k -> new ArrayList<>(1)).add(x.offset());
         }
-        List<String> problems = new ArrayList<>();
         try (RandomAccessFile out = new RandomAccessFile(into.toFile(), "rw")) {
             out.setLength(0);
             out.setLength(file.size());
+            ChunkFetcher.AllOrNothing reading = new ChunkFetcher.AllOrNothing("chunk") {
+                @Override
+                public void chunk(ChunkId id, byte[] plaintext) throws IOException {
+                    synchronized (out) {
+                        for (long offset : offsets.get(id)) {
+                            out.seek(offset);
+                            out.write(plaintext);
+                            progress.bytes.addAndGet(plaintext.length);
+                        }
+                    }
+                }
+            };
             new ChunkFetcher(platform, new ChunkSealer(credentials.chunkKeys()), 2)
-                    .fetch(backupId, new ArrayList<>(offsets.keySet()), new ChunkFetcher.Handler() {
-                        @Override
-                        public void chunk(ChunkId id, byte[] plaintext) throws IOException {
-                            synchronized (out) {
-                                for (long offset : offsets.get(id)) {
-                                    out.seek(offset);
-                                    out.write(plaintext);
-                                    progress.bytes.addAndGet(plaintext.length);
-                                }
-                            }
-                        }
-
-                        @Override
-                        public synchronized void damaged(ChunkId id, String reason) {
-                            problems.add("chunk " + id + " is damaged: " + reason);
-                        }
-
-                        @Override
-                        public synchronized void missing(ChunkId id) {
-                            problems.add("chunk " + id + " is missing");
-                        }
-                    });
-        }
-        if (!problems.isEmpty()) {
-            throw new IOException("cannot read " + path + ": " + String.join("; ", problems));
+                    .fetch(backupId, new ArrayList<>(offsets.keySet()), reading);
+            reading.check("cannot read " + path);
         }
         progress.files.set(1);
         String name = path.substring(path.lastIndexOf('/') + 1);

@@ -36,6 +36,37 @@ final class ChunkFetcher {
         void missing(ChunkId id);
     }
 
+    /**
+     * A handler for reads that must get every chunk: it notes each damaged or missing one, and {@link #check} then
+     * fails naming them all.
+     */
+    abstract static class AllOrNothing implements Handler {
+        private final String what;
+        private final List<String> problems = new ArrayList<>();
+
+        /** @param what how the chunks are named in the failure ("chunk", "tree chunk") */
+        AllOrNothing(String what) {
+            this.what = what;
+        }
+
+        @Override
+        public synchronized void damaged(ChunkId id, String reason) {
+            problems.add(what + " " + id + " is damaged: " + reason);
+        }
+
+        @Override
+        public synchronized void missing(ChunkId id) {
+            problems.add(what + " " + id + " is missing");
+        }
+
+        /** Throws {@code failure: problem; problem…} when a chunk was damaged or missing. */
+        synchronized void check(String failure) throws IOException {
+            if (!problems.isEmpty()) {
+                throw new IOException(failure + ": " + String.join("; ", problems));
+            }
+        }
+    }
+
     private record Located(ChunkId id, long offset, int length) {}
 
     private record Range(String url, long start, long end, List<Located> chunks) {}

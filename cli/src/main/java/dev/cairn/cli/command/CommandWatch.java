@@ -64,6 +64,13 @@ public final class CommandWatch {
 
     /** Reads the command until it is final, showing its progress; prints it and answers its exit status. */
     public int follow(UUID clusterId, JsonNode command) {
+        command = awaitEnd(clusterId, command);
+        print(command);
+        return ExitStatus.of(phase(command));
+    }
+
+    /** Reads the command until it is final, showing its progress on standard error; answers it as it ended. */
+    public JsonNode awaitEnd(UUID clusterId, JsonNode command) {
         String path =
                 "clusters/" + clusterId + "/commands/" + command.path("id").asText();
         String shown = "";
@@ -76,8 +83,7 @@ public final class CommandWatch {
             sleep();
             command = api.get(path);
         }
-        print(command);
-        return ExitStatus.of(phase(command));
+        return command;
     }
 
     /** Prints one command: as a table of its fields, or its JSON or YAML. */

@@ -99,6 +99,31 @@ public final class Api {
         }
     }
 
+    /**
+     * {@code GET url} into {@code file} as it arrives (a file of a backup, up to a gigabyte); problem answers become a
+     * {@link CliException} and leave no file.
+     */
+    public static void download(String url, String bearer, java.nio.file.Path file) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(30))
+                .header("Authorization", "Bearer " + bearer)
+                .build();
+        try {
+            HttpResponse<java.nio.file.Path> response = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(file));
+            if (response.statusCode() >= 400) {
+                String problem = java.nio.file.Files.readString(file);
+                java.nio.file.Files.deleteIfExists(file);
+                answer(problem, response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new CliException(
+                    "cannot reach " + url + " (" + e.getMessage() + "): is the platform up (./cairn up)?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
     /** A status and a JSON body. */
     public record Response(int status, JsonNode body) {}
 

@@ -40,6 +40,11 @@ public final class Platform {
         return Api.getBytes(url + "/api/v1/" + path, signedIn ? Auth.accessToken() : null);
     }
 
+    /** {@code GET /api/v1/<path>} into {@code file} as it arrives. */
+    public void download(String path, java.nio.file.Path file) {
+        Api.download(url + "/api/v1/" + path, Auth.accessToken(), file);
+    }
+
     /** {@code DELETE /api/v1/<path>}. */
     public void delete(String path) {
         Api.delete(url + "/api/v1/" + path, Auth.accessToken());

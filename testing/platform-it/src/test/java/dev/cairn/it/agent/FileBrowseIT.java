@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.CairnCli;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.kubernetes.MockCluster;
 import io.restassured.response.Response;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
@@ -128,6 +130,26 @@ class FileBrowseIT {
                 JsonNode foreign = list(other, otherClusterId, backupId, "", null, 0);
                 assertThat(foreign.path("phase").asText()).isEqualTo("Failed");
                 assertThat(foreign.path("message").asText()).contains("404");
+
+                // the same from the command line: a folder, a file saved and checked, a folder that is not there
+                Path cli = Files.createTempDirectory("files-cli");
+                CairnCli.Result login = CairnCli.run(
+                        cli, tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin");
+                assertThat(login.status()).as(login.err()).isZero();
+                CairnCli.Result folder2 = CairnCli.run(cli, "", "backup", "files", backupId, DEPLOYMENTS);
+                assertThat(folder2.status()).as(folder2.err()).isZero();
+                assertThat(folder2.out()).contains("web.json").contains("0644");
+                Path saved = cli.resolve("web.json");
+                CairnCli.Result got = CairnCli.run(
+                        cli, "", "backup", "download", backupId, DEPLOYMENTS + "/web.json", "--out", saved.toString());
+                assertThat(got.status()).as(got.err()).isZero();
+                assertThat(got.out())
+                        .contains("Saved " + DEPLOYMENTS + "/web.json")
+                        .contains(sent.path("sha256").asText());
+                assertThat(Files.readAllBytes(saved)).isEqualTo(bytes);
+                CairnCli.Result nope = CairnCli.run(cli, "", "backup", "files", backupId, "nope");
+                assertThat(nope.status()).isEqualTo(1);
+                assertThat(nope.err()).contains("Failed").contains("no directory nope");
 
                 // kept for cairn.commands.download-keep (a minute here), then gone: 410
                 await().atMost(Duration.ofSeconds(120))

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.CairnCli;
+import dev.cairn.it.support.CairnCli.Result;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Operators;
@@ -29,34 +31,9 @@ class CliIT {
     @TempDir
     Path config;
 
-    /**
-     * Runs the command line with {@code args} and {@code stdin} inside this JVM, as {@code ./cairn} runs it (the same
-     * {@code Cli.run}, with {@code CAIRN_URL} and {@code CAIRN_CONFIG} as system properties): a JVM start for each of
-     * the many commands here would be most of this class's time. {@link #script} runs the real {@code ./cairn}.
-     */
+    /** Runs the command line in this JVM with this test's configuration directory (see {@link CairnCli}). */
     private Result cairn(String stdin, String... args) {
-        synchronized (CliIT.class) {
-            java.io.InputStream in = System.in;
-            var out = new java.io.ByteArrayOutputStream();
-            var err = new java.io.ByteArrayOutputStream();
-            System.setProperty("cairn.url", TestPlatform.get().entryPoint());
-            System.setProperty("cairn.config", config.toString());
-            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            try {
-                int status = dev.cairn.cli.Cli.run(
-                        args,
-                        new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-                        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-                return new Result(
-                        status,
-                        out.toString(StandardCharsets.UTF_8).trim(),
-                        err.toString(StandardCharsets.UTF_8).trim());
-            } finally {
-                System.setIn(in);
-                System.clearProperty("cairn.url");
-                System.clearProperty("cairn.config");
-            }
-        }
+        return CairnCli.run(config, stdin, args);
     }
 
     /** Runs {@code ./cairn args...} from the repository, with {@code stdin}; returns exit status and output. */
@@ -80,8 +57,6 @@ class CliIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), out.trim(), err.trim());
     }
-
-    private record Result(int status, String out, String err) {}
 
     @Test
     void signupThenTokenGivesAWorkingTokenForTheNewTenant() throws Exception {

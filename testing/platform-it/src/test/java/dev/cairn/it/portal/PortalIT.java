@@ -256,12 +256,7 @@ class PortalIT {
                 .asText();
         try (Browser viewer = Browser.open()) {
             // the invited viewer signs in with the one-time password and chooses their own
-            viewer.go("/app").awaitText("Sign in", 30).type("username", email).type("password", oneTime);
-            viewer.find(By.id("kc-login")).click();
-            viewer.awaitElement("password-new", 30)
-                    .type("password-new", "viewer-password-1")
-                    .type("password-confirm", "viewer-password-1");
-            viewer.find(By.cssSelector("form [type=submit]")).click();
+            viewer.signInFirstTime(email, oneTime, "viewer-password-1");
             viewer.awaitText("Viewer Co", 30);
             assertThat(viewer.text()).contains("viewer").doesNotContain("Add a cluster");
             viewer.go("/app/policies").awaitText("Backup policies", 30);
@@ -282,19 +277,9 @@ class PortalIT {
     void aPartnerSignsInAddsACustomerSetsItsQuotaAndDownloadsItsUsageCsv() throws Exception {
         // an operator adds the partner with its administrator, who gets a one-time password
         String email = "partner-" + UUID.randomUUID().toString().substring(0, 8) + "@reseller.test";
-        String oneTime = Api.json(Api.as(Operators.token())
-                        .body(java.util.Map.of("name", "Portal Reseller", "adminEmail", email))
-                        .when()
-                        .post("/api/v1/partners"))
-                .path("adminOneTimePassword")
-                .asText();
+        String oneTime = partnerAdmin("Portal Reseller", email);
         try (Browser partner = Browser.open()) {
-            partner.go("/app").awaitText("Sign in", 30).type("username", email).type("password", oneTime);
-            partner.find(By.id("kc-login")).click();
-            partner.awaitElement("password-new", 30)
-                    .type("password-new", "partner-password-1")
-                    .type("password-confirm", "partner-password-1");
-            partner.find(By.cssSelector("form [type=submit]")).click();
+            partner.signInFirstTime(email, oneTime, "partner-password-1");
 
             // the partner's home is its customers; it adds one, whose administrator's one-time password shows once
             partner.awaitText("Customer tenants", 30);
@@ -346,27 +331,24 @@ class PortalIT {
             // another partner's customer is not found, in the portal as in the API
             try (Browser stranger = Browser.open()) {
                 String other = "partner-" + UUID.randomUUID().toString().substring(0, 8) + "@reseller.test";
-                String otherPassword = Api.json(Api.as(Operators.token())
-                                .body(java.util.Map.of("name", "Nosy Reseller", "adminEmail", other))
-                                .when()
-                                .post("/api/v1/partners"))
-                        .path("adminOneTimePassword")
-                        .asText();
-                stranger.go("/app")
-                        .awaitText("Sign in", 30)
-                        .type("username", other)
-                        .type("password", otherPassword);
-                stranger.find(By.id("kc-login")).click();
-                stranger.awaitElement("password-new", 30)
-                        .type("password-new", "partner-password-2")
-                        .type("password-confirm", "partner-password-2");
-                stranger.find(By.cssSelector("form [type=submit]")).click();
+                String otherPassword = partnerAdmin("Nosy Reseller", other);
+                stranger.signInFirstTime(other, otherPassword, "partner-password-2");
                 stranger.awaitText("Customer tenants", 30);
                 assertThat(stranger.text()).doesNotContain("Portal Customer");
                 stranger.go("/app/partner/customers/" + customer).awaitText("Not found", 30);
                 stranger.go("/app/partner/customers/" + customer + "/usage.csv").awaitText("Not found", 30);
             }
         }
+    }
+
+    /** A partner an operator adds with its administrator; the administrator's one-time password. */
+    private static String partnerAdmin(String name, String email) {
+        return Api.json(Api.as(Operators.token())
+                        .body(java.util.Map.of("name", name, "adminEmail", email))
+                        .when()
+                        .post("/api/v1/partners"))
+                .path("adminOneTimePassword")
+                .asText();
     }
 
     @Test

@@ -121,6 +121,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Signs in for the first time with a one-time password (an invited user's) and chooses {@code password}, as
+     * Keycloak asks at that first sign-in.
+     */
+    public Browser signInFirstTime(String email, String oneTimePassword, String password) {
+        go("/app").awaitText("Sign in", 30).type("username", email).type("password", oneTimePassword);
+        find(By.id("kc-login")).click();
+        awaitElement("password-new", 30).type("password-new", password).type("password-confirm", password);
+        find(By.cssSelector("form [type=submit]")).click();
+        return this;
+    }
+
     /** Waits (at most {@code seconds}) until the page's text contains {@code text}. */
     public Browser awaitText(String text, int seconds) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds))
