@@ -9,6 +9,7 @@ import dev.cairn.cli.cluster.ClusterCommand;
 import dev.cairn.cli.command.CommandCommand;
 import dev.cairn.cli.drill.DrillCommand;
 import dev.cairn.cli.gc.GcCommand;
+import dev.cairn.cli.partner.PartnerCommand;
 import dev.cairn.cli.recovery.RecoveryCommand;
 import dev.cairn.cli.replication.ReplicationCommand;
 import dev.cairn.cli.restore.RestoreCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
             ReplicationCommand.class,
             RecoveryCommand.class,
             DrillCommand.class,
+            PartnerCommand.class,
             CairnCommand.Up.class,
             CairnCommand.Test.class,
             CairnCommand.Completion.class,

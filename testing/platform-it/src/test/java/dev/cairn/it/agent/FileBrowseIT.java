@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.CairnCli;
+import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.WaitsMostly;
@@ -100,6 +101,31 @@ class FileBrowseIT {
                 JsonNode object = Api.JSON.readTree(bytes);
                 assertThat(object.path("kind").asText()).isEqualTo("Deployment");
                 assertThat(object.path("metadata").path("name").asText()).isEqualTo("web");
+
+                // a file larger than a JSON body may be (12 MB) of a backup another agent of the tenant made (a
+                // laptop's
+                // directory): any agent of the tenant reads it, and it crosses the gateway whole
+                Path laptop = Files.createTempDirectory("files-laptop");
+                byte[] big = new byte[12_000_000];
+                new java.util.Random(21).nextBytes(big);
+                Files.write(Files.createDirectories(laptop.resolve("src/data")).resolve("big.bin"), big);
+                LocalAgent.Run local = new LocalAgent(
+                                Agents.registered(tenant, "files-laptop"), laptop.resolve("agent"))
+                        .backup(laptop.resolve("src"));
+                assertThat(local.exit()).as(local.toString()).isZero();
+                JsonNode bigDownload = awaitEnd(
+                        tenant,
+                        clusterId,
+                        browse(tenant, clusterId, local.json().path("id").asText(), "data/big.bin", true, null, 0));
+                assertThat(bigDownload.path("phase").asText())
+                        .as(bigDownload.toString())
+                        .isEqualTo("Completed");
+                byte[] bigBack = Api.as(tenant.token())
+                        .when()
+                        .get("/api/v1/clusters/" + clusterId + "/commands/"
+                                + bigDownload.path("id").asText() + "/file")
+                        .asByteArray();
+                assertThat(bigBack).isEqualTo(big);
 
                 // what cannot be: a folder that is not there, a folder downloaded, a path that climbs out
                 JsonNode missing = list(tenant, clusterId, backupId, "resources/nope", null, 0);

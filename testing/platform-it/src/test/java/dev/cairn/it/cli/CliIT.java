@@ -249,6 +249,15 @@ class CliIT {
         Result runs = cairn("", "gc", "runs", "--tenant", tenant.id().toString(), "-o", "json");
         assertThat(runs.status()).as(runs.err()).isZero();
         assertThat(Api.JSON.readTree(runs.out()).isArray()).isTrue();
+
+        // and adds partners: the API client's secret and the administrator's one-time password, shown once
+        String admin = "cli-partner-" + UUID.randomUUID().toString().substring(0, 8) + "@reseller.test";
+        Result partner = cairn("", "partner", "create", "Cli Reseller", "--admin-email", admin, "-o", "json");
+        assertThat(partner.status()).as(partner.err()).isZero();
+        JsonNode created = Api.JSON.readTree(partner.out());
+        assertThat(created.path("adminEmail").asText()).isEqualTo(admin);
+        assertThat(created.path("adminOneTimePassword").asText()).isNotBlank();
+        assertThat(created.path("clientSecret").asText()).isNotBlank();
     }
 
     @Test
