@@ -26,16 +26,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,17 +44,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * One backup of a source. The walking thread reads files (unchanged ones come from the {@link FileCache} without
  * being read), cuts chunks (FastCDC) and computes their keyed ids; chunks not seen before in this run go into
  * batches of at most {@code batchBytes}. Sender threads ask the platform which ids of a batch it lacks, then seal
- * (zstd, AES-256-GCM) and send only those. At most {@code senders + 1} batches exist at once, and the Kafka
- * producer's buffer is bounded, so memory stays flat: a slow platform slows the walk down, it does not fill the heap.
+ * (zstd, AES-256-GCM) and send only those. At most {@code senders + 1} batches are in flight and one fills, each in a
+ * buffer reused from batch to batch (no array per chunk: a small heap is not churned through by gigabytes), and the
+ * Kafka producer's buffer is bounded, so memory stays flat: a slow platform slows the walk down, it does not fill the
+ * heap.
  * The tree (names, metadata, extents) is written as it goes, chunked and sent like data at the end; then the
  * manifest commits the backup, and the run waits until the platform says every chunk is durable.
  */
 public final class BackupRun {
-    /** Tunables; the defaults fit an agent with a 256 MiB memory limit. */
+    /**
+     * Tunables; the defaults fit an agent with a 256 MiB memory limit.
+     *
+     * @param batchBytes the size of a batch's buffer (at least the largest chunk): at most {@code senders + 2} of
+     *     them exist, reused from batch to batch
+     * @param batchChunks chunks per batch at most (one missing-query each)
+     * @param senders threads that ask, seal and send
+     * @param commitWait how long to wait after the commit until every chunk is durable
+     */
     public record Options(int batchBytes, int batchChunks, int senders, Duration commitWait) {
         public static Options defaults() {
             return new Options(
-                    8 << 20,
+                    6 << 20,
                     256,
                     Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
                     Duration.ofMinutes(15));
@@ -95,7 +106,13 @@ public final class BackupRun {
     private final AtomicLong cachedFiles = new AtomicLong();
     private ExecutorService senders;
     private Semaphore inFlight;
-    private Batch batch = new Batch();
+    private Batch batch;
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
+    /** Bytes read before {@link ChunkSealer#warmUp()} starts (about what half a second hashes and seals cold). */
+    private static final long WARM_UP_AFTER = 16L << 20;
+    /** Batch buffers back from their senders, to be filled again (arrays of megabytes made once, not per chunk). */
+    private final ConcurrentLinkedDeque<byte[]> buffers = new ConcurrentLinkedDeque<>();
+
     private UUID backupId;
     /** Seconds spent per stage, in order: where the time of a backup goes. */
     private final Map<String, Double> timings = new LinkedHashMap<>();
@@ -364,7 +381,15 @@ public final class BackupRun {
                                 extents.add(new TreeEntry.Extent(region.start() + c.position(), c.length(), id));
                                 accept(id, c.data(), c.offset(), c.length());
                                 read += c.length();
-                                readBytes.addAndGet(c.length());
+                                if (readBytes.addAndGet(c.length()) > WARM_UP_AFTER
+                                        && warmedUp.compareAndSet(false, true)) {
+                                    // more to hash and seal than a cold JVM does in the time a warm-up takes:
+                                    // get SHA-256 and AES-GCM compiled meanwhile (a no-op does not pay for it)
+                                    Thread.ofPlatform()
+                                            .daemon()
+                                            .name("cairn-warm-up")
+                                            .start(ChunkSealer::warmUp);
+                                }
                                 progress.bytes.addAndGet(c.length());
                             }
                         }
@@ -427,18 +452,31 @@ public final class BackupRun {
         if (!references.add(id)) {
             return;
         }
-        batch.add(id, Arrays.copyOfRange(data, offset, offset + length));
-        if (batch.bytes >= options.batchBytes() || batch.ids.size() >= options.batchChunks()) {
+        if (batch != null && batch.bytes + length > batch.data.length) {
+            submit();
+        }
+        if (batch == null) {
+            byte[] buffer = buffers.pollFirst();
+            if (buffer == null) {
+                if (length > options.batchBytes()) {
+                    throw new IllegalStateException("a chunk of " + length + " bytes exceeds the batch size");
+                }
+                buffer = new byte[options.batchBytes()];
+            }
+            batch = new Batch(buffer);
+        }
+        batch.add(id, data, offset, length);
+        if (batch.ids.size() >= options.batchChunks()) {
             submit();
         }
     }
 
     private void submit() {
-        if (batch.ids.isEmpty()) {
+        if (batch == null) {
             return;
         }
         Batch full = batch;
-        batch = new Batch();
+        batch = null;
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -451,6 +489,7 @@ public final class BackupRun {
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             } finally {
+                buffers.offerFirst(full.data);
                 inFlight.release();
             }
         });
@@ -461,28 +500,35 @@ public final class BackupRun {
             return;
         }
         Set<ChunkId> missing = new HashSet<>(platform.missing(b.ids));
+        int offset = 0;
         for (int i = 0; i < b.ids.size(); i++) {
+            int length = b.lengths.get(i);
             if (missing.contains(b.ids.get(i))) {
-                byte[] data = b.data.get(i);
-                SealedChunk sealed = sealer.seal(b.ids.get(i), data, 0, data.length);
+                SealedChunk sealed = sealer.seal(b.ids.get(i), b.data, offset, length);
                 sink.send(backupId, sealed);
-                progress.newBytes.addAndGet(data.length);
+                progress.newBytes.addAndGet(length);
                 progress.sentBytes.addAndGet(sealed.envelope().length);
             }
-            b.data.set(i, null);
+            offset += length;
         }
     }
 
-    /** Chunks waiting for the missing-query. */
+    /** Chunks waiting for the missing-query, one after another in a reused buffer. */
     private static final class Batch {
+        final byte[] data;
         final List<ChunkId> ids = new ArrayList<>();
-        final List<byte[]> data = new ArrayList<>();
-        long bytes;
+        final List<Integer> lengths = new ArrayList<>();
+        int bytes;
 
-        void add(ChunkId id, byte[] chunk) {
+        Batch(byte[] data) {
+            this.data = data;
+        }
+
+        void add(ChunkId id, byte[] chunk, int offset, int length) {
+            System.arraycopy(chunk, offset, data, bytes, length);
             ids.add(id);
-            data.add(chunk);
-            bytes += chunk.length;
+            lengths.add(length);
+            bytes += length;
         }
     }
 }

@@ -7,6 +7,7 @@ import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.crypto.Cipher;
@@ -30,6 +31,16 @@ public final class ChunkSealer {
     private static final int ZSTD_LEVEL = 1;
     /** Chunks larger than this are first probed on a sample: incompressible data is not compressed in full. */
     private static final int PROBE_SIZE = 64 * 1024;
+
+    /** Bytes per call into AES-GCM when sealing (see {@link #seal(ChunkId, byte[], int, int)}). */
+    private static final int SLICE = 16 * 1024;
+
+    /**
+     * Per thread: where a chunk is compressed before it is encrypted into its envelope, grown to the largest chunk
+     * met (a few MiB per sealing thread, kept instead of allocated per chunk).
+     */
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[(int) Zstd.compressBound(PROBE_SIZE)]);
 
     private static final byte[] AAD_PREFIX = "cairn-chunk-v1".getBytes(StandardCharsets.US_ASCII);
 
@@ -82,40 +93,80 @@ public final class ChunkSealer {
      * whether to send it; hashing again would cost a second pass). A wrong id makes an envelope that never opens.
      */
     public SealedChunk seal(ChunkId id, byte[] data, int offset, int length) {
-        byte[] body;
-        byte flags = 0;
-        byte[] compressed = compress(data, offset, length);
-        if (compressed != null) {
-            body = compressed;
-            flags = FLAG_ZSTD;
-        } else {
-            body = null;
+        byte[] scratch = SCRATCH.get();
+        int compressed = compress(data, offset, length, scratch);
+        if (compressed > 0) {
+            scratch = SCRATCH.get(); // compress may have grown it
         }
+        byte[] body = compressed > 0 ? scratch : data;
+        int bodyOffset = compressed > 0 ? 0 : offset;
+        int bodyLength = compressed > 0 ? compressed : length;
         byte[] nonce = new byte[12];
         random.nextBytes(nonce);
-        int bodyLength = body == null ? length : body.length;
-        ByteBuffer envelope = ByteBuffer.allocate(HEADER_LENGTH + bodyLength + TAG_LENGTH);
-        envelope.put((byte) 'C')
+        byte[] envelope = new byte[HEADER_LENGTH + bodyLength + TAG_LENGTH];
+        ByteBuffer.wrap(envelope)
+                .put((byte) 'C')
                 .put((byte) 'K')
                 .put(VERSION)
-                .put(flags)
+                .put(compressed > 0 ? FLAG_ZSTD : 0)
                 .putInt(length)
                 .put(nonce);
         try {
             Cipher cipher = this.cipher.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(aad(id, envelope.array()));
-            int written = body == null
-                    ? cipher.doFinal(data, offset, length, envelope.array(), HEADER_LENGTH)
-                    : cipher.doFinal(body, 0, body.length, envelope.array(), HEADER_LENGTH);
+            cipher.updateAAD(aad(id, envelope));
+            // in slices: one call over megabytes runs GHASH and CTR interpreted for the first gigabytes of a
+            // process (the intrinsics come with compiled callers, and a few calls per chunk compile late)
+            int written = 0;
+            for (int done = 0; done < bodyLength; done += SLICE) {
+                int n = Math.min(SLICE, bodyLength - done);
+                written += cipher.update(body, bodyOffset + done, n, envelope, HEADER_LENGTH + written);
+            }
+            written += cipher.doFinal(envelope, HEADER_LENGTH + written);
             if (written != bodyLength + TAG_LENGTH) {
                 throw new IllegalStateException("AES-GCM wrote " + written + " bytes");
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
         }
-        return new SealedChunk(id, envelope.array(), length, flags == FLAG_ZSTD);
+        return new SealedChunk(id, envelope, length, compressed > 0);
     }
+
+    /**
+     * Gets AES-GCM and SHA-256 compiled before megabytes go through them: a fresh JVM runs GHASH, AES-CTR and SHA-256's
+     * block loop interpreted (AES-GCM at about 30 MB/s here) until the methods that call their intrinsics are
+     * compiled, which calls of a few megabytes each reach only after gigabytes. A few thousand small seals and opens (under a throwaway key) get there in about
+     * half a second of a background thread; call it when data is about to flow, not on every start.
+     */
+    public static void warmUp() {
+        try {
+            SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            byte[] plain = new byte[4096];
+            byte[] sealed = new byte[plain.length + TAG_LENGTH];
+            byte[] nonce = new byte[12];
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                ByteBuffer.wrap(nonce).putInt(i);
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+                int written = cipher.doFinal(plain, 0, plain.length, sealed, 0);
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+                cipher.doFinal(sealed, 0, written, plain, 0);
+                // the keyed ids and the record MAC: SHA-256's block loop, compiled with its intrinsic
+                mac.update(plain, 0, plain.length);
+                mac.doFinal(nonce, 0);
+                sha.update(plain, 0, plain.length);
+                sha.digest();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** Seals and opens per {@link #warmUp()}: measured, 5,000 reach compiled speed (bench/chunk-pipeline.sh). */
+    private static final int WARM_UP_ROUNDS = 5000;
 
     /**
      * Opens an envelope that should hold the chunk {@code expected}: decrypts, decompresses, and checks that the
@@ -182,8 +233,11 @@ public final class ChunkSealer {
 
     private static final ConcurrentLinkedDeque<ZstdDecompressCtx> DECOMPRESSORS = new ConcurrentLinkedDeque<>();
 
-    /** zstd output when it is smaller than the input, else null (stored raw). */
-    private static byte[] compress(byte[] data, int offset, int length) {
+    /**
+     * Compresses into {@code scratch} (grown in {@link #SCRATCH} when too small): the compressed length when zstd
+     * made it smaller, else 0 (stored raw).
+     */
+    private static int compress(byte[] data, int offset, int length, byte[] scratch) {
         ZstdCompressCtx ctx = COMPRESSORS.pollFirst();
         if (ctx == null) {
             ctx = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
@@ -192,21 +246,21 @@ public final class ChunkSealer {
             if (length > 4 * PROBE_SIZE) {
                 // already-compressed or encrypted data (media, archives) does not shrink: a sample from the middle
                 // says so
-                byte[] probe = new byte[(int) Zstd.compressBound(PROBE_SIZE)];
                 int probed = ctx.compressByteArray(
-                        probe, 0, probe.length, data, offset + length / 2 - PROBE_SIZE / 2, PROBE_SIZE);
+                        scratch, 0, scratch.length, data, offset + length / 2 - PROBE_SIZE / 2, PROBE_SIZE);
                 if (probed > PROBE_SIZE * 0.97) {
-                    return null;
+                    return 0;
                 }
             }
-            byte[] out = new byte[(int) Zstd.compressBound(length)];
-            int size = ctx.compressByteArray(out, 0, out.length, data, offset, length);
-            if (size >= length) {
-                return null;
+            int bound = (int) Zstd.compressBound(length);
+            if (scratch.length < bound) {
+                scratch = new byte[bound];
+                SCRATCH.set(scratch);
             }
-            return java.util.Arrays.copyOf(out, size);
+            int size = ctx.compressByteArray(scratch, 0, bound, data, offset, length);
+            return size < length ? size : 0;
         } catch (ZstdException e) {
-            return null;
+            return 0;
         } finally {
             COMPRESSORS.offerFirst(ctx);
         }

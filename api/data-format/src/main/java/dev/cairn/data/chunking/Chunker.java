@@ -9,6 +9,13 @@ import java.util.Arrays;
  * reused. Each {@link #next()} answers the next chunk (valid until the following call) or null at the end.
  */
 public final class Chunker {
+    /**
+     * Bytes per read at most: a channel reads into a heap array through a temporary direct buffer of the read's
+     * size, which the JDK keeps for reuse only up to {@code jdk.nio.maxCachedBufferSize} (256 KiB in the agent's
+     * settings); larger reads allocate, zero and free megabytes of native memory each time.
+     */
+    private static final int READ_SIZE = 256 * 1024;
+
     private final FastCdc cdc;
     private final InputStream in;
     private final byte[] buffer;
@@ -61,7 +68,7 @@ public final class Chunker {
             start = 0;
         }
         while (end < buffer.length) {
-            int read = in.read(buffer, end, buffer.length - end);
+            int read = in.read(buffer, end, Math.min(READ_SIZE, buffer.length - end));
             if (read < 0) {
                 eof = true;
                 return;

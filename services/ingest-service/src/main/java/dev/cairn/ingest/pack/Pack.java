@@ -1,9 +1,9 @@
 package dev.cairn.ingest.pack;
 
 import dev.cairn.data.chunk.ChunkId;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,10 @@ public final class Pack {
     private final UUID id = UUID.randomUUID();
     private final UUID tenantId;
     private final String region;
-    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    /** The envelopes in order, as received: concatenated only on their way out, never copied to grow a buffer. */
+    private final List<byte[]> envelopes = new ArrayList<>();
+
+    private long size;
     private final List<Entry> entries = new ArrayList<>();
     private final Set<ChunkId> ids = new HashSet<>();
 
@@ -35,8 +38,9 @@ public final class Pack {
         if (!ids.add(chunkId)) {
             return false;
         }
-        entries.add(new Entry(chunkId, data.size(), envelope.length));
-        data.writeBytes(envelope);
+        entries.add(new Entry(chunkId, size, envelope.length));
+        envelopes.add(envelope);
+        size += envelope.length;
         return true;
     }
 
@@ -45,13 +49,10 @@ public final class Pack {
         if (keep.containsAll(ids)) {
             return this;
         }
-        byte[] source = data.toByteArray();
         Pack kept = new Pack(tenantId, region);
-        for (Entry e : entries) {
-            if (keep.contains(e.id())) {
-                byte[] envelope = new byte[e.length()];
-                System.arraycopy(source, (int) e.offset(), envelope, 0, e.length());
-                kept.add(e.id(), envelope);
+        for (int i = 0; i < entries.size(); i++) {
+            if (keep.contains(entries.get(i).id())) {
+                kept.add(entries.get(i).id(), envelopes.get(i));
             }
         }
         return kept;
@@ -73,12 +74,24 @@ public final class Pack {
         return List.copyOf(entries);
     }
 
-    public int size() {
-        return data.size();
+    public long size() {
+        return size;
     }
 
+    /** The pack object's bytes, one envelope after another (a view: the envelopes are not copied). */
+    public List<byte[]> parts() {
+        return Collections.unmodifiableList(envelopes);
+    }
+
+    /** The pack object's bytes in one array (a copy). */
     public byte[] data() {
-        return data.toByteArray();
+        byte[] data = new byte[Math.toIntExact(size)];
+        int at = 0;
+        for (byte[] envelope : envelopes) {
+            System.arraycopy(envelope, 0, data, at, envelope.length);
+            at += envelope.length;
+        }
+        return data;
     }
 
     /** The index object: a header line, then {@code <chunk id hex> <offset> <length>} per chunk. */

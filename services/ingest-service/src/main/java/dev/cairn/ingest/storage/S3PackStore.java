@@ -4,7 +4,10 @@ import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.platform.region.ObjectStores;
 import dev.cairn.platform.region.RegionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,18 +26,35 @@ public class S3PackStore implements PackStore {
 
     @Override
     public void put(String region, UUID tenantId, String name, byte[] content) {
+        put(region, tenantId, name, List.of(content));
+    }
+
+    @Override
+    public void put(String region, UUID tenantId, String name, List<byte[]> parts) {
         stores.client(region)
-                .putObject(
-                        b -> b.bucket(stores.bucket(region)).key(PackStore.key(tenantId, name)),
-                        RequestBody.fromBytes(content));
+                .putObject(b -> b.bucket(stores.bucket(region)).key(PackStore.key(tenantId, name)), body(parts));
     }
 
     @Override
     public void put(String region, String key, byte[] content, String md5Base64) {
         stores.client(region)
-                .putObject(
-                        b -> b.bucket(stores.bucket(region)).key(key).contentMD5(md5Base64),
-                        RequestBody.fromBytes(content));
+                .putObject(b -> b.bucket(stores.bucket(region)).key(key).contentMD5(md5Base64), body(List.of(content)));
+    }
+
+    /**
+     * The parts as one body, read where they are ({@code RequestBody.fromBytes} copies its array first; the signer
+     * reads the body once to hash it, the client once to send it).
+     */
+    private static RequestBody body(List<byte[]> parts) {
+        long length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        return RequestBody.fromContentProvider(
+                () -> new SequenceInputStream(Collections.enumeration(
+                        parts.stream().map(ByteArrayInputStream::new).toList())),
+                length,
+                "application/octet-stream");
     }
 
     @Override
