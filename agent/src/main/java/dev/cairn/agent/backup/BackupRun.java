@@ -65,7 +65,8 @@ public final class BackupRun {
         public static Options defaults() {
             return new Options(
                     6 << 20,
-                    256,
+                    // small files are a chunk each: one missing-query per 4,096 of them, not per 256
+                    4096,
                     Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
                     Duration.ofMinutes(15));
         }

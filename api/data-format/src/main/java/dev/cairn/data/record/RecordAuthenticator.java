@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,12 +20,36 @@ public final class RecordAuthenticator {
 
     private RecordAuthenticator() {}
 
+    /**
+     * Per thread: an HMAC and a SHA-256 instance, reused from record to record (looking them up per record cost more
+     * than hashing a small file's record), and the key the HMAC was last given.
+     */
+    private static final ThreadLocal<Instances> INSTANCES = ThreadLocal.withInitial(Instances::new);
+
+    private static final class Instances {
+        final Mac hmac;
+        final MessageDigest sha256;
+        byte[] key;
+
+        Instances() {
+            try {
+                hmac = Mac.getInstance("HmacSHA256");
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+            }
+        }
+    }
+
     /** The MAC of a record (32 bytes). */
     public static byte[] mac(byte[] macKey, ChunkRecordV1 record) {
+        Instances instances = INSTANCES.get();
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-            return hmac.doFinal(canonical(record));
+            if (!Arrays.equals(instances.key, macKey)) {
+                instances.hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+                instances.key = macKey.clone();
+            }
+            return instances.hmac.doFinal(canonical(record, instances.sha256));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
         }
@@ -35,8 +60,8 @@ public final class RecordAuthenticator {
         return mac != null && MessageDigest.isEqual(mac(macKey, record), mac);
     }
 
-    private static byte[] canonical(ChunkRecordV1 record) throws GeneralSecurityException {
-        byte[] valueHash = MessageDigest.getInstance("SHA-256").digest(record.envelope());
+    private static byte[] canonical(ChunkRecordV1 record, MessageDigest sha256) {
+        byte[] valueHash = sha256.digest(record.envelope());
         ByteBuffer buffer = ByteBuffer.allocate(LABEL.length + 1 + 16 * 3 + ChunkId.LENGTH + 32);
         buffer.put(LABEL).put((byte) 1);
         putUuid(buffer, record.tenantId());

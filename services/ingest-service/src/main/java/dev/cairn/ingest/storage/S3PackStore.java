@@ -5,13 +5,17 @@ import dev.cairn.platform.region.ObjectStores;
 import dev.cairn.platform.region.RegionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /** Packs, indexes and manifests in the regions' S3 buckets. */
 @ApplicationScoped
@@ -77,9 +81,8 @@ public class S3PackStore implements PackStore {
     @Override
     public java.util.Optional<byte[]> get(String region, String key) {
         try {
-            return java.util.Optional.of(stores.client(region)
-                    .getObjectAsBytes(b -> b.bucket(stores.bucket(region)).key(key))
-                    .asByteArray());
+            return java.util.Optional.of(whole(stores.client(region)
+                    .getObject(b -> b.bucket(stores.bucket(region)).key(key))));
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
             return java.util.Optional.empty();
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
@@ -92,10 +95,28 @@ public class S3PackStore implements PackStore {
 
     @Override
     public byte[] read(String region, String key, long offset, int length) {
-        return stores.client(region)
-                .getObjectAsBytes(b ->
-                        b.bucket(stores.bucket(region)).key(key).range("bytes=" + offset + "-" + (offset + length - 1)))
-                .asByteArray();
+        return whole(stores.client(region)
+                .getObject(b -> b.bucket(stores.bucket(region))
+                        .key(key)
+                        .range("bytes=" + offset + "-" + (offset + length - 1))));
+    }
+
+    /**
+     * A response's body read into one array of its announced length: {@code getObjectAsBytes} grows a buffer as it
+     * reads and copies it out again (three copies of every replicated pack, a tenth of ingest's CPU in a profile).
+     */
+    private static byte[] whole(ResponseInputStream<GetObjectResponse> in) {
+        try (in) {
+            byte[] bytes = new byte[Math.toIntExact(in.response().contentLength())];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read != bytes.length || in.read() != -1) {
+                throw new IllegalStateException(
+                        "the object store sent " + read + " bytes of an object of " + bytes.length);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an object failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

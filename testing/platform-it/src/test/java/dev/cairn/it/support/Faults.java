@@ -21,6 +21,15 @@ public final class Faults {
      * it there with SIGKILL and starts it again (same jar, port and settings). Answers {@code work}'s future.
      */
     public static <T> CompletableFuture<T> killAt(ServiceProcess service, String point, Supplier<T> work) {
+        return killAt(service, point, work, () -> {});
+    }
+
+    /**
+     * Like {@link #killAt(ServiceProcess, String, Supplier)}, and before the kill, with the service halted at the
+     * point, runs {@code beforeKill} (waits for what its other threads should finish first).
+     */
+    public static <T> CompletableFuture<T> killAt(
+            ServiceProcess service, String point, Supplier<T> work, Runnable beforeKill) {
         try {
             Path faults = Files.createDirectories(TestPlatform.faultDir());
             Files.deleteIfExists(faults.resolve("halted"));
@@ -28,6 +37,7 @@ public final class Faults {
             CompletableFuture<T> running = CompletableFuture.supplyAsync(work);
             await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(faults.resolve("halted")));
             assertThat(Files.readString(faults.resolve("halted"))).isEqualTo(point);
+            beforeKill.run();
             service.kill();
             Files.delete(faults.resolve("halt-at"));
             Files.delete(faults.resolve("halted"));
