@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class BackupRun {
     public record Options(int batchBytes, int batchChunks, int senders, Duration commitWait) {
         public static Options defaults() {
             return new Options(
-                    6 << 20,
+                    4 << 20,
                     // small files are a chunk each: one missing-query per 4,096 of them, not per 256
                     4096,
                     Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
@@ -453,7 +454,7 @@ public final class BackupRun {
         if (!references.add(id)) {
             return;
         }
-        if (batch != null && batch.bytes + length > batch.data.length) {
+        if (batch != null && batch.bytes + length > options.batchBytes()) {
             submit();
         }
         if (batch == null) {
@@ -462,9 +463,10 @@ public final class BackupRun {
                 if (length > options.batchBytes()) {
                     throw new IllegalStateException("a chunk of " + length + " bytes exceeds the batch size");
                 }
-                buffer = new byte[options.batchBytes()];
+                // grown as chunks come (to batchBytes at most): a batch of small files' chunks stays small
+                buffer = new byte[Math.min(options.batchBytes(), Math.max(length, 256 * 1024))];
             }
-            batch = new Batch(buffer);
+            batch = new Batch(buffer, options.batchBytes());
         }
         batch.add(id, data, offset, length);
         if (batch.ids.size() >= options.batchChunks()) {
@@ -516,16 +518,22 @@ public final class BackupRun {
 
     /** Chunks waiting for the missing-query, one after another in a reused buffer. */
     private static final class Batch {
-        final byte[] data;
+        byte[] data;
         final List<ChunkId> ids = new ArrayList<>();
         final List<Integer> lengths = new ArrayList<>();
         int bytes;
 
-        Batch(byte[] data) {
+        private final int maxBytes;
+
+        Batch(byte[] data, int maxBytes) {
             this.data = data;
+            this.maxBytes = maxBytes;
         }
 
         void add(ChunkId id, byte[] chunk, int offset, int length) {
+            if (bytes + length > data.length) {
+                data = Arrays.copyOf(data, Math.max(bytes + length, Math.min(2 * data.length, maxBytes)));
+            }
             System.arraycopy(chunk, offset, data, bytes, length);
             ids.add(id);
             lengths.add(length);

@@ -38,10 +38,9 @@ public final class KafkaChunkSink implements ChunkSink {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(bufferBytes));
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
-        // a batch holds the largest record: a record larger than batch.size gets a buffer of its own, outside the
-        // producer's pool, made and dropped per record (old-generation garbage in a small heap)
-        // (at most the whole buffer: the producer refuses a batch larger than its memory)
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Long.toString(Math.min(bufferBytes, 4 * 1024 * 1024 + 64 * 1024)));
+        // 1 MiB batches: the data topic has a dozen partitions, each with a batch open, within buffer.memory (a
+        // record larger than a batch gets a buffer of its own, counted in that memory too)
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Long.toString(Math.min(bufferBytes, 1024 * 1024)));
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"); // envelopes are compressed and encrypted already
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(10 * 60_000L));
