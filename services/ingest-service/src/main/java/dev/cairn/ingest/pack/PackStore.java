@@ -14,7 +14,7 @@ public interface PackStore {
     /** Writes an object of the tenant in the region's bucket under {@code tenants/<tenant>/<name>}. */
     void put(String region, UUID tenantId, String name, byte[] content);
 
-    /** Writes an object of the tenant made of {@code parts} one after another (not copied into one array first). */
+    /** Writes an object of the tenant made of {@code parts} one after another. */
     void put(String region, UUID tenantId, String name, List<byte[]> parts);
 
     /** Writes an object by key with the MD5 of its bytes (base64), which the store checks on receipt. */
