@@ -27,11 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -52,11 +47,6 @@ import org.jboss.logging.Logger;
  * offsets in one PostgreSQL transaction ({@link Catalog}). Offsets live in the catalog, not in Kafka: after a crash
  * the consumer resumes exactly after the last commit, and a pack uploaded but not committed is an orphan for
  * garbage collection. Rejected records go to the dead-letter topic with the reason and the consumer goes on.
- *
- * <p>Two threads: the polling thread verifies and buffers records while the writing thread uploads and commits
- * what was buffered before (one write at a time, in order, so offsets are committed in order; the polling thread
- * waits for the previous write before handing over the next, so at most two buffers' worth is held). A write that
- * fails stops the handing over: the consumer starts again from the catalog's offsets.
  */
 @ApplicationScoped
 public class IngestConsumer {
@@ -69,10 +59,6 @@ public class IngestConsumer {
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
-    /** Uploads and commits, one write at a time. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "cairn-ingest-write"));
-    /** The write handed over last (done, or running on {@link #writer}). */
-    private Future<?> writing = CompletableFuture.completedFuture(null);
 
     private final Map<UUID, Pack> packs = new LinkedHashMap<>();
     private final Map<Integer, Long> nextOffsets = new HashMap<>();
@@ -110,7 +96,6 @@ public class IngestConsumer {
         if (thread != null) {
             thread.join(TimeUnit.SECONDS.toMillis(15));
         }
-        writer.shutdown();
     }
 
     /** True while the consumer thread runs (readiness). */
@@ -127,32 +112,25 @@ public class IngestConsumer {
                 consumer = c;
                 c.subscribe(List.of(config.topic()), new Rebalance(c));
                 while (running) {
-                    // while something waits to be handed over, look again soon: the write before it may be done
-                    var records = c.poll(Duration.ofMillis(nextOffsets.isEmpty() ? 500 : 50));
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                    for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofMillis(500))) {
                         handle(record, dlq);
                         if (buffered >= config.flushBytes()) {
                             // within the poll: a pack holds at most flush-bytes and one chunk (memory, and the
                             // quota's overshoot, are bounded by it)
-                            handOver();
+                            flush();
                         }
                     }
                     if (buffered >= config.flushBytes()
                             || (oldest != null
                                     && oldest.plus(config.flushInterval()).isBefore(Instant.now()))
-                            || (!nextOffsets.isEmpty() && writing.isDone() && (records.isEmpty() || buffered == 0))) {
-                        // full, old enough, or caught up with the topic: an agent waiting for its last chunks to
-                        // be durable does not wait for the interval when nothing else is coming
-                        handOver();
+                            || (buffered == 0 && !nextOffsets.isEmpty())) {
+                        flush();
                     }
                 }
-                awaitWrite();
             } catch (WakeupException e) {
-                awaitQuietly();
                 // stopping
             } catch (RuntimeException | OutOfMemoryError e) {
                 // nothing uncommitted is kept: dropping it frees its memory, and the records are read again
-                awaitQuietly();
                 discardUncommitted();
                 LOG.errorf(e, "ingest failed; resuming from the last committed offsets in 5 s");
                 discardUncommitted();
@@ -186,53 +164,13 @@ public class IngestConsumer {
         nextOffsets.put(record.partition(), record.offset() + 1);
     }
 
-    /**
-     * Hands what is buffered to the writing thread, after the previous write is done (its failure is thrown here,
-     * before anything later is written).
-     */
-    private void handOver() {
-        awaitWrite();
-        List<Pack> buffer = new ArrayList<>(packs.values());
-        Map<Integer, Long> offsets = new HashMap<>(nextOffsets);
-        discardUncommitted();
-        writing = writer.submit(() -> flush(buffer, offsets));
-    }
-
-    /** Waits for the write handed over last; throws what it failed with. */
-    private void awaitWrite() {
-        try {
-            writing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing packs", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** Waits for the last write, its failure already being handled (the consumer starts again either way). */
-    private void awaitQuietly() {
-        try {
-            awaitWrite();
-        } catch (RuntimeException | Error e) {
-            LOG.debugf("the last write failed too: %s", e.toString());
-        }
-    }
-
-    /** Writes the packs (minus chunks the catalog already has), then commits them with the offsets. */
-    private void flush(List<Pack> packs, Map<Integer, Long> nextOffsets) {
+    /** Writes the buffered packs (minus chunks the catalog already has), then commits them with the offsets. */
+    private void flush() {
         List<Pack> written = new ArrayList<>();
         if (!packs.isEmpty()) {
             faults.pass(FaultPoints.Point.BEFORE_PACK_UPLOAD);
         }
-        for (Pack pack : packs) {
+        for (Pack pack : packs.values()) {
             Set<ChunkId> ids = new HashSet<>();
             pack.entries().forEach(e -> ids.add(e.id()));
             ids.removeAll(catalog.known(pack.tenantId(), ids));
@@ -240,7 +178,7 @@ public class IngestConsumer {
             if (fresh.entries().isEmpty()) {
                 continue;
             }
-            store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id(), fresh.parts());
+            store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id(), fresh.data());
             faults.pass(FaultPoints.Point.BETWEEN_PACK_AND_INDEX);
             store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id() + ".index", fresh.index());
             written.add(fresh);
@@ -271,6 +209,10 @@ public class IngestConsumer {
                     written.size(),
                     written.stream().mapToInt(p -> p.entries().size()).sum());
         }
+        packs.clear();
+        nextOffsets.clear();
+        buffered = 0;
+        oldest = null;
     }
 
     private void discardUncommitted() {
@@ -290,10 +232,9 @@ public class IngestConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!packs.isEmpty() || !nextOffsets.isEmpty() || !writing.isDone()) {
+            if (!packs.isEmpty() || !nextOffsets.isEmpty()) {
                 try {
-                    handOver();
-                    awaitWrite();
+                    flush();
                 } catch (RuntimeException e) {
                     // nothing was committed: whoever gets the partitions re-reads from the catalog's offsets
                     LOG.warnf("could not commit before losing partitions (%s); they will be re-read", e.getMessage());
