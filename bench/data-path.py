@@ -140,10 +140,7 @@ class Run:
         """Makes ./cairn's ahead-of-time cache before anything is measured (a backup of a tiny folder records what
         the CLI uses; the cache is assembled in the background), so that it is not assembled beside a baseline."""
         aot = os.path.join(ROOT, ".cairn", "aot")
-        if glob.glob(os.path.join(aot, "cli-*.aot")) and not os.environ.get("CAIRN_NO_AOT"):
-            before = set(glob.glob(os.path.join(aot, "cli-*.aot")))
-        else:
-            before = set()
+        before = set(glob.glob(os.path.join(aot, "cli-*.aot")))
         tiny = os.path.join(self.work, "tiny")
         os.makedirs(tiny, exist_ok=True)
         with open(os.path.join(tiny, "a.txt"), "w") as f:

@@ -392,10 +392,7 @@ public final class BackupRun {
                                         && warmedUp.compareAndSet(false, true)) {
                                     // more to hash and seal than a cold JVM does in the time a warm-up takes:
                                     // get SHA-256 and AES-GCM compiled meanwhile (a no-op does not pay for it)
-                                    Thread.ofPlatform()
-                                            .daemon()
-                                            .name("cairn-warm-up")
-                                            .start(ChunkSealer::warmUp);
+                                    ChunkSealer.warmUpInBackground();
                                 }
                                 progress.bytes.addAndGet(c.length());
                             }

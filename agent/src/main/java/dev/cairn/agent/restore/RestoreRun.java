@@ -93,7 +93,7 @@ public final class RestoreRun {
         BackupManifest.Statistics stats = backup.statistics();
         progress.totalFiles.set(stats == null ? -1 : stats.files());
         progress.totalBytes.set(stats == null ? -1 : stats.logicalBytes());
-        Thread.ofPlatform().daemon().name("cairn-warm-up").start(ChunkSealer::warmUp);
+        ChunkSealer.warmUpInBackground();
         ChunkFetcher fetcher = new ChunkFetcher(platform, sealer, threads);
         Path work = Files.createDirectories(state.resolve("work"));
         Path tree = work.resolve("restore-" + backupId + ".tree");

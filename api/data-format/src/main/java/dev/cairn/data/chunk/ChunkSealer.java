@@ -135,8 +135,9 @@ public final class ChunkSealer {
     /**
      * Gets AES-GCM and SHA-256 compiled before megabytes go through them: a fresh JVM runs GHASH, AES-CTR and SHA-256's
      * block loop interpreted (AES-GCM at about 30 MB/s here) until the methods that call their intrinsics are
-     * compiled, which calls of a few megabytes each reach only after gigabytes. A few thousand small seals and opens (under a throwaway key) get there in about
-     * half a second of a background thread; call it when data is about to flow, not on every start.
+     * compiled, which calls of a few megabytes each reach only after gigabytes. A few thousand small seals and opens
+     * (under a throwaway key) get there in about half a second of a background thread; call it when data is about to
+     * flow, not on every start.
      */
     public static void warmUp() {
         try {
@@ -164,6 +165,11 @@ public final class ChunkSealer {
         } catch (GeneralSecurityException | RuntimeException e) {
             // only a warm-up: sealing works (if slowly) without it, and reports its own failures
         }
+    }
+
+    /** {@link #warmUp()} on a daemon thread of its own, so that the caller's work goes on meanwhile. */
+    public static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("cairn-warm-up").start(ChunkSealer::warmUp);
     }
 
     /** Seals and opens per {@link #warmUp()}: measured, 5,000 reach compiled speed (bench/chunk-pipeline.sh). */

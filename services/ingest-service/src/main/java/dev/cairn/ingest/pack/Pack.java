@@ -3,7 +3,6 @@ package dev.cairn.ingest.pack;
 import dev.cairn.data.chunk.ChunkId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,11 +75,6 @@ public final class Pack {
 
     public long size() {
         return size;
-    }
-
-    /** The pack object's bytes, one envelope after another (a view: the envelopes are not copied). */
-    public List<byte[]> parts() {
-        return Collections.unmodifiableList(envelopes);
     }
 
     /** The pack object's bytes in one array (a copy). */

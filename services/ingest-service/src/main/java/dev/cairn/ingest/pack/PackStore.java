@@ -14,9 +14,6 @@ public interface PackStore {
     /** Writes an object of the tenant in the region's bucket under {@code tenants/<tenant>/<name>}. */
     void put(String region, UUID tenantId, String name, byte[] content);
 
-    /** Writes an object of the tenant made of {@code parts} one after another. */
-    void put(String region, UUID tenantId, String name, List<byte[]> parts);
-
     /** Writes an object by key with the MD5 of its bytes (base64), which the store checks on receipt. */
     void put(String region, String key, byte[] content, String md5Base64);
 

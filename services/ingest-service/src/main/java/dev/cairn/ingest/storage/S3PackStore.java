@@ -27,41 +27,18 @@ public class S3PackStore implements PackStore {
 
     @Override
     public void put(String region, UUID tenantId, String name, byte[] content) {
-        put(region, tenantId, name, List.of(content));
-    }
-
-    @Override
-    public void put(String region, UUID tenantId, String name, List<byte[]> parts) {
         stores.client(region)
-                .putObject(b -> b.bucket(stores.bucket(region)).key(PackStore.key(tenantId, name)), body(parts));
+                .putObject(
+                        b -> b.bucket(stores.bucket(region)).key(PackStore.key(tenantId, name)),
+                        RequestBody.fromBytes(content));
     }
 
     @Override
     public void put(String region, String key, byte[] content, String md5Base64) {
         stores.client(region)
-                .putObject(b -> b.bucket(stores.bucket(region)).key(key).contentMD5(md5Base64), body(List.of(content)));
-    }
-
-    /**
-     * The parts as one body. From one array: a body the SDK sees as a stream (a content provider) is signed chunk by
-     * chunk over plain HTTP (aws-chunked SigV4, its hash fed a byte at a time), which cost ingest more than all the
-     * copies it saved.
-     */
-    private static RequestBody body(List<byte[]> parts) {
-        if (parts.size() == 1) {
-            return RequestBody.fromBytes(parts.get(0));
-        }
-        int length = 0;
-        for (byte[] part : parts) {
-            length = Math.addExact(length, part.length);
-        }
-        byte[] whole = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, whole, at, part.length);
-            at += part.length;
-        }
-        return RequestBody.fromBytes(whole);
+                .putObject(
+                        b -> b.bucket(stores.bucket(region)).key(key).contentMD5(md5Base64),
+                        RequestBody.fromBytes(content));
     }
 
     @Override
