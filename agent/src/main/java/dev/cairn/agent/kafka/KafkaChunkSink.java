@@ -3,9 +3,12 @@ package dev.cairn.agent.kafka;
 import dev.cairn.agent.backup.ChunkSink;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.data.chunk.SealedChunk;
+import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
 import dev.cairn.data.record.RecordAuthenticator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,15 +18,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Chunk records v1 (docs/protocol.md) with the agent's MAC, through an idempotent producer with {@code acks=all}.
- * Its buffer is bounded ({@code buffer.memory}): when the broker is slower than the agent, {@code send} blocks, so
- * memory stays flat whatever the backup's size.
+ * Chunk records v2 (docs/protocol.md): sealed chunks of a backup gathered into bundles of about
+ * {@link ChunkBundleV2#TARGET_BYTES} (a larger chunk travels alone), each one record with the agent's MAC over the
+ * whole value, through an idempotent producer with {@code acks=all}. A bundle is closed when it is full, when another
+ * backup's chunk comes, and by {@link #flush()}. Memory: one open bundle plus the producer's buffer, which is bounded
+ * ({@code buffer.memory}): when the broker is slower than the agent, {@code send} blocks, so memory stays flat
+ * whatever the backup's size.
  */
 public final class KafkaChunkSink implements ChunkSink {
     private final AgentCredentials credentials;
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    /** The open bundle (guarded by {@code this}): its backup, chunks and value size. */
+    private UUID openBackup;
+
+    private List<ChunkBundleV2.Chunk> open = new ArrayList<>();
+    private long openBytes;
 
     public KafkaChunkSink(AgentCredentials credentials, long bufferBytes) {
         this.credentials = credentials;
@@ -38,9 +50,11 @@ public final class KafkaChunkSink implements ChunkSink {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(bufferBytes));
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
-        // 1 MiB batches: the data topic has a dozen partitions, each with a batch open, within buffer.memory (a
-        // record larger than a batch gets a buffer of its own, counted in that memory too)
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Long.toString(Math.min(bufferBytes, 1024 * 1024)));
+        // a batch holds a bundle (a record larger than a batch gets a buffer of its own, counted in buffer.memory
+        // too); the data topic has a dozen partitions, each with a batch open, within buffer.memory
+        p.put(
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                Long.toString(Math.min(bufferBytes, ChunkBundleV2.TARGET_BYTES + 64 * 1024)));
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"); // envelopes are compressed and encrypted already
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(10 * 60_000L));
@@ -51,21 +65,65 @@ public final class KafkaChunkSink implements ChunkSink {
 
     @Override
     public void send(UUID backup, SealedChunk chunk) {
-        Exception failed = failure.get();
-        if (failed != null) {
-            throw new IllegalStateException("the data topic refused a record: " + failed.getMessage(), failed);
+        checkFailure();
+        List<ChunkBundleV2.Chunk> full = null;
+        UUID fullBackup;
+        synchronized (this) {
+            fullBackup = openBackup;
+            if (!open.isEmpty()
+                    && (!backup.equals(openBackup)
+                            || openBytes + ChunkBundleV2.ENTRY + chunk.envelope().length > ChunkBundleV2.TARGET_BYTES
+                            || open.size() == ChunkBundleV2.MAX_CHUNKS)) {
+                full = take();
+            }
+            openBackup = backup;
+            open.add(new ChunkBundleV2.Chunk(chunk.id(), chunk.envelope()));
+            openBytes += ChunkBundleV2.ENTRY + chunk.envelope().length;
         }
-        ChunkRecordV1 record = new ChunkRecordV1(
-                credentials.tenantId(), credentials.clusterId(), backup, chunk.id(), chunk.envelope());
+        if (full != null) {
+            // encoded, signed and handed to the producer outside the lock: the other senders go on filling
+            send(fullBackup, full);
+        }
+    }
+
+    @Override
+    public void flush() {
+        List<ChunkBundleV2.Chunk> rest;
+        UUID backup;
+        synchronized (this) {
+            backup = openBackup;
+            rest = open.isEmpty() ? null : take();
+        }
+        if (rest != null) {
+            send(backup, rest);
+        }
+        producer.flush();
+        checkFailure();
+    }
+
+    private List<ChunkBundleV2.Chunk> take() {
+        List<ChunkBundleV2.Chunk> taken = open;
+        open = new ArrayList<>();
+        openBytes = 0;
+        return taken;
+    }
+
+    private void send(UUID backup, List<ChunkBundleV2.Chunk> chunks) {
+        byte[] value = new ChunkBundleV2(credentials.tenantId(), credentials.clusterId(), backup, chunks).encode();
+        // keyed by its first chunk id: bundles spread over the topic's partitions as v1's chunks did
         ProducerRecord<byte[], byte[]> out =
-                new ProducerRecord<>(topic, chunk.id().bytes(), chunk.envelope());
-        out.headers().add(ChunkRecordV1.H_VERSION, ChunkRecordV1.VERSION.getBytes(StandardCharsets.UTF_8));
+                new ProducerRecord<>(topic, chunks.getFirst().id().bytes(), value);
+        out.headers().add(ChunkRecordV1.H_VERSION, ChunkBundleV2.VERSION.getBytes(StandardCharsets.UTF_8));
         out.headers()
                 .add(ChunkRecordV1.H_TENANT, credentials.tenantId().toString().getBytes(StandardCharsets.UTF_8));
         out.headers()
                 .add(ChunkRecordV1.H_AGENT, credentials.clusterId().toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(credentials.macKey(), record));
+        out.headers()
+                .add(
+                        ChunkRecordV1.H_MAC,
+                        RecordAuthenticator.mac(
+                                credentials.macKey(), credentials.tenantId(), credentials.clusterId(), backup, value));
         producer.send(out, (metadata, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
@@ -73,9 +131,7 @@ public final class KafkaChunkSink implements ChunkSink {
         });
     }
 
-    @Override
-    public void flush() {
-        producer.flush();
+    private void checkFailure() {
         Exception failed = failure.get();
         if (failed != null) {
             throw new IllegalStateException("the data topic refused a record: " + failed.getMessage(), failed);

@@ -47,7 +47,10 @@ public interface IngestConfig {
     @WithDefault("33554432")
     int flushBytes();
 
-    /** The longest a chunk waits in memory before its pack is written. */
+    /**
+     * The longest a chunk waits in memory before its pack is written while records keep coming (a poll that finds
+     * none writes at once).
+     */
     @WithDefault("PT2S")
     Duration flushInterval();
 

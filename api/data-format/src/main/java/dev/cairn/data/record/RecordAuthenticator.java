@@ -12,11 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The MAC that authenticates a chunk record to its agent: HMAC-SHA-256 under the agent's MAC key over a canonical
- * encoding of the version, tenant, agent, backup, chunk id and the SHA-256 of the envelope. A record whose headers
- * or value were changed, or that claims another tenant or agent, does not verify.
+ * encoding of the version, tenant, agent, backup, (v1) chunk id and the SHA-256 of the value (v1: the envelope; v2:
+ * the bundle). A record whose headers or value were changed, or that claims another tenant or agent, does not verify.
  */
 public final class RecordAuthenticator {
     private static final byte[] LABEL = "cairn-record-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL_V2 = "cairn-record-v2".getBytes(StandardCharsets.US_ASCII);
 
     private RecordAuthenticator() {}
 
@@ -41,18 +42,15 @@ public final class RecordAuthenticator {
         }
     }
 
-    /** The MAC of a record (32 bytes). */
+    /** The MAC of a record v1 (32 bytes). */
     public static byte[] mac(byte[] macKey, ChunkRecordV1 record) {
         Instances instances = INSTANCES.get();
-        try {
-            if (!Arrays.equals(instances.key, macKey)) {
-                instances.hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-                instances.key = macKey.clone();
-            }
-            return instances.hmac.doFinal(canonical(record, instances.sha256));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
-        }
+        byte[] valueHash = instances.sha256.digest(record.envelope());
+        return hmac(
+                instances,
+                macKey,
+                canonical(
+                        LABEL, 1, record.tenantId(), record.agentId(), record.backupId(), record.chunkId(), valueHash));
     }
 
     /** True when {@code mac} is the record's MAC under {@code macKey} (compared in constant time). */
@@ -60,14 +58,45 @@ public final class RecordAuthenticator {
         return mac != null && MessageDigest.isEqual(mac(macKey, record), mac);
     }
 
-    private static byte[] canonical(ChunkRecordV1 record, MessageDigest sha256) {
-        byte[] valueHash = sha256.digest(record.envelope());
-        ByteBuffer buffer = ByteBuffer.allocate(LABEL.length + 1 + 16 * 3 + ChunkId.LENGTH + 32);
-        buffer.put(LABEL).put((byte) 1);
-        putUuid(buffer, record.tenantId());
-        putUuid(buffer, record.agentId());
-        putUuid(buffer, record.backupId());
-        buffer.put(record.chunkId().bytes()).put(valueHash);
+    /**
+     * The MAC of a bundle record v2 (32 bytes): as v1's, with the label {@code cairn-record-v2}, the byte 2, no chunk
+     * id, and the SHA-256 of the whole value (its index and every envelope).
+     */
+    public static byte[] mac(byte[] macKey, UUID tenantId, UUID agentId, UUID backupId, byte[] value) {
+        Instances instances = INSTANCES.get();
+        byte[] valueHash = instances.sha256.digest(value);
+        return hmac(instances, macKey, canonical(LABEL_V2, 2, tenantId, agentId, backupId, null, valueHash));
+    }
+
+    /** True when {@code mac} is the bundle record's MAC under {@code macKey} (compared in constant time). */
+    public static boolean verify(byte[] macKey, UUID tenantId, UUID agentId, UUID backupId, byte[] value, byte[] mac) {
+        return mac != null && MessageDigest.isEqual(mac(macKey, tenantId, agentId, backupId, value), mac);
+    }
+
+    private static byte[] hmac(Instances instances, byte[] macKey, byte[] canonical) {
+        try {
+            if (!Arrays.equals(instances.key, macKey)) {
+                instances.hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+                instances.key = macKey.clone();
+            }
+            return instances.hmac.doFinal(canonical);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+
+    private static byte[] canonical(
+            byte[] label, int version, UUID tenant, UUID agent, UUID backup, ChunkId chunkId, byte[] valueHash) {
+        ByteBuffer buffer = ByteBuffer.allocate(
+                label.length + 1 + 16 * 3 + (chunkId == null ? 0 : ChunkId.LENGTH) + valueHash.length);
+        buffer.put(label).put((byte) version);
+        putUuid(buffer, tenant);
+        putUuid(buffer, agent);
+        putUuid(buffer, backup);
+        if (chunkId != null) {
+            buffer.put(chunkId.bytes());
+        }
+        buffer.put(valueHash);
         return buffer.array();
     }
 

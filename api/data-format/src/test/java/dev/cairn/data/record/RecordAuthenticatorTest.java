@@ -55,4 +55,31 @@ class RecordAuthenticatorTest {
         assertThat(RecordAuthenticator.verify(AGENT_KEY, record, null)).isFalse();
         assertThat(RecordAuthenticator.verify(AGENT_KEY, record, new byte[5])).isFalse();
     }
+
+    @Test
+    void aBundleVerifiesWithItsAgentsKeyAndAnyChangedFieldOrByteBreaksItsMac() {
+        byte[] value = new ChunkBundleV2(
+                        tenant, agent, backup, java.util.List.of(new ChunkBundleV2.Chunk(id, new byte[] {1, 2, 3})))
+                .encode();
+        byte[] mac = RecordAuthenticator.mac(AGENT_KEY, tenant, agent, backup, value);
+        assertThat(RecordAuthenticator.verify(AGENT_KEY, tenant, agent, backup, value, mac))
+                .isTrue();
+        assertThat(RecordAuthenticator.verify(OTHER_KEY, tenant, agent, backup, value, mac))
+                .isFalse();
+        assertThat(RecordAuthenticator.verify(AGENT_KEY, UUID.randomUUID(), agent, backup, value, mac))
+                .isFalse();
+        assertThat(RecordAuthenticator.verify(AGENT_KEY, tenant, UUID.randomUUID(), backup, value, mac))
+                .isFalse();
+        assertThat(RecordAuthenticator.verify(AGENT_KEY, tenant, agent, UUID.randomUUID(), value, mac))
+                .isFalse();
+        byte[] changed = value.clone();
+        changed[changed.length - 1] ^= 1;
+        assertThat(RecordAuthenticator.verify(AGENT_KEY, tenant, agent, backup, changed, mac))
+                .isFalse();
+        // a v1 record over the same bytes is another MAC (the label and version differ)
+        assertThat(RecordAuthenticator.mac(AGENT_KEY, new ChunkRecordV1(tenant, agent, backup, id, value)))
+                .isNotEqualTo(mac);
+        assertThat(RecordAuthenticator.verify(AGENT_KEY, tenant, agent, backup, value, null))
+                .isFalse();
+    }
 }

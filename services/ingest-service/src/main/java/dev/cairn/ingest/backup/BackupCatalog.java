@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Backups and their references in the ingest schema (plain JDBC: bulk rows, one transaction per change). */
@@ -51,10 +52,15 @@ public class BackupCatalog implements DurableChunks {
         this.db = db;
     }
 
-    /** Completes the backups whose every referenced chunk is durable now (in the pack commit's transaction). */
+    /**
+     * Completes the tenants' backups whose every referenced chunk is durable now (in the pack commit's transaction):
+     * the references of their Committing backups are looked up by index, never those of every tenant.
+     */
     @Override
-    public void chunksDurable(Connection transaction) throws SQLException {
-        try (PreparedStatement s = transaction.prepareStatement(COMPLETE_DURABLE + COMPLETED_COLUMNS)) {
+    public void chunksDurable(Connection transaction, Set<UUID> tenants) throws SQLException {
+        try (PreparedStatement s =
+                transaction.prepareStatement(COMPLETE_DURABLE + " AND b.tenant_id = ANY (?)" + COMPLETED_COLUMNS)) {
+            s.setArray(1, transaction.createArrayOf("uuid", tenants.toArray()));
             recordCompleted(transaction, s);
         }
     }
@@ -403,16 +409,21 @@ public class BackupCatalog implements DurableChunks {
         }
     }
 
+    /**
+     * Inserts a backup's references, 50,000 a statement, each batch one binary parameter of concatenated ids. The
+     * manifest's references are sorted and unique and the backup row is locked InProgress → Committing by the same
+     * transaction, so neither a conflict clause nor a foreign key check per row is needed (V9: backup_chunk rows go
+     * with their backup by a statement-level trigger).
+     */
     private static void insertReferences(Connection c, UUID backupId, List<ChunkId> refs) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO backup_chunk (backup_id, chunk_id) SELECT ?,"
-                + " decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h ON CONFLICT DO NOTHING")) {
+                + " substring(? FROM i * " + ChunkId.LENGTH + " + 1 FOR " + ChunkId.LENGTH + ")"
+                + " FROM generate_series(0, ? - 1) AS i")) {
             for (int from = 0; from < refs.size(); from += 50_000) {
-                StringBuilder hex = new StringBuilder();
-                for (ChunkId id : refs.subList(from, Math.min(refs.size(), from + 50_000))) {
-                    hex.append(hex.isEmpty() ? "" : ",").append(id.hex());
-                }
+                List<ChunkId> batch = refs.subList(from, Math.min(refs.size(), from + 50_000));
                 s.setObject(1, backupId);
-                s.setString(2, hex.toString());
+                s.setBytes(2, concat(batch));
+                s.setInt(3, batch.size());
                 s.executeUpdate();
             }
         }

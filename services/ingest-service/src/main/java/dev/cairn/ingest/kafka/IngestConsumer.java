@@ -1,6 +1,7 @@
 package dev.cairn.ingest.kafka;
 
 import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentDirectory;
 import dev.cairn.ingest.fault.FaultPoints;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,6 +53,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IngestConsumer {
     private static final Logger LOG = Logger.getLogger(IngestConsumer.class);
+
+    /** How long a poll waits for records; a poll that waited this long for none finds ingest caught up. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final IngestConfig config;
     private final Catalog catalog;
@@ -112,15 +117,19 @@ public class IngestConsumer {
                 consumer = c;
                 c.subscribe(List.of(config.topic()), new Rebalance(c));
                 while (running) {
-                    for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofMillis(500))) {
+                    ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
                         handle(record, dlq);
                         if (buffered >= config.flushBytes()) {
-                            // within the poll: a pack holds at most flush-bytes and one chunk (memory, and the
+                            // within the poll: a pack holds at most flush-bytes and one record (memory, and the
                             // quota's overshoot, are bounded by it)
                             flush();
                         }
                     }
                     if (buffered >= config.flushBytes()
+                            // caught up: nothing came for a poll's wait, so the last pack of a backup goes now
+                            // rather than after the flush interval
+                            || (records.isEmpty() && oldest != null)
                             || (oldest != null
                                     && oldest.plus(config.flushInterval()).isBefore(Instant.now()))
                             || (buffered == 0 && !nextOffsets.isEmpty())) {
@@ -147,10 +156,11 @@ public class IngestConsumer {
         }
         Verdict verdict = check.check(record.key(), headers, record.value());
         if (verdict instanceof Verdict.Accepted accepted) {
-            UUID tenant = accepted.record().tenantId();
-            Pack pack = packs.computeIfAbsent(tenant, t -> new Pack(t, accepted.homeRegion()));
-            if (pack.add(accepted.record().chunkId(), accepted.record().envelope())) {
-                buffered += accepted.record().envelope().length;
+            Pack pack = packs.computeIfAbsent(accepted.tenantId(), t -> new Pack(t, accepted.homeRegion()));
+            for (ChunkBundleV2.Chunk chunk : accepted.chunks()) {
+                if (pack.add(chunk.id(), chunk.envelope())) {
+                    buffered += chunk.envelope().length;
+                }
             }
             if (oldest == null) {
                 oldest = Instant.now();

@@ -9,8 +9,11 @@ import java.sql.SQLException;
  * outside this package, so that packs do not know backups.
  */
 public interface DurableChunks {
-    /** Runs inside the commit's transaction, after the chunk rows are written. */
-    void chunksDurable(Connection transaction) throws SQLException;
+    /**
+     * Runs inside the commit's transaction, after the chunk rows of {@code tenants} are written: only their backups
+     * can have become complete.
+     */
+    void chunksDurable(Connection transaction, java.util.Set<java.util.UUID> tenants) throws SQLException;
 
     /**
      * Runs inside the commit's transaction when packs of the tenant were refused at its limit: its unfinished backups

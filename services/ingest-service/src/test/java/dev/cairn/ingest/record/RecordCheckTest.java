@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.data.chunk.ChunkKeys;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
+import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
 import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.ingest.agent.AgentIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,8 +40,11 @@ class RecordCheckTest {
         Verdict verdict = check.check(chunk.id().bytes(), headers(TENANT_A, AGENT_A, MAC_A), chunk.envelope());
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> {
             assertThat(accepted.homeRegion()).isEqualTo("eu-west-1");
-            assertThat(accepted.record().tenantId()).isEqualTo(TENANT_A);
-            assertThat(accepted.record().chunkId()).isEqualTo(chunk.id());
+            assertThat(accepted.tenantId()).isEqualTo(TENANT_A);
+            assertThat(accepted.chunks()).singleElement().satisfies(c -> {
+                assertThat(c.id()).isEqualTo(chunk.id());
+                assertThat(c.envelope()).isEqualTo(chunk.envelope());
+            });
         });
     }
 
@@ -81,6 +86,73 @@ class RecordCheckTest {
         badTenant.put(ChunkRecordV1.H_TENANT, "not-a-uuid".getBytes(StandardCharsets.UTF_8));
         assertThat(reason(check.check(chunk.id().bytes(), badTenant, chunk.envelope())))
                 .contains("malformed");
+    }
+
+    @Test
+    void aBundleOfAnActiveAgentWithItsMacIsAcceptedWholeInItsOrder() {
+        SealedChunk other = sealer.seal("other data".getBytes(StandardCharsets.UTF_8), 0, 10);
+        byte[] value = bundle(chunk, other);
+        Verdict verdict = check.check(null, bundleHeaders(TENANT_A, AGENT_A, MAC_A, value), value);
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> {
+            assertThat(accepted.tenantId()).isEqualTo(TENANT_A);
+            assertThat(accepted.homeRegion()).isEqualTo("eu-west-1");
+            assertThat(accepted.chunks()).extracting(ChunkBundleV2.Chunk::id).containsExactly(chunk.id(), other.id());
+        });
+    }
+
+    @Test
+    void aBundleItsMacDoesNotVouchForIsRejectedWhole() {
+        byte[] value = bundle(chunk, sealer.seal("other data".getBytes(StandardCharsets.UTF_8), 0, 10));
+        // another agent's key, another tenant claimed, one byte of one envelope changed, one chunk id swapped
+        assertThat(reason(check.check(null, bundleHeaders(TENANT_A, AGENT_A, MAC_B, value), value)))
+                .contains("MAC does not verify");
+        assertThat(reason(check.check(null, bundleHeaders(TENANT_A, AGENT_B, MAC_B, value), value)))
+                .contains("does not belong to tenant");
+        Map<String, byte[]> headers = bundleHeaders(TENANT_A, AGENT_A, MAC_A, value);
+        byte[] changed = value.clone();
+        changed[changed.length - 1] ^= 1;
+        assertThat(reason(check.check(null, headers, changed))).contains("MAC does not verify");
+        byte[] swapped = value.clone();
+        swapped[7] ^= 1; // the first chunk id
+        assertThat(reason(check.check(null, headers, swapped))).contains("MAC does not verify");
+        // a v1 MAC over the same value does not make it a bundle
+        Map<String, byte[]> v1Mac = new HashMap<>(headers);
+        v1Mac.put(
+                ChunkRecordV1.H_MAC,
+                RecordAuthenticator.mac(MAC_A, new ChunkRecordV1(TENANT_A, AGENT_A, BACKUP, chunk.id(), value)));
+        assertThat(reason(check.check(null, v1Mac, value))).contains("MAC does not verify");
+    }
+
+    @Test
+    void aVouchedBundleThatIsMalformedOrCarriesSomethingElseThanEnvelopesIsRejected() {
+        byte[] notEnvelopes = new ChunkBundleV2(
+                        TENANT_A, AGENT_A, BACKUP, List.of(new ChunkBundleV2.Chunk(chunk.id(), new byte[] {1, 2, 3})))
+                .encode();
+        assertThat(reason(check.check(null, bundleHeaders(TENANT_A, AGENT_A, MAC_A, notEnvelopes), notEnvelopes)))
+                .contains("not a chunk envelope");
+        byte[] truncated = java.util.Arrays.copyOf(bundle(chunk), 20);
+        assertThat(reason(check.check(null, bundleHeaders(TENANT_A, AGENT_A, MAC_A, truncated), truncated)))
+                .contains("bundle");
+    }
+
+    private final ChunkSealer sealer = new ChunkSealer(new ChunkKeys(TENANT_A, key(3), key(4)));
+
+    private static byte[] bundle(SealedChunk... chunks) {
+        List<ChunkBundleV2.Chunk> entries = new java.util.ArrayList<>();
+        for (SealedChunk c : chunks) {
+            entries.add(new ChunkBundleV2.Chunk(c.id(), c.envelope()));
+        }
+        return new ChunkBundleV2(TENANT_A, AGENT_A, BACKUP, entries).encode();
+    }
+
+    private static Map<String, byte[]> bundleHeaders(UUID tenant, UUID agent, byte[] macKey, byte[] value) {
+        Map<String, byte[]> headers = new HashMap<>();
+        headers.put(ChunkRecordV1.H_VERSION, ChunkBundleV2.VERSION.getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_TENANT, tenant.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_BACKUP, BACKUP.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(macKey, tenant, agent, BACKUP, value));
+        return headers;
     }
 
     private Map<String, byte[]> headers(UUID tenant, UUID agent, byte[] macKey) {

@@ -168,6 +168,72 @@ class IngestIT {
     }
 
     @Test
+    void aBundleIsStoredWholeAndABundleItsMacDoesNotVouchForIsRefusedWhole() throws Exception {
+        Platform platform = TestPlatform.get();
+        Tenants.SignedUp bob = Tenants.free("Bundle Bob");
+        Tenants.SignedUp eve = Tenants.free("Bundle Eve");
+        Agents.Registered bobAgent = Agents.registered(bob, "bob-prod");
+        Agents.Registered eveAgent = Agents.registered(eve, "eve-prod");
+        UUID bobCluster =
+                UUID.fromString(bobAgent.credentials().path("clusterId").asText());
+        byte[] bobMac = bobAgent.unwrap(bobAgent.credentials().path("macKey").asText());
+        byte[] eveMac = eveAgent.unwrap(eveAgent.credentials().path("macKey").asText());
+        ChunkSealer sealer = AgentRecords.sealer(bobAgent, bob.id());
+        java.util.Random random = new java.util.Random(11);
+        List<SealedChunk> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            byte[] data = new byte[i == 0 ? 200_000 : 40 + i];
+            random.nextBytes(data);
+            chunks.add(sealer.seal(data, 0, data.length));
+        }
+        UUID backup = UUID.randomUUID();
+        Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds(platform.kafka());
+
+        // when: bob's agent sends three chunks (one of them twice) in a bundle it signs
+        try (var producer = producer(bobAgent.credentials().path("kafka"))) {
+            AgentRecords.sendBundle(
+                    producer,
+                    bob.id(),
+                    bobCluster,
+                    backup,
+                    List.of(chunks.get(0), chunks.get(1), chunks.get(2), chunks.get(1)),
+                    bobMac);
+            // forged: chunks 3 and 4 under eve's key, then under bob's key claiming eve's tenant
+            AgentRecords.sendBundle(
+                    producer, bob.id(), bobCluster, backup, List.of(chunks.get(3), chunks.get(4)), eveMac);
+            AgentRecords.sendBundle(
+                    producer, eve.id(), bobCluster, backup, List.of(chunks.get(3), chunks.get(4)), bobMac);
+        }
+        // eve's agent sends a bundle claiming bob's agent
+        try (var producer = producer(eveAgent.credentials().path("kafka"))) {
+            AgentRecords.sendBundle(producer, bob.id(), bobCluster, backup, List.of(chunks.get(5)), eveMac);
+        }
+
+        // then: the signed bundle's three distinct chunks are stored and read back; nothing of the forged ones is
+        List<String> reasons = deadLetterReasons(platform.kafka(), deadLettersBefore, 3).stream()
+                .filter(r -> r.contains(bobCluster.toString()))
+                .toList();
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons).filteredOn(r -> r.contains("MAC does not verify")).hasSize(2);
+        assertThat(reasons).anyMatch(r -> r.contains("does not belong to tenant"));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> chunkCount(bob.id()) == 3);
+        assertThat(chunkCount(eve.id())).isZero();
+        try (S3Client s3 = platform.objectStores().get("eu-west-1").client()) {
+            for (SealedChunk chunk : chunks.subList(0, 3)) {
+                long[] place = place(bob.id(), chunk.id());
+                byte[] pack = s3.getObjectAsBytes(
+                                b -> b.bucket(Platform.bucket("eu-west-1")).key(packKey(place[2])))
+                        .asByteArray();
+                assertThat(java.util.Arrays.copyOfRange(pack, (int) place[0], (int) (place[0] + place[1])))
+                        .isEqualTo(chunk.envelope());
+            }
+        }
+        assertThat(storedBytes(bob.id())).isEqualTo(packBytes(bob.id())).isPositive();
+    }
+
+    @Test
     void aFloodOfRecordsNamingAnUnknownAgentCostsOneLookupPerCacheLifetime() throws Exception {
         Platform platform = TestPlatform.get();
         Tenants.SignedUp tenant = Tenants.free("Ingest Flood");

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -71,6 +73,16 @@ class DataSurvivesRestartIT {
                 Admin admin = kafka.admin()) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             assertThat(topics).contains("kept.topic");
+            // a topic made by an older version takes the configs asked today (the data topic's retention)
+            kafka.ensureTopic("kept.topic", 2, Map.of("retention.ms", "3600000"));
+            ConfigResource kept = new ConfigResource(ConfigResource.Type.TOPIC, "kept.topic");
+            assertThat(admin.describeConfigs(List.of(kept))
+                            .all()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(kept)
+                            .get("retention.ms")
+                            .value())
+                    .isEqualTo("3600000");
             assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
                     .isEqualTo(DASHED_CLUSTER_ID);
         }

@@ -5,6 +5,7 @@ import dev.cairn.api.agent.KafkaLogin;
 import dev.cairn.data.chunk.ChunkKeys;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
+import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
 import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.testing.platform.Platform;
@@ -68,6 +69,36 @@ public final class AgentRecords {
         out.headers().add(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(macKey, record));
+        producer.send(out).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Sends a chunk bundle record v2 of {@code chunks}, as the agent does, with a MAC under {@code macKey}; waits for
+     * the broker's ack.
+     */
+    public static void sendBundle(
+            KafkaProducer<byte[], byte[]> producer,
+            UUID tenant,
+            UUID agent,
+            UUID backup,
+            java.util.List<SealedChunk> chunks,
+            byte[] macKey)
+            throws Exception {
+        byte[] value = new ChunkBundleV2(
+                        tenant,
+                        agent,
+                        backup,
+                        chunks.stream()
+                                .map(c -> new ChunkBundleV2.Chunk(c.id(), c.envelope()))
+                                .toList())
+                .encode();
+        ProducerRecord<byte[], byte[]> out =
+                new ProducerRecord<>(Platform.DATA_TOPIC, chunks.getFirst().id().bytes(), value);
+        out.headers().add(ChunkRecordV1.H_VERSION, ChunkBundleV2.VERSION.getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_TENANT, tenant.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(macKey, tenant, agent, backup, value));
         producer.send(out).get(30, TimeUnit.SECONDS);
     }
 }

@@ -193,7 +193,21 @@ public final class Platform implements AutoCloseable {
 
     /** Topics and the services' Kafka users (in production: Terraform for MSK). */
     private void provisionKafka() {
-        kafka.ensureTopic(DATA_TOPIC, 12, Map.of("max.message.bytes", "8388608", "min.insync.replicas", "1"));
+        // ingest commits what it reads within seconds and keeps its offsets in the catalog: the data topic holds a
+        // backup's bytes only for as long as an ingest outage may last (a day), not a second copy of all ingest for
+        // a week; segments roll hourly so that retention can delete them (ADR 0022)
+        kafka.ensureTopic(
+                DATA_TOPIC,
+                12,
+                Map.of(
+                        "max.message.bytes",
+                        "8388608",
+                        "min.insync.replicas",
+                        "1",
+                        "retention.ms",
+                        Long.toString(Duration.ofHours(24).toMillis()),
+                        "segment.ms",
+                        Long.toString(Duration.ofHours(1).toMillis())));
         kafka.ensureTopic(DATA_DEAD_LETTER_TOPIC, 3, Map.of("max.message.bytes", "8388608"));
         kafka.upsertScramUser("tenant-service", secrets.password("kafka.tenant-service"));
         kafka.upsertScramUser("ingest-service", secrets.password("kafka.ingest-service"));

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -260,16 +263,32 @@ public final class KafkaServer implements AutoCloseable {
         return Admin.create(properties);
     }
 
-    /** Creates the topic unless it exists. */
+    /**
+     * Creates the topic unless it exists; a topic that exists gets {@code configs} set (a data folder made by an older
+     * version keeps its partitions but takes today's retention).
+     */
     public void ensureTopic(String name, int partitions, Map<String, String> configs) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new ServerStartException("cannot create topic " + name + ": " + e.getCause(), e);
+            try {
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new ServerStartException("cannot create topic " + name + ": " + e.getCause(), e);
+                }
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+                admin.incrementalAlterConfigs(Map.of(
+                                topic,
+                                configs.entrySet().stream()
+                                        .map(c -> new AlterConfigOp(
+                                                new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                                        .toList()))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
+        } catch (ServerStartException e) {
+            throw e;
         } catch (Exception e) {
             throw new ServerStartException("cannot create topic " + name + ": " + e, e);
         }

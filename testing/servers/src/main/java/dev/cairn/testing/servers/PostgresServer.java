@@ -64,7 +64,9 @@ public final class PostgresServer implements AutoCloseable {
                         "-c",
                         "max_connections=300",
                         "-c",
-                        "shared_buffers=64MB",
+                        // the ingest catalog's chunk index is hundreds of MB after a few large backups: with 64 MB a
+                        // pack commit's random index inserts went through the kernel's cache page by page
+                        "shared_buffers=256MB",
                         "-c",
                         "fsync=on",
                         "-c",
