@@ -170,6 +170,7 @@ class Run:
         cairn = ["env", "CAIRN_SKIP_BUILD=1", os.path.join(ROOT, "cairn")]
         cairn_env = dict(self.env)
         bucket = os.path.join(self.home, "s3-eu-west-1", "objects", "cairn-eu-west-1")
+        held = du(bucket)  # what earlier datasets left in the tenant's bucket: not this dataset's
         repos = os.path.join(self.work, f"{config}-{name}-repos")
         os.makedirs(repos)
         pw = dict(os.environ, RESTIC_PASSWORD="bench-password", BORG_PASSPHRASE="bench-password",
@@ -181,7 +182,7 @@ class Run:
         agent_core = "1" if config == "split" else None
         tools = {
             "cairn": dict(backup=lambda: cairn + ["backup", "local", data, "-o", "json"], env=cairn_env,
-                          stored=lambda: du(bucket)),
+                          stored=lambda: du(bucket) - held),
             "restic": dict(backup=lambda: ["restic", "backup", "-q", data], env=local,
                            stored=lambda: du(local["RESTIC_REPOSITORY"])),
         }
@@ -249,6 +250,7 @@ class Run:
             data = os.path.join(self.work, f"{config}-data")
             print(f"== {config}: generating the dataset (scale {self.args.scale})", flush=True)
             sh("python3", os.path.join(ROOT, "bench", "dataset.py"), data, str(self.args.scale))
+            sh("sync")  # the dataset's writeback does not compete with the platform's start
             self.start_platform(config)
             try:
                 self.attempt(config, "2GB", data, ["full", "noop", "change", "restore"])

@@ -95,9 +95,12 @@ public final class KeycloakServer implements AutoCloseable {
         return new KeycloakServer(process, chosen);
     }
 
-    /** Waits until Keycloak answers; fails with the end of its log if it exits or takes more than three minutes. */
+    /**
+     * Waits until Keycloak answers; fails with the end of its log if it exits or takes more than five minutes (a first
+     * start creates its schema and master realm: 180 s were not enough with the whole platform starting on one core).
+     */
     public KeycloakServer awaitReady() {
-        process.awaitReady(Duration.ofSeconds(180), this::masterRealmAnswers);
+        process.awaitReady(Duration.ofSeconds(300), this::masterRealmAnswers);
         return this;
     }
 
