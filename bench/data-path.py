@@ -58,6 +58,17 @@ def hop_of(pid):
     return None
 
 
+def backend_of(ppid, home):
+    """True for a PostgreSQL backend of the platform's server: its command line and environment are rewritten
+    ("postgres: user db host state"), its parent's name the data folder."""
+    try:
+        with open(f"/proc/{ppid}/cmdline", "rb") as f:
+            parent = f.read()
+    except OSError:
+        return False
+    return b"/bin/postgres" in parent and home.encode() in parent
+
+
 def cpu_by_hop(home):
     """CPU seconds (user + system, with reaped children) of every platform process, by hop."""
     out = {}
@@ -71,15 +82,15 @@ def cpu_by_hop(home):
                 cmd = f.read()
         except OSError:
             continue
-        if home.encode() not in cmd and home.encode() not in env:
-            continue
-        hop = hop_of(pid)
-        if hop is None:
-            continue
         try:
             with open(f"/proc/{pid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
+            continue
+        if home.encode() not in cmd and home.encode() not in env and not backend_of(fields[1], home):
+            continue
+        hop = hop_of(pid)
+        if hop is None:
             continue
         # fields after the command: state is [0]; utime [11], stime [12], cutime [13], cstime [14]
         ticks = sum(int(x) for x in fields[11:15])
