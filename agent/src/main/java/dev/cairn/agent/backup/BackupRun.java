@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One backup of a source. The walking thread reads files (unchanged ones come from the {@link FileCache} without
@@ -249,29 +252,53 @@ public final class BackupRun {
         }
     }
 
-    /** Counts files and bytes in the background, so that progress can show totals and an ETA. */
     /**
-     * Asks the platform about every chunk the file cache names, 10,000 ids at a time; files whose chunks it no longer
-     * has count as changed. Asked only once this backup is in progress: the platform's garbage collection keeps what it
-     * answered "present" to a backup in progress (docs/adr/0015).
+     * Asks the platform about every chunk the file cache names, 10,000 ids at a time, {@link #CACHE_QUERIES} queries
+     * in flight (the agent reads the next ids while the platform answers); files whose chunks it no longer has count
+     * as changed. Asked only once this backup is in progress: the platform's garbage collection keeps what it
+     * answered "present" to a backup in progress (docs/adr/0015, 0024).
      */
     private void checkCache(FileCache cache) {
         if (!cache.present()) {
             return;
         }
         progress.stage("checking the file cache");
-        List<ChunkId> batch = new ArrayList<>();
+        Semaphore asking = new Semaphore(CACHE_QUERIES);
+        List<CompletableFuture<Void>> queries = new ArrayList<>();
+        List<List<ChunkId>> batch = new ArrayList<>(List.of(new ArrayList<>()));
+        Consumer<List<ChunkId>> ask = ids -> {
+            asking.acquireUninterruptibly();
+            queries.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            cache.forget(platform.missing(ids));
+                        } finally {
+                            asking.release();
+                        }
+                    },
+                    senders));
+        };
         cache.forEachId(id -> {
-            batch.add(id);
-            if (batch.size() == 10_000) {
-                cache.forget(platform.missing(batch));
-                batch.clear();
+            batch.getFirst().add(id);
+            if (batch.getFirst().size() == 10_000) {
+                ask.accept(batch.set(0, new ArrayList<>()));
             }
         });
-        cache.forget(platform.missing(batch));
+        if (!batch.getFirst().isEmpty()) {
+            ask.accept(batch.getFirst());
+        }
+        try {
+            CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         progress.stage("");
     }
 
+    /** Missing-queries about the file cache in flight at once. */
+    private static final int CACHE_QUERIES = 2;
+
+    /** Counts files and bytes in the background, so that progress can show totals and an ETA. */
     private void scanTotals(Source source) {
         Thread scan = new Thread(
                 () -> {

@@ -79,8 +79,9 @@ public final class FileCache implements AutoCloseable {
         }
     }
 
-    /** Files that use one of these chunks count as changed. */
-    public void forget(Collection<ChunkId> missing) {
+    /** Files that use one of these chunks count as changed (thread-safe: queries answer on several threads;
+     * the walk reads what they forgot after they have all answered). */
+    public synchronized void forget(Collection<ChunkId> missing) {
         gone.addAll(missing);
     }
 

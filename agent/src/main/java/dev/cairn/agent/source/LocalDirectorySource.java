@@ -1,6 +1,7 @@
 package dev.cairn.agent.source;
 
 import dev.cairn.agent.fs.DataRegions;
+import dev.cairn.agent.fs.NativeFiles;
 import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.data.tree.TreeEntry;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local directory, walked without following symlinks (they are stored as links), names kept as raw bytes, sparse
@@ -33,12 +33,14 @@ public final class LocalDirectorySource implements Source {
     private static final String ATTRIBUTES = "unix:mode,ino,ctime,uid,gid,size,lastModifiedTime";
 
     private final Path root;
+    private final byte[] rootBytes;
 
     public LocalDirectorySource(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.root, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotDirectoryException(root + " (a backup source must be a directory, not a link to one)");
         }
+        this.rootBytes = RawPaths.bytes(this.root);
     }
 
     @Override
@@ -48,10 +50,10 @@ public final class LocalDirectorySource implements Source {
 
     @Override
     public void walk(Visitor visitor) throws IOException {
-        directory(root, new byte[0], visitor);
+        directory(root, rootBytes, new byte[0], visitor);
     }
 
-    private void directory(Path dir, byte[] relative, Visitor visitor) throws IOException {
+    private void directory(Path dir, byte[] absolute, byte[] relative, Visitor visitor) throws IOException {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(children::add);
@@ -72,9 +74,10 @@ public final class LocalDirectorySource implements Source {
         for (int i : order) {
             Path child = children.get(i);
             byte[] path = relative.length == 0 ? names[i] : join(relative, names[i]);
-            Map<String, Object> a;
+            byte[] childAbsolute = join(absolute, names[i]);
+            NativeFiles.Status a;
             try {
-                a = Files.readAttributes(child, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                a = status(child, childAbsolute);
             } catch (NoSuchFileException e) {
                 visitor.warning(path, "vanished before it was read");
                 continue;
@@ -82,47 +85,22 @@ public final class LocalDirectorySource implements Source {
                 visitor.error(path, "cannot read its attributes: " + e.getMessage());
                 continue;
             }
-            int mode = (Integer) a.get("mode");
-            FileTime mtime = (FileTime) a.get("lastModifiedTime");
-            long seconds = mtime.to(TimeUnit.SECONDS);
-            int nanos = mtime.toInstant().getNano();
-            int uid = (Integer) a.get("uid");
-            int gid = (Integer) a.get("gid");
+            int mode = a.mode();
             switch (mode & S_IFMT) {
                 case S_IFDIR -> {
-                    visitor.entry(new SourceEntry(
-                            TreeEntry.Type.DIRECTORY,
-                            path,
-                            mode & 07777,
-                            uid,
-                            gid,
-                            seconds,
-                            nanos,
-                            0,
-                            0,
-                            0,
-                            new byte[0],
-                            null));
-                    directory(child, path, visitor);
+                    visitor.entry(entry(TreeEntry.Type.DIRECTORY, path, a, 0, 0, 0, new byte[0], null));
+                    directory(child, childAbsolute, path, visitor);
                 }
-                case S_IFREG -> {
-                    long size = (Long) a.get("size");
-                    long inode = (Long) a.get("ino");
-                    long ctime = nanos((FileTime) a.get("ctime"));
-                    visitor.entry(new SourceEntry(
+                case S_IFREG ->
+                    visitor.entry(entry(
                             TreeEntry.Type.FILE,
                             path,
-                            mode & 07777,
-                            uid,
-                            gid,
-                            seconds,
-                            nanos,
-                            size,
-                            inode,
-                            ctime,
+                            a,
+                            a.size(),
+                            a.inode(),
+                            a.ctimeNanos(),
                             new byte[0],
-                            new LocalContent(child, size, mtime, ctime)));
-                }
+                            new LocalContent(child, childAbsolute, a)));
                 case S_IFLNK -> {
                     byte[] target;
                     try {
@@ -131,28 +109,58 @@ public final class LocalDirectorySource implements Source {
                         visitor.warning(path, "vanished before it was read");
                         continue;
                     }
-                    visitor.entry(new SourceEntry(
-                            TreeEntry.Type.SYMLINK,
-                            path,
-                            mode & 07777,
-                            uid,
-                            gid,
-                            seconds,
-                            nanos,
-                            0,
-                            0,
-                            0,
-                            target,
-                            null));
+                    visitor.entry(entry(TreeEntry.Type.SYMLINK, path, a, 0, 0, 0, target, null));
                 }
                 default -> visitor.warning(path, "skipped: not a file, directory or symlink (socket, FIFO or device)");
             }
         }
     }
 
-    private static long nanos(FileTime time) {
-        var instant = time.toInstant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    private static SourceEntry entry(
+            TreeEntry.Type type,
+            byte[] path,
+            NativeFiles.Status a,
+            long size,
+            long inode,
+            long ctime,
+            byte[] target,
+            Content content) {
+        return new SourceEntry(
+                type,
+                path,
+                a.mode() & 07777,
+                a.uid(),
+                a.gid(),
+                a.mtimeSeconds(),
+                a.mtimeNanos(),
+                size,
+                inode,
+                ctime,
+                target,
+                content);
+    }
+
+    /**
+     * A file's status, links not followed: one {@code statx} (see {@link NativeFiles}); where that is not available
+     * or fails, the JDK's attributes, which also say why it failed.
+     */
+    private static NativeFiles.Status status(Path file, byte[] absolute) throws IOException {
+        NativeFiles.Status status = NativeFiles.lstat(absolute);
+        if (status != null) {
+            return status;
+        }
+        Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        var mtime = ((FileTime) a.get("lastModifiedTime")).toInstant();
+        var ctime = ((FileTime) a.get("ctime")).toInstant();
+        return new NativeFiles.Status(
+                (Integer) a.get("mode"),
+                (Long) a.get("ino"),
+                (Integer) a.get("uid"),
+                (Integer) a.get("gid"),
+                (Long) a.get("size"),
+                mtime.getEpochSecond(),
+                mtime.getNano(),
+                ctime.getEpochSecond() * 1_000_000_000L + ctime.getNano());
     }
 
     private static byte[] join(byte[] parent, byte[] name) {
@@ -165,26 +173,30 @@ public final class LocalDirectorySource implements Source {
     /** A regular file's content, opened without following links. */
     private static final class LocalContent implements Content {
         private final Path file;
-        private final long size;
-        private final FileTime mtime;
-        private final long ctime;
+        private final byte[] absolute;
+        private final NativeFiles.Status walked;
 
-        LocalContent(Path file, long size, FileTime mtime, long ctime) {
+        LocalContent(Path file, byte[] absolute, NativeFiles.Status walked) {
             this.file = file;
-            this.size = size;
-            this.mtime = mtime;
-            this.ctime = ctime;
+            this.absolute = absolute;
+            this.walked = walked;
         }
 
         @Override
         public List<DataRegions.Region> regions() {
+            long size = walked.size();
             return size < 64 * 1024
                     ? (size == 0 ? List.of() : List.of(new DataRegions.Region(0, size)))
-                    : DataRegions.of(RawPaths.bytes(file), size);
+                    : DataRegions.of(absolute, size);
         }
 
         @Override
         public InputStream open(DataRegions.Region region) throws IOException {
+            int fd = NativeFiles.open(absolute);
+            if (fd >= 0) {
+                return new NativeStream(fd, region);
+            }
+            // not available, or failed: the JDK opens it or says why not
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             try {
                 channel.position(region.start());
@@ -197,11 +209,58 @@ public final class LocalDirectorySource implements Source {
 
         @Override
         public boolean changedSinceWalk() throws IOException {
-            Map<String, Object> a =
-                    Files.readAttributes(file, "unix:size,ctime,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-            return (Long) a.get("size") != size
-                    || !a.get("lastModifiedTime").equals(mtime)
-                    || nanos((FileTime) a.get("ctime")) != ctime;
+            NativeFiles.Status now = status(file, absolute);
+            return now.size() != walked.size()
+                    || now.mtimeSeconds() != walked.mtimeSeconds()
+                    || now.mtimeNanos() != walked.mtimeNanos()
+                    || now.ctimeNanos() != walked.ctimeNanos();
+        }
+    }
+
+    /** A region of an open file descriptor, read with {@code pread}; closing it closes the descriptor. */
+    private static final class NativeStream extends InputStream {
+        private final int fd;
+        private long position;
+        private final long end;
+        private boolean closed;
+
+        NativeStream(int fd, DataRegions.Region region) {
+            this.fd = fd;
+            this.position = region.start();
+            this.end = region.end();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (position >= end || len == 0) {
+                return position >= end ? -1 : 0;
+            }
+            int n = NativeFiles.pread(fd, b, off, (int) Math.min(len, end - position), position);
+            if (n < 0) {
+                throw new IOException("read failed at offset " + position);
+            }
+            if (n == 0) {
+                return -1; // shorter than when it was walked: the caller notes the change
+            }
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                NativeFiles.close(fd);
+            }
         }
     }
 

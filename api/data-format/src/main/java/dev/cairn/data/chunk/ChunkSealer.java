@@ -32,6 +32,12 @@ public final class ChunkSealer {
     /** Chunks larger than this are first probed on a sample: incompressible data is not compressed in full. */
     private static final int PROBE_SIZE = 64 * 1024;
 
+    /**
+     * Chunks shorter than this are stored raw: zstd's frame takes about ten of their bytes back, and a call into it per
+     * tiny file cost more than hashing and sealing it (a tree of small files is mostly such chunks).
+     */
+    static final int MIN_COMPRESS = 64;
+
     /** Bytes per call into AES-GCM when sealing (see {@link #seal(ChunkId, byte[], int, int)}). */
     private static final int SLICE = 16 * 1024;
 
@@ -245,6 +251,9 @@ public final class ChunkSealer {
      * made it smaller, else 0 (stored raw).
      */
     private static int compress(byte[] data, int offset, int length, byte[] scratch) {
+        if (length < MIN_COMPRESS) {
+            return 0;
+        }
         ZstdCompressCtx ctx = COMPRESSORS.pollFirst();
         if (ctx == null) {
             ctx = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);

@@ -61,6 +61,19 @@ class ChunkSealerTest {
     }
 
     @Test
+    void aChunkTooShortToGainFromZstdIsStoredRawAndALongerOneCompressed() {
+        byte[] tiny = new byte[ChunkSealer.MIN_COMPRESS - 1]; // zeros: zstd would shrink them, by a few bytes
+        SealedChunk raw = SEALER.seal(tiny, 0, tiny.length);
+        assertThat(raw.compressed()).isFalse();
+        assertThat(SEALER.open(raw.envelope(), raw.id())).isEqualTo(tiny);
+
+        byte[] zeros = new byte[ChunkSealer.MIN_COMPRESS];
+        SealedChunk compressed = SEALER.seal(zeros, 0, zeros.length);
+        assertThat(compressed.compressed()).isTrue();
+        assertThat(SEALER.open(compressed.envelope(), compressed.id())).isEqualTo(zeros);
+    }
+
+    @Test
     void theIdIsAKeyedHashThatDiffersAcrossTenants() {
         byte[] data = text(4096);
         ChunkId mine = SEALER.id(data, 0, data.length);

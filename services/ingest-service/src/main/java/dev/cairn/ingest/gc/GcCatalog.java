@@ -3,6 +3,7 @@ package dev.cairn.ingest.gc;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
+import dev.cairn.ingest.pack.PromiseLock;
 import dev.cairn.ingest.pack.ReplicationOutbox;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.usage.UsageKind;
@@ -40,9 +41,11 @@ class GcCatalog {
 
     /**
      * A sweepable chunk {@code c} of pack {@code p} under horizon {@code h}: referenced by no backup of the tenant, in
-     * any phase, and neither written nor promised after the horizon. Parameters: tenant, tenant.
+     * any phase, and neither written nor promised (its pack's stamp, or its own from before V10) after the horizon.
+     * Parameters: tenant, tenant.
      */
     private static final String SWEEPABLE = "c.tenant_id = ? AND p.id = c.pack_id AND p.created_at < h.t"
+            + " AND (p.promised_at IS NULL OR p.promised_at < h.t)"
             + " AND (c.promised_at IS NULL OR c.promised_at < h.t) AND NOT EXISTS (SELECT 1 FROM backup_chunk bc"
             + " JOIN backup b ON b.id = bc.backup_id WHERE b.tenant_id = ? AND bc.chunk_id = c.chunk_id)";
 
@@ -77,32 +80,58 @@ class GcCatalog {
                 "SELECT DISTINCT tenant_id FROM pack ORDER BY tenant_id", List.of(), rs -> rs.getObject(1, UUID.class));
     }
 
-    /** Removes the tenant's sweepable chunks from the index (one statement); what went, per pack. */
+    /**
+     * Removes the tenant's sweepable chunks from the index (one statement, under the tenant's {@link PromiseLock} held
+     * exclusively: a missing-query in flight finishes its stamps first); what went, per pack.
+     */
     Map<UUID, Swept> sweep(UUID tenant, Duration window, Duration refresh) {
-        return swept(
-                HORIZON + ", gone AS (DELETE FROM chunk c USING pack p, horizon h WHERE " + SWEEPABLE
-                        + " RETURNING c.pack_id, c.stored_length)"
-                        + " SELECT pack_id, count(*), sum(stored_length) FROM gone GROUP BY pack_id",
-                tenant,
-                window,
-                refresh);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                PromiseLock.exclusive(c, tenant);
+                Map<UUID, Swept> swept = swept(
+                        c,
+                        HORIZON + ", gone AS (DELETE FROM chunk c USING pack p, horizon h WHERE " + SWEEPABLE
+                                + " RETURNING c.pack_id, c.stored_length)"
+                                + " SELECT pack_id, count(*), sum(stored_length) FROM gone GROUP BY pack_id",
+                        tenant,
+                        window,
+                        refresh);
+                c.commit();
+                return swept;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
     }
 
     /** What {@link #sweep} would remove now, changing nothing. */
     Map<UUID, Swept> sweepable(UUID tenant, Duration window, Duration refresh) {
-        return swept(
-                HORIZON + " SELECT c.pack_id, count(*), sum(c.stored_length) FROM chunk c, pack p, horizon h WHERE "
-                        + SWEEPABLE + " GROUP BY c.pack_id",
-                tenant,
-                window,
-                refresh);
+        try (Connection c = db.getConnection()) {
+            return swept(
+                    c,
+                    HORIZON + " SELECT c.pack_id, count(*), sum(c.stored_length) FROM chunk c, pack p, horizon h WHERE "
+                            + SWEEPABLE + " GROUP BY c.pack_id",
+                    tenant,
+                    window,
+                    refresh);
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
     }
 
-    private Map<UUID, Swept> swept(String sql, UUID tenant, Duration window, Duration refresh) {
+    private static Map<UUID, Swept> swept(Connection c, String sql, UUID tenant, Duration window, Duration refresh)
+            throws SQLException {
         Map<UUID, Swept> swept = new HashMap<>();
-        for (Object[] row : list(sql, List.of(interval(window), interval(refresh), tenant, tenant, tenant), rs ->
-                new Object[] {rs.getObject(1, UUID.class), new Swept(rs.getLong(2), rs.getLong(3))})) {
-            swept.put((UUID) row[0], (Swept) row[1]);
+        try (PreparedStatement s = bind(
+                        c.prepareStatement(sql), List.of(interval(window), interval(refresh), tenant, tenant, tenant));
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                swept.put(rs.getObject(1, UUID.class), new Swept(rs.getLong(2), rs.getLong(3)));
+            }
         }
         return swept;
     }

@@ -38,50 +38,93 @@ public class Catalog {
     }
 
     /**
-     * The chunk ids among {@code candidates} that the tenant already has: one query per 10,000 ids, the ids passed as
-     * one hex text (PgJDBC's bytea arrays do not pass through the pool's connection wrapper).
-     */
-    public Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates) {
-        return known(tenantId, candidates, null);
-    }
-
-    /**
-     * Like {@link #known(UUID, Collection)}, for an agent that will reference what it is told is present: first
-     * stamps those chunks' promise time (when older than {@code refresh}, so that a no-op backup rewrites few rows),
-     * then reads which are present. Garbage collection sweeps no chunk promised to a backup in progress or within its
-     * safety window (docs/adr/0015); a chunk it swept before the stamp is simply answered missing.
+     * Like {@link #known(UUID, Collection)}, for an agent that will reference what it is told is present: under the
+     * tenant's promise lock (shared), reads which are present and stamps the promise time of the packs that hold them
+     * (those stamped longer than {@code refresh} ago: a no-op backup writes a few pack rows, not a row per chunk).
+     * Garbage collection sweeps under the same lock held exclusively and spares every chunk of a pack promised to a
+     * backup in progress or within its safety window (docs/adr/0015, 0024), so a chunk answered present here stays.
      */
     public Set<ChunkId> promise(UUID tenantId, Collection<ChunkId> candidates, Duration refresh) {
-        return known(tenantId, candidates, refresh);
-    }
-
-    private Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates, Duration refresh) {
         Set<ChunkId> known = new HashSet<>();
         if (candidates.isEmpty()) {
             return known;
         }
-        List<ChunkId> all = List.copyOf(candidates);
-        String ids = "(SELECT decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h)";
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                PromiseLock.share(c, tenantId);
+                Set<UUID> packs = new TreeSet<>();
+                for (List<ChunkId> batch : batches(candidates)) {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "SELECT chunk_id, pack_id FROM chunk WHERE tenant_id = ? AND chunk_id IN " + IDS)) {
+                        s.setObject(1, tenantId);
+                        s.setString(2, hex(batch));
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                known.add(ChunkId.of(rs.getBytes(1)));
+                                packs.add(rs.getObject(2, UUID.class));
+                            }
+                        }
+                    }
+                }
+                if (!packs.isEmpty()) {
+                    // locked in id order (ORDER BY ... FOR UPDATE), so that two agents' promises do not deadlock
+                    try (PreparedStatement s = c.prepareStatement(
+                            "UPDATE pack SET promised_at = now() WHERE id IN"
+                                    + " (SELECT id FROM pack WHERE tenant_id = ? AND id = ANY(?)"
+                                    + " AND (promised_at IS NULL OR promised_at < now() - ?::interval) ORDER BY id FOR UPDATE)")) {
+                        s.setObject(1, tenantId);
+                        s.setArray(2, c.createArrayOf("uuid", packs.toArray()));
+                        s.setString(3, refresh.toMillis() + " milliseconds");
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+                return known;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** A set of ids as one SQL parameter: hex text, comma-separated. */
+    private static final String IDS = "(SELECT decode(h, 'hex') FROM unnest(string_to_array(?, ',')) AS h)";
+
+    private static List<List<ChunkId>> batches(Collection<ChunkId> ids) {
+        List<ChunkId> all = List.copyOf(ids);
+        List<List<ChunkId>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 10_000) {
+            batches.add(all.subList(from, Math.min(all.size(), from + 10_000)));
+        }
+        return batches;
+    }
+
+    private static String hex(List<ChunkId> batch) {
+        StringBuilder hex = new StringBuilder(batch.size() * 65);
+        for (ChunkId id : batch) {
+            hex.append(hex.isEmpty() ? "" : ",").append(id.hex());
+        }
+        return hex.toString();
+    }
+
+    /**
+     * The chunk ids among {@code candidates} that the tenant already has: one query per 10,000 ids, the ids passed as
+     * one hex text (PgJDBC's bytea arrays do not pass through the pool's connection wrapper).
+     */
+    public Set<ChunkId> known(UUID tenantId, Collection<ChunkId> candidates) {
+        Set<ChunkId> known = new HashSet<>();
+        if (candidates.isEmpty()) {
+            return known;
+        }
         try (Connection c = db.getConnection();
-                PreparedStatement stamp = c.prepareStatement(
-                        "UPDATE chunk SET promised_at = now() WHERE tenant_id = ?" + " AND chunk_id IN " + ids
-                                + " AND (promised_at IS NULL OR promised_at < now() - ?::interval)");
                 PreparedStatement s =
-                        c.prepareStatement("SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id IN " + ids)) {
-            for (int from = 0; from < all.size(); from += 10_000) {
-                List<ChunkId> batch = all.subList(from, Math.min(all.size(), from + 10_000));
-                StringBuilder hex = new StringBuilder(batch.size() * 65);
-                for (ChunkId id : batch) {
-                    hex.append(hex.isEmpty() ? "" : ",").append(id.hex());
-                }
-                if (refresh != null) {
-                    stamp.setObject(1, tenantId);
-                    stamp.setString(2, hex.toString());
-                    stamp.setString(3, refresh.toMillis() + " milliseconds");
-                    stamp.executeUpdate();
-                }
+                        c.prepareStatement("SELECT chunk_id FROM chunk WHERE tenant_id = ? AND chunk_id IN " + IDS)) {
+            for (List<ChunkId> batch : batches(candidates)) {
                 s.setObject(1, tenantId);
-                s.setString(2, hex.toString());
+                s.setString(2, hex(batch));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         known.add(ChunkId.of(rs.getBytes(1)));

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.Collection;
 import dev.cairn.it.support.DisruptsThePlatform;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +62,13 @@ class GarbageCollectionIT {
         CompletableFuture<LocalAgent.Run> racing = CompletableFuture.supplyAsync(() -> agent.backup(src));
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(faults.resolve("held")));
+            // the promise is a stamp on the packs that hold what it answered present, not a row per chunk (ADR 0024)
+            assertThat(Catalog.query(
+                            "SELECT count(*) FROM ingest.pack WHERE tenant_id = ? AND promised_at IS NOT NULL", t))
+                    .isPositive();
+            assertThat(Catalog.query(
+                            "SELECT count(*) FROM ingest.chunk WHERE tenant_id = ? AND promised_at IS NOT NULL", t))
+                    .isZero();
             // time itself is the point here: the promise must be older than the window, so that only the backup in
             // progress protects what it was promised
             Thread.sleep(TestPlatform.GC_WINDOW.plusSeconds(1).toMillis());
@@ -104,6 +116,23 @@ class GarbageCollectionIT {
         assertThat(Files.readAllBytes(again.resolve("kept.bin"))).isEqualTo(kept);
         assertThat(Files.readString(again.resolve("note.txt"))).isEqualTo("kept in every backup");
         assertThat(again.resolve("doomed.bin")).doesNotExist();
+        // and a sweep waits for a missing-query in flight: with the tenant's promise lock held shared (as a
+        // missing-query holds it while it reads and stamps; ADR 0024), a collection blocks on it, and goes on after
+        try (Connection query = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                Connection watch = TestPlatform.get().postgres().connect(Platform.DATABASE)) {
+            query.setAutoCommit(false);
+            try (PreparedStatement s = query.prepareStatement("SELECT pg_advisory_xact_lock_shared(?, ?)")) {
+                s.setInt(1, PROMISE_LOCK_CLASS);
+                s.setInt(2, t.hashCode());
+                s.execute();
+            }
+            CompletableFuture<JsonPath> sweeping = CompletableFuture.supplyAsync(() -> Collection.collect(t, false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnPromiseLock(watch) == 1);
+            assertThat(sweeping).isNotDone();
+            query.commit();
+            assertThat(sweeping.get(60, TimeUnit.SECONDS).getString("tenants[0].tenantId"))
+                    .isEqualTo(t.toString());
+        }
         // and the runs are on record for operators
         Api.as(Operators.token())
                 .queryParam("tenant", t.toString())
@@ -114,6 +143,20 @@ class GarbageCollectionIT {
                 .statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(2))
                 .body("nextCursor", org.hamcrest.Matchers.notNullValue());
+    }
+
+    /** The class key of the promise locks: "PROM" as a number (ingest's {@code pack/PromiseLock}). */
+    private static final int PROMISE_LOCK_CLASS = 0x50524f4d;
+
+    private static long waitingOnPromiseLock(Connection c) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND NOT granted AND classid = ?::bigint::oid AND objsubid = 2"); ) {
+            s.setLong(1, PROMISE_LOCK_CLASS);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
