@@ -13,16 +13,13 @@ shift || true
 cp="$(ls agent/target/cairn-agent-*.jar | head -1):$(cat agent/target/agent.classpath)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-agent-files.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# the files of bench/data-path.sh's small-file step
 python3 - "$work/data" "$files" <<'PY'
-import os, random, sys
-root, count = sys.argv[1], int(sys.argv[2])
-rng = random.Random(20261203)  # the files of bench/data-path.sh's small-file step
-for i in range(count):
-    folder = os.path.join(root, f"d{i // 200:04d}")
-    if i % 200 == 0:
-        os.makedirs(folder)
-    with open(os.path.join(folder, f"f{i:06d}.txt"), "w") as f:
-        f.write(f"{i} {rng.getrandbits(64):016x}\n")
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("data_path", "bench/data-path.py")
+data_path = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(data_path)
+data_path.small_files(sys.argv[1], int(sys.argv[2]))
 PY
 sync
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/AgentFiles.java

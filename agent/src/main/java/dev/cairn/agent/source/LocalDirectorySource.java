@@ -6,7 +6,7 @@ import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.data.tree.TreeEntry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -197,14 +197,8 @@ public final class LocalDirectorySource implements Source {
                 return new NativeStream(fd, region);
             }
             // not available, or failed: the JDK opens it or says why not
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            try {
-                channel.position(region.start());
-                return new BoundedStream(Channels.newInputStream(channel), region.length());
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
+            return new ChannelStream(
+                    FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS), region);
         }
 
         @Override
@@ -217,18 +211,24 @@ public final class LocalDirectorySource implements Source {
         }
     }
 
-    /** A region of an open file descriptor, read with {@code pread}; closing it closes the descriptor. */
-    private static final class NativeStream extends InputStream {
-        private final int fd;
+    /**
+     * A region of an open file, read at positions (the file's own offset is never moved); closing it closes the
+     * file. Ends early, without an error, when the file has become shorter: the caller notes the change.
+     */
+    private abstract static class RegionStream extends InputStream {
         private long position;
         private final long end;
         private boolean closed;
 
-        NativeStream(int fd, DataRegions.Region region) {
-            this.fd = fd;
+        RegionStream(DataRegions.Region region) {
             this.position = region.start();
             this.end = region.end();
         }
+
+        /** Reads up to {@code length} bytes at {@code at}: the count, 0 or less at the end of the file. */
+        abstract int readAt(byte[] into, int offset, int length, long at) throws IOException;
+
+        abstract void release() throws IOException;
 
         @Override
         public int read() throws IOException {
@@ -241,60 +241,70 @@ public final class LocalDirectorySource implements Source {
             if (closed) {
                 throw new IOException("stream closed");
             }
-            if (position >= end || len == 0) {
-                return position >= end ? -1 : 0;
+            if (position >= end) {
+                return -1;
             }
-            int n = NativeFiles.pread(fd, b, off, (int) Math.min(len, end - position), position);
-            if (n < 0) {
-                throw new IOException("read failed at offset " + position);
+            if (len == 0) {
+                return 0;
             }
-            if (n == 0) {
-                return -1; // shorter than when it was walked: the caller notes the change
+            int n = readAt(b, off, (int) Math.min(len, end - position), position);
+            if (n <= 0) {
+                return -1;
             }
             position += n;
             return n;
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             if (!closed) {
                 closed = true;
-                NativeFiles.close(fd);
+                release();
             }
         }
     }
 
-    /** At most {@code remaining} bytes of a stream. */
-    private static final class BoundedStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
+    /** A region read with {@code pread} on a file descriptor of {@link NativeFiles}. */
+    private static final class NativeStream extends RegionStream {
+        private final int fd;
 
-        BoundedStream(InputStream in, long remaining) {
-            this.in = in;
-            this.remaining = remaining;
+        NativeStream(int fd, DataRegions.Region region) {
+            super(region);
+            this.fd = fd;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
+        int readAt(byte[] into, int offset, int length, long at) throws IOException {
+            int n = NativeFiles.pread(fd, into, offset, length, at);
+            if (n < 0) {
+                throw new IOException("read failed at offset " + at);
             }
             return n;
         }
 
         @Override
-        public void close() throws IOException {
-            in.close();
+        void release() {
+            NativeFiles.close(fd);
+        }
+    }
+
+    /** A region read through the JDK's positional reads, where {@link NativeFiles} is not available. */
+    private static final class ChannelStream extends RegionStream {
+        private final FileChannel channel;
+
+        ChannelStream(FileChannel channel, DataRegions.Region region) {
+            super(region);
+            this.channel = channel;
+        }
+
+        @Override
+        int readAt(byte[] into, int offset, int length, long at) throws IOException {
+            return channel.read(ByteBuffer.wrap(into, offset, length), at);
+        }
+
+        @Override
+        void release() throws IOException {
+            channel.close();
         }
     }
 }
