@@ -5,7 +5,9 @@ import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.data.record.RecordAuthenticator;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Chunk records v2 (docs/protocol.md): sealed chunks of a backup gathered into bundles of about
+ * Chunk records v2 and pack reference records v3 (docs/protocol.md): sealed chunks of a backup gathered into bundles of about
  * {@link ChunkBundleV2#TARGET_BYTES} (a larger chunk travels alone), each one record with the agent's MAC over the
  * whole value, through an idempotent producer with {@code acks=all}. A bundle is closed when it is full, when another
  * backup's chunk comes, and by {@link #flush()}. Memory: one open bundle plus the producer's buffer, which is bounded
@@ -113,22 +115,46 @@ public final class KafkaChunkSink implements ChunkSink {
         // keyed by its first chunk id: bundles spread over the topic's partitions as v1's chunks did
         ProducerRecord<byte[], byte[]> out =
                 new ProducerRecord<>(topic, chunks.getFirst().id().bytes(), value);
-        out.headers().add(ChunkRecordV1.H_VERSION, ChunkBundleV2.VERSION.getBytes(StandardCharsets.UTF_8));
-        out.headers()
-                .add(ChunkRecordV1.H_TENANT, credentials.tenantId().toString().getBytes(StandardCharsets.UTF_8));
-        out.headers()
-                .add(ChunkRecordV1.H_AGENT, credentials.clusterId().toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
+        headers(out, ChunkBundleV2.VERSION, backup);
         out.headers()
                 .add(
                         ChunkRecordV1.H_MAC,
                         RecordAuthenticator.mac(
                                 credentials.macKey(), credentials.tenantId(), credentials.clusterId(), backup, value));
-        producer.send(out, (metadata, e) -> {
-            if (e != null) {
-                failure.compareAndSet(null, e);
-            }
-        });
+        producer.send(out, this::completed);
+    }
+
+    @Override
+    public void sendPack(UUID backup, PackReferenceV3 reference) {
+        checkFailure();
+        byte[] value = reference.encode();
+        // keyed by the pack id: announcements spread over the partitions
+        ByteBuffer key = ByteBuffer.allocate(16)
+                .putLong(reference.packId().getMostSignificantBits())
+                .putLong(reference.packId().getLeastSignificantBits());
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key.array(), value);
+        headers(out, PackReferenceV3.VERSION, backup);
+        out.headers()
+                .add(
+                        ChunkRecordV1.H_MAC,
+                        RecordAuthenticator.macPackReference(
+                                credentials.macKey(), credentials.tenantId(), credentials.clusterId(), backup, value));
+        producer.send(out, this::completed);
+    }
+
+    private void headers(ProducerRecord<byte[], byte[]> out, String version, UUID backup) {
+        out.headers().add(ChunkRecordV1.H_VERSION, version.getBytes(StandardCharsets.UTF_8));
+        out.headers()
+                .add(ChunkRecordV1.H_TENANT, credentials.tenantId().toString().getBytes(StandardCharsets.UTF_8));
+        out.headers()
+                .add(ChunkRecordV1.H_AGENT, credentials.clusterId().toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void completed(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception e) {
+        if (e != null) {
+            failure.compareAndSet(null, e);
+        }
     }
 
     private void checkFailure() {

@@ -10,6 +10,7 @@ import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.api.agent.backup.ChunkIds;
 import dev.cairn.api.agent.backup.Locations;
 import dev.cairn.api.agent.backup.MissingChunks;
+import dev.cairn.api.agent.backup.PackUpload;
 import dev.cairn.api.agent.backup.StartBackup;
 import dev.cairn.api.agent.command.Delivery;
 import dev.cairn.api.agent.command.StatusReport;
@@ -143,6 +144,48 @@ public final class PlatformClient {
         call("POST", "/api/v1/agent/heartbeat", json(facts), JsonNode.class);
     }
 
+    /**
+     * An upload slot for one pack of the backup (ADR 0025); the {@code idempotencyKey} makes a retried request answer
+     * the same slot.
+     */
+    public PackUpload packSlot(UUID backup, String idempotencyKey) {
+        return call(
+                "POST",
+                "/api/v1/backups/" + backup + "/packs",
+                null,
+                null,
+                java.util.Map.of("Idempotency-Key", idempotencyKey),
+                PackUpload.class);
+    }
+
+    /**
+     * PUTs an object of {@code size} bytes, the concatenation of {@code parts}, to a pre-signed URL with its MD5
+     * (which the store checks on receipt), retrying like the API calls; parts are sent as they are, never joined.
+     */
+    public void put(String url, List<byte[]> parts, long size, String md5Base64) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-MD5", md5Base64)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), size))
+                .build();
+        retrying(() -> {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 200 || status == 201 || status == 204) {
+                return null;
+            }
+            if (transient_(status) || status == 500) {
+                throw new IOException("object storage answered " + status);
+            }
+            String body = response.body();
+            throw new PlatformException(
+                    status,
+                    "object storage refused a pack upload: " + status + " "
+                            + (body.length() > 500 ? body.substring(0, 500) : body));
+        });
+    }
+
     /** GETs {@code length} bytes at {@code offset} of a pre-signed URL, retrying like the API calls. */
     public InputStream range(String url, long offset, long length) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -176,6 +219,16 @@ public final class PlatformClient {
 
     private <T> T call(
             String method, String path, HttpRequest.BodyPublisher body, String contentType, Class<T> answer) {
+        return call(method, path, body, contentType, java.util.Map.of(), answer);
+    }
+
+    private <T> T call(
+            String method,
+            String path,
+            HttpRequest.BodyPublisher body,
+            String contentType,
+            java.util.Map<String, String> headers,
+            Class<T> answer) {
         return retrying(() -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                     .timeout(Duration.ofMinutes(2))
@@ -185,6 +238,7 @@ public final class PlatformClient {
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {

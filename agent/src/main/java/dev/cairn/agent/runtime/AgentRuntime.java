@@ -1,20 +1,25 @@
 package dev.cairn.agent.runtime;
 
 import dev.cairn.agent.backup.BackupRun;
+import dev.cairn.agent.backup.PackUploadSink;
 import dev.cairn.agent.credentials.AgentCredentials;
 import dev.cairn.agent.kafka.KafkaChunkSink;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.source.Source;
+import dev.cairn.api.agent.backup.PackUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * The agent's credentials, its client of the platform and its state folder (file caches, work files): the one place
- * that assembles them, and runs a backup through the Kafka data path with them.
+ * that assembles them, and runs a backup through the data path with them: packs the agent uploads itself and announces
+ * on the data topic, small remainders as records (ADR 0025).
  *
  * @param state the folder of file caches and work files ({@code <home>/state})
  */
@@ -43,7 +48,18 @@ public record AgentRuntime(AgentCredentials credentials, PlatformClient platform
 
     /** Backs {@code source} up, with the default tunables, reporting to {@code progress}. */
     public BackupRun.Result backup(Source source, Progress progress) throws IOException {
-        try (KafkaChunkSink sink = new KafkaChunkSink(credentials, SINK_BUFFER_BYTES)) {
+        PackUploadSink.Uploads uploads = new PackUploadSink.Uploads() {
+            @Override
+            public PackUpload slot(UUID backup, String idempotencyKey) {
+                return platform.packSlot(backup, idempotencyKey);
+            }
+
+            @Override
+            public void put(String url, List<byte[]> parts, long size, String md5Base64) {
+                platform.put(url, parts, size, md5Base64);
+            }
+        };
+        try (PackUploadSink sink = new PackUploadSink(new KafkaChunkSink(credentials, SINK_BUFFER_BYTES), uploads)) {
             return new BackupRun(credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
                     .run(source);
         }

@@ -65,6 +65,21 @@ public interface IngestConfig {
     @WithDefault("10s")
     String leaseCheckEvery();
 
+    /** How long the pre-signed PUT URL of an upload slot (an agent's own pack upload, ADR 0025) works. */
+    @WithDefault("PT15M")
+    Duration uploadUrlTtl();
+
+    /** The largest pack an agent may upload into one slot. */
+    @WithDefault("67108864")
+    long uploadMaxBytes();
+
+    /**
+     * How long an unused upload slot is kept after its URL expired: its object stays safe from the orphan sweep
+     * while a record announcing it may still be on its way through the data topic.
+     */
+    @WithDefault("P1D")
+    Duration uploadSlotGrace();
+
     /** How long the pre-signed URLs handed to restoring agents work. */
     @WithDefault("PT15M")
     Duration urlTtl();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.api.agent.backup.BackupView;
 import dev.cairn.api.agent.backup.Locations;
+import dev.cairn.api.agent.backup.PackUpload;
 import dev.cairn.api.agent.command.BrowseReport;
 import dev.cairn.api.agent.command.CommandKind;
 import dev.cairn.api.agent.command.CommandPhase;
@@ -143,6 +144,9 @@ class StoredV1BodiesTest {
         Locations locations = read("locations.json", Locations.class);
         assertThat(locations.chunks().get(0).offset()).isEqualTo(4096);
         assertThat(locations.missing()).hasSize(1);
+        PackUpload upload = read("pack-upload.json", PackUpload.class);
+        assertThat(upload.url()).contains(upload.packId().toString());
+        assertThat(upload.maxBytes()).isEqualTo(64L << 20);
     }
 
     @Test
@@ -153,6 +157,7 @@ class StoredV1BodiesTest {
                 Map.entry("status-restore-final.json", StatusReport.class),
                 Map.entry("status-browse-listing.json", StatusReport.class),
                 Map.entry("status-browse-download.json", StatusReport.class),
+                Map.entry("pack-upload.json", PackUpload.class),
                 Map.entry("registration-answer.json", AgentCredentials.class))) {
             Object decoded = read(example.getKey(), example.getValue());
             assertThat(STRICT.readTree(STRICT.writeValueAsBytes(decoded)))

@@ -13,11 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The MAC that authenticates a chunk record to its agent: HMAC-SHA-256 under the agent's MAC key over a canonical
  * encoding of the version, tenant, agent, backup, (v1) chunk id and the SHA-256 of the value (v1: the envelope; v2:
- * the bundle). A record whose headers or value were changed, or that claims another tenant or agent, does not verify.
+ * the bundle; v3: the pack reference). A record whose headers or value were changed, or that claims another tenant or agent, does not verify.
  */
 public final class RecordAuthenticator {
     private static final byte[] LABEL = "cairn-record-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LABEL_V2 = "cairn-record-v2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL_V3 = "cairn-record-v3".getBytes(StandardCharsets.US_ASCII);
 
     private RecordAuthenticator() {}
 
@@ -71,6 +72,22 @@ public final class RecordAuthenticator {
     /** True when {@code mac} is the bundle record's MAC under {@code macKey} (compared in constant time). */
     public static boolean verify(byte[] macKey, UUID tenantId, UUID agentId, UUID backupId, byte[] value, byte[] mac) {
         return mac != null && MessageDigest.isEqual(mac(macKey, tenantId, agentId, backupId, value), mac);
+    }
+
+    /**
+     * The MAC of a pack reference record v3 (32 bytes): as v2's, with the label {@code cairn-record-v3} and the byte
+     * 3, over the SHA-256 of the value (which names the pack's size and MD5, so the MAC vouches for its bytes).
+     */
+    public static byte[] macPackReference(byte[] macKey, UUID tenantId, UUID agentId, UUID backupId, byte[] value) {
+        Instances instances = INSTANCES.get();
+        byte[] valueHash = instances.sha256.digest(value);
+        return hmac(instances, macKey, canonical(LABEL_V3, 3, tenantId, agentId, backupId, null, valueHash));
+    }
+
+    /** True when {@code mac} is the pack reference record's MAC under {@code macKey} (constant time). */
+    public static boolean verifyPackReference(
+            byte[] macKey, UUID tenantId, UUID agentId, UUID backupId, byte[] value, byte[] mac) {
+        return mac != null && MessageDigest.isEqual(macPackReference(macKey, tenantId, agentId, backupId, value), mac);
     }
 
     private static byte[] hmac(Instances instances, byte[] macKey, byte[] canonical) {

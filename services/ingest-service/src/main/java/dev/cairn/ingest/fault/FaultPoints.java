@@ -12,11 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class FaultPoints {
     /** Where the crash tests kill ingest. */
     public enum Point {
+        /**
+         * Packs that agents uploaded themselves (ADR 0025) announced and checked, their index objects not written yet
+         * (nothing of this flush written: their objects stay under open upload slots and are committed after restart).
+         */
+        BEFORE_UPLOADED_INDEX,
         /** Records consumed and grouped, no pack written yet. */
         BEFORE_PACK_UPLOAD,
         /** A pack's data written, its index not yet. */
         BETWEEN_PACK_AND_INDEX,
-        /** Packs and indexes written, the catalog transaction not yet committed (orphans if killed here). */
+        /**
+         * Packs of ingest's own and indexes written, the catalog transaction not yet committed (orphans if killed here;
+         * passed only by a flush that wrote packs of its own).
+         */
         BEFORE_CATALOG_COMMIT,
         /** The catalog transaction committed, the consumer's memory not yet cleared. */
         AFTER_CATALOG_COMMIT,

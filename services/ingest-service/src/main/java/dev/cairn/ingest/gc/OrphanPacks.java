@@ -19,7 +19,8 @@ import java.util.Set;
  * Finds (and, unless it is a dry run, deletes) orphan packs, in every region: pack and index objects that no pack row
  * and no pending replication task names (a forgotten pack's DR copy waits for its replicated deletion). A crash
  * between a pack's upload and its catalog commit leaves one; its chunks are re-read from Kafka and stored again, so
- * it holds nothing the catalog needs. Only objects older than {@code minAge} count, so that a pack being committed
+ * it holds nothing the catalog needs; so does an agent's upload whose slot lapsed unannounced (ADR 0025). Only objects
+ * older than {@code minAge} count, so that a pack being committed
  * right now is never taken for an orphan.
  */
 @ApplicationScoped
@@ -72,8 +73,10 @@ public class OrphanPacks {
                 // a pack row names an object in its home region and the copies replicated from it; a pending
                 // replication task names a copy the replicator still owns (a forgotten pack's DR copy waiting for
                 // its deletion): neither is an orphan
+                // an open upload slot names a pack its agent may have uploaded and announced, not committed yet
                 PreparedStatement s = c.prepareStatement(
-                        "SELECT object_key FROM pack UNION SELECT object_key FROM replication_task");
+                        "SELECT object_key FROM pack UNION SELECT object_key FROM"
+                                + " replication_task UNION SELECT 'tenants/' || tenant_id || '/packs/' || pack_id FROM upload_slot");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 keys.add(rs.getString(1));

@@ -2,6 +2,7 @@ package dev.cairn.ingest.kafka;
 
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.record.ChunkBundleV2;
+import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.ingest.IngestConfig;
 import dev.cairn.ingest.agent.AgentDirectory;
 import dev.cairn.ingest.fault.FaultPoints;
@@ -11,6 +12,7 @@ import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.ingest.quota.QuotaGuard;
 import dev.cairn.ingest.record.RecordCheck;
 import dev.cairn.ingest.record.Verdict;
+import dev.cairn.ingest.upload.UploadSlots;
 import dev.cairn.platform.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -48,7 +50,9 @@ import org.jboss.logging.Logger;
  * packs, writes them to the tenant's home region, then commits packs, chunk rows, stored bytes and the consumed
  * offsets in one PostgreSQL transaction ({@link Catalog}). Offsets live in the catalog, not in Kafka: after a crash
  * the consumer resumes exactly after the last commit, and a pack uploaded but not committed is an orphan for
- * garbage collection. Rejected records go to the dead-letter topic with the reason and the consumer goes on.
+ * garbage collection. Packs that agents uploaded themselves (pack reference records v3, ADR 0025) are checked against
+ * their upload slot and object ({@link UploadSlots}), get their index object, and commit in the same transaction.
+ * Rejected records go to the dead-letter topic with the reason and the consumer goes on.
  */
 @ApplicationScoped
 public class IngestConsumer {
@@ -66,12 +70,16 @@ public class IngestConsumer {
     private Thread thread;
 
     private final Map<UUID, Pack> packs = new LinkedHashMap<>();
+    /** Packs agents uploaded, announced by records of this batch, by pack id. */
+    private final Map<UUID, Pack> uploaded = new LinkedHashMap<>();
+
     private final Map<Integer, Long> nextOffsets = new HashMap<>();
     private long buffered;
     private Instant oldest;
 
     private final FaultPoints faults;
     private final QuotaGuard quotas;
+    private final UploadSlots slots;
 
     public IngestConsumer(
             IngestConfig config,
@@ -79,8 +87,10 @@ public class IngestConsumer {
             PackStore store,
             AgentDirectory agents,
             FaultPoints faults,
-            QuotaGuard quotas) {
+            QuotaGuard quotas,
+            UploadSlots slots) {
         this.config = config;
+        this.slots = slots;
         this.quotas = quotas;
         this.faults = faults;
         this.catalog = catalog;
@@ -165,18 +175,47 @@ public class IngestConsumer {
             if (oldest == null) {
                 oldest = Instant.now();
             }
+        } else if (verdict instanceof Verdict.Uploaded upload) {
+            PackReferenceV3 reference = upload.pack();
+            UploadSlots.Check check = uploaded.containsKey(reference.packId())
+                    ? new UploadSlots.Check(null, "pack " + reference.packId() + " is announced twice")
+                    : slots.check(
+                            upload.tenantId(),
+                            upload.agentId(),
+                            upload.backupId(),
+                            reference.packId(),
+                            reference.size(),
+                            reference.md5());
+            if (check.accepted()) {
+                uploaded.put(reference.packId(), Pack.uploaded(upload.tenantId(), check.region(), reference));
+                if (oldest == null) {
+                    oldest = Instant.now();
+                }
+            } else {
+                deadLetter(dlq, record, check.refusal());
+            }
         } else if (verdict instanceof Verdict.Rejected rejected) {
-            KafkaClients.deadLetter(dlq, config.deadLetterTopic(), record, rejected.reason());
-            LOG.warnf(
-                    "record %s/%d/%d dead-lettered: %s",
-                    record.topic(), record.partition(), record.offset(), rejected.reason());
+            deadLetter(dlq, record, rejected.reason());
         }
         nextOffsets.put(record.partition(), record.offset() + 1);
+    }
+
+    private void deadLetter(KafkaProducer<byte[], byte[]> dlq, ConsumerRecord<byte[], byte[]> record, String reason) {
+        KafkaClients.deadLetter(dlq, config.deadLetterTopic(), record, reason);
+        LOG.warnf("record %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
     }
 
     /** Writes the buffered packs (minus chunks the catalog already has), then commits them with the offsets. */
     private void flush() {
         List<Pack> written = new ArrayList<>();
+        if (!uploaded.isEmpty()) {
+            faults.pass(FaultPoints.Point.BEFORE_UPLOADED_INDEX);
+        }
+        for (Pack pack : uploaded.values()) {
+            // its agent wrote the pack; the index (the bucket's own description of it) is ingest's, from the record
+            store.put(pack.region(), pack.tenantId(), "packs/" + pack.id() + ".index", pack.index());
+            written.add(pack);
+        }
         if (!packs.isEmpty()) {
             faults.pass(FaultPoints.Point.BEFORE_PACK_UPLOAD);
         }
@@ -193,7 +232,7 @@ public class IngestConsumer {
             store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id() + ".index", fresh.index());
             written.add(fresh);
         }
-        if (!written.isEmpty()) {
+        if (written.size() > uploaded.size()) {
             faults.pass(FaultPoints.Point.BEFORE_CATALOG_COMMIT);
         }
         Set<UUID> tenants = new HashSet<>();
@@ -220,6 +259,7 @@ public class IngestConsumer {
                     written.stream().mapToInt(p -> p.entries().size()).sum());
         }
         packs.clear();
+        uploaded.clear();
         nextOffsets.clear();
         buffered = 0;
         oldest = null;
@@ -227,6 +267,7 @@ public class IngestConsumer {
 
     private void discardUncommitted() {
         packs.clear();
+        uploaded.clear();
         nextOffsets.clear();
         buffered = 0;
         oldest = null;
@@ -242,7 +283,7 @@ public class IngestConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!packs.isEmpty() || !nextOffsets.isEmpty()) {
+            if (!packs.isEmpty() || !uploaded.isEmpty() || !nextOffsets.isEmpty()) {
                 try {
                     flush();
                 } catch (RuntimeException e) {

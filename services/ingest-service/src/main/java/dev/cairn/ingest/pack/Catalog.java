@@ -300,6 +300,15 @@ public class Catalog {
 
     private static void insertPack(Connection c, Pack pack) throws SQLException {
         long stored = pack.size() + pack.index().length;
+        if (pack.uploaded()) {
+            // its upload slot is used up by this commit: a replayed or repeated record finds none (ADR 0025)
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM upload_slot WHERE pack_id = ?")) {
+                s.setObject(1, pack.id());
+                if (s.executeUpdate() != 1) {
+                    throw new IllegalStateException("the upload slot of pack " + pack.id() + " was used meanwhile");
+                }
+            }
+        }
         insertPackRow(c, pack);
         // one statement of three arrays per pack: a row per small file, inserted one statement each, was most of
         // a small-file backup's time in PostgreSQL

@@ -24,7 +24,15 @@ public interface PackStore {
     record Head(long size, String etag) {}
 
     /** Reads a whole object by key; empty when there is none (a store that does not answer throws). */
-    java.util.Optional<byte[]> get(String region, String key);
+    default java.util.Optional<byte[]> get(String region, String key) {
+        return fetch(region, key).map(Fetched::bytes);
+    }
+
+    /** Reads a whole object by key with its entity tag; empty when there is none. */
+    java.util.Optional<Fetched> fetch(String region, String key);
+
+    /** What {@link #fetch} answers: the object's bytes and entity tag (unquoted). */
+    record Fetched(byte[] bytes, String etag) {}
 
     /** Reads {@code length} bytes of an object from {@code offset} (a ranged GET). */
     byte[] read(String region, String key, long offset, int length);

@@ -4,6 +4,7 @@ import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.ingest.agent.AgentDirectory;
 import dev.cairn.ingest.agent.AgentIdentity;
@@ -14,8 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Decides whether a record from the data topic is what it claims: format v1 (one chunk) or v2 (a bundle of chunks), a
- * known and active agent of the tenant it names, and a MAC that verifies with that agent's key over the whole value.
+ * Decides whether a record from the data topic is what it claims: format v1 (one chunk), v2 (a bundle of chunks) or v3
+ * (a pack the agent uploaded itself), a known and active agent of the tenant it names, and a MAC that verifies with
+ * that agent's key over the whole value.
  * Anything else is rejected with a reason, never thrown; a bundle is accepted or rejected whole.
  */
 public final class RecordCheck {
@@ -28,12 +30,13 @@ public final class RecordCheck {
     /**
      * @param key the record key (v1: the chunk id; v2: only for partitioning)
      * @param headers the record's headers, last value per name
-     * @param value the record value (v1: the sealed chunk; v2: the bundle)
+     * @param value the record value (v1: the sealed chunk; v2: the bundle; v3: the pack reference)
      */
     public Verdict check(byte[] key, Map<String, byte[]> headers, byte[] value) {
         String version = text(headers.get(ChunkRecordV1.H_VERSION));
         boolean v1 = ChunkRecordV1.VERSION.equals(version);
-        if (!v1 && !ChunkBundleV2.VERSION.equals(version)) {
+        boolean v3 = PackReferenceV3.VERSION.equals(version);
+        if (!v1 && !v3 && !ChunkBundleV2.VERSION.equals(version)) {
             return new Verdict.Rejected("unsupported or missing record version");
         }
         if (v1 && (key == null || key.length != ChunkId.LENGTH)) {
@@ -67,6 +70,19 @@ public final class RecordCheck {
             }
             return new Verdict.Accepted(
                     tenant.get(), List.of(new ChunkBundleV2.Chunk(record.chunkId(), value)), a.homeRegion());
+        }
+        if (v3) {
+            // the MAC first here too; it vouches for the pack's size and MD5, which ingest then checks on the object
+            if (!RecordAuthenticator.verifyPackReference(
+                    a.macKey().get(), tenant.get(), agent.get(), backup.get(), value, mac)) {
+                return notVouched(agent.get());
+            }
+            try {
+                return new Verdict.Uploaded(
+                        tenant.get(), agent.get(), backup.get(), PackReferenceV3.decode(value), a.homeRegion());
+            } catch (IllegalArgumentException e) {
+                return new Verdict.Rejected(e.getMessage());
+            }
         }
         // the MAC first: nothing of a value its agent did not vouch for is decoded
         if (!RecordAuthenticator.verify(a.macKey().get(), tenant.get(), agent.get(), backup.get(), value, mac)) {

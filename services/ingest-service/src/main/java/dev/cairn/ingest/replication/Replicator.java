@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Carries out replication tasks, on every instance, every {@code cairn.ingest.replication.every}: a copy is read from
- * the home region, written to the tenant's DR region with its MD5 (the store refuses a damaged upload), then checked
- * there (size, and the entity tag against the MD5); a deletion removes the recorded copies. A region that does not
+ * the home region, written to the tenant's DR region with its MD5 (the home store's entity tag, not hashed again here;
+ * the DR store refuses bytes that do not match it), then checked there (size, and the entity tag against the MD5); a deletion removes the recorded copies. A region that does not
  * answer is left alone for a while (doubling up to {@code max-backoff}); its tasks wait, and the lag shows it.
  * Nothing is written to a region other than the tenant's DR region.
  */
@@ -152,21 +152,30 @@ public class Replicator {
             return down.get();
         }
         byte[] bytes;
+        String hex;
         try {
-            Optional<byte[]> read = store.get(r.home(), task.key());
+            Optional<PackStore.Fetched> read = store.fetch(r.home(), task.key());
             if (read.isEmpty()) {
                 return new Outcome.Dropped("the object is gone from " + r.home());
             }
-            bytes = read.get();
+            bytes = read.get().bytes();
+            // a single PUT's entity tag is its MD5, which the home store computed on receipt: sent as the copy's
+            // Content-MD5 it makes the DR store check the bytes without hashing them here again (and a home copy
+            // whose bytes no longer match its tag is refused rather than copied)
+            hex = looksLikeMd5(read.get().etag())
+                    ? read.get().etag().toLowerCase(java.util.Locale.ROOT)
+                    : HexFormat.of().formatHex(md5(bytes));
         } catch (RuntimeException e) {
             return failed(r.home(), task, e);
         }
-        byte[] md5 = md5(bytes);
         try {
-            store.put(r.dr(), task.key(), bytes, Base64.getEncoder().encodeToString(md5));
+            store.put(
+                    r.dr(),
+                    task.key(),
+                    bytes,
+                    Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)));
             PackStore.Head head = store.head(r.dr(), task.key())
                     .orElseThrow(() -> new IllegalStateException("the copy is not there after it was written"));
-            String hex = HexFormat.of().formatHex(md5);
             if (head.size() != bytes.length
                     || (looksLikeMd5(head.etag()) && !head.etag().equalsIgnoreCase(hex))) {
                 return new Outcome.Retry(

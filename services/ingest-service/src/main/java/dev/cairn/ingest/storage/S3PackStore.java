@@ -59,10 +59,12 @@ public class S3PackStore implements PackStore {
     }
 
     @Override
-    public java.util.Optional<byte[]> get(String region, String key) {
+    public java.util.Optional<Fetched> fetch(String region, String key) {
         try {
-            return java.util.Optional.of(whole(stores.client(region)
-                    .getObject(b -> b.bucket(stores.bucket(region)).key(key))));
+            ResponseInputStream<GetObjectResponse> in = stores.client(region)
+                    .getObject(b -> b.bucket(stores.bucket(region)).key(key));
+            String etag = in.response().eTag();
+            return java.util.Optional.of(new Fetched(whole(in), etag == null ? null : etag.replace("\"", "")));
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
             return java.util.Optional.empty();
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {

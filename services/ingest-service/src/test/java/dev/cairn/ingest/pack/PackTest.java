@@ -56,6 +56,31 @@ class PackTest {
         return ChunkId.of(bytes);
     }
 
+    @Test
+    void anUploadedPackKeepsItsSlotsIdAndIndexAndHoldsNoBytes() {
+        UUID slot = UUID.randomUUID();
+        Pack pack = Pack.uploaded(
+                TENANT,
+                "eu-west-1",
+                new dev.cairn.data.record.PackReferenceV3(
+                        slot,
+                        6,
+                        new byte[16],
+                        java.util.List.of(
+                                new dev.cairn.data.record.PackReferenceV3.Entry(A, 4),
+                                new dev.cairn.data.record.PackReferenceV3.Entry(B, 2))));
+        assertThat(pack.id()).isEqualTo(slot);
+        assertThat(pack.uploaded()).isTrue();
+        assertThat(pack.size()).isEqualTo(6);
+        assertThat(pack.entries()).containsExactly(new Pack.Entry(A, 0, 4), new Pack.Entry(B, 4, 2));
+        assertThat(pack.retain(Set.of(B))).as("its object is what it is").isSameAs(pack);
+        org.assertj.core.api.Assertions.assertThatThrownBy(pack::data).isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pack.add(C, bytes("c")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(new String(pack.index(), StandardCharsets.US_ASCII))
+                .startsWith("cairn-pack-index v1 " + slot + " " + TENANT + "\n");
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }

@@ -7,6 +7,7 @@ import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.ingest.agent.AgentIdentity;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,49 @@ class RecordCheckTest {
         byte[] truncated = java.util.Arrays.copyOf(bundle(chunk), 20);
         assertThat(reason(check.check(null, bundleHeaders(TENANT_A, AGENT_A, MAC_A, truncated), truncated)))
                 .contains("bundle");
+    }
+
+    @Test
+    void aPackReferenceItsMacVouchesForIsAcceptedAsAnUploadAndAnyOtherIsRejected() {
+        byte[] value = new PackReferenceV3(
+                        UUID.randomUUID(),
+                        chunk.envelope().length,
+                        new byte[16],
+                        List.of(new PackReferenceV3.Entry(chunk.id(), chunk.envelope().length)))
+                .encode();
+        Verdict verdict = check.check(null, referenceHeaders(TENANT_A, AGENT_A, MAC_A, value), value);
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Uploaded.class, uploaded -> {
+            assertThat(uploaded.tenantId()).isEqualTo(TENANT_A);
+            assertThat(uploaded.agentId()).isEqualTo(AGENT_A);
+            assertThat(uploaded.backupId()).isEqualTo(BACKUP);
+            assertThat(uploaded.homeRegion()).isEqualTo("eu-west-1");
+            assertThat(uploaded.pack().chunks())
+                    .extracting(PackReferenceV3.Entry::id)
+                    .containsExactly(chunk.id());
+        });
+        // another key, another tenant, a changed size or MD5 (the MAC vouches for the object through them)
+        assertThat(reason(check.check(null, referenceHeaders(TENANT_A, AGENT_A, MAC_B, value), value)))
+                .contains("MAC does not verify");
+        assertThat(reason(check.check(null, referenceHeaders(TENANT_A, AGENT_B, MAC_B, value), value)))
+                .contains("does not belong to tenant");
+        byte[] otherMd5 = value.clone();
+        otherMd5[3 + 16 + 8] ^= 1;
+        assertThat(reason(check.check(null, referenceHeaders(TENANT_A, AGENT_A, MAC_A, value), otherMd5)))
+                .contains("MAC does not verify");
+        // a bundle's MAC over the same bytes does not make them a pack reference
+        Map<String, byte[]> bundleMac = bundleHeaders(TENANT_A, AGENT_A, MAC_A, value);
+        bundleMac.put(ChunkRecordV1.H_VERSION, PackReferenceV3.VERSION.getBytes(StandardCharsets.UTF_8));
+        assertThat(reason(check.check(null, bundleMac, value))).contains("MAC does not verify");
+        byte[] truncated = java.util.Arrays.copyOf(value, value.length - 3);
+        assertThat(reason(check.check(null, referenceHeaders(TENANT_A, AGENT_A, MAC_A, truncated), truncated)))
+                .contains("pack reference");
+    }
+
+    private static Map<String, byte[]> referenceHeaders(UUID tenant, UUID agent, byte[] macKey, byte[] value) {
+        Map<String, byte[]> headers = bundleHeaders(tenant, agent, macKey, value);
+        headers.put(ChunkRecordV1.H_VERSION, PackReferenceV3.VERSION.getBytes(StandardCharsets.UTF_8));
+        headers.put(ChunkRecordV1.H_MAC, RecordAuthenticator.macPackReference(macKey, tenant, agent, BACKUP, value));
+        return headers;
     }
 
     private final ChunkSealer sealer = new ChunkSealer(new ChunkKeys(TENANT_A, key(3), key(4)));

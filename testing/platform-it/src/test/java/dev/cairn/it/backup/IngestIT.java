@@ -10,6 +10,7 @@ import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.it.support.AgentRecords;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
@@ -231,6 +232,189 @@ class IngestIT {
             }
         }
         assertThat(storedBytes(bob.id())).isEqualTo(packBytes(bob.id())).isPositive();
+    }
+
+    @Test
+    void aPackItsAgentUploadedCommitsOnceAndOnlyAsItsRecordVouchesWithinItsOwnSlot() throws Exception {
+        Platform platform = TestPlatform.get();
+        Tenants.SignedUp carol = Tenants.free("Upload Carol");
+        Tenants.SignedUp trudy = Tenants.free("Upload Trudy");
+        Agents.Registered carolAgent = Agents.registered(carol, "carol-prod");
+        Agents.Registered trudyAgent = Agents.registered(trudy, "trudy-prod");
+        UUID carolCluster =
+                UUID.fromString(carolAgent.credentials().path("clusterId").asText());
+        UUID trudyCluster =
+                UUID.fromString(trudyAgent.credentials().path("clusterId").asText());
+        byte[] carolMac =
+                carolAgent.unwrap(carolAgent.credentials().path("macKey").asText());
+        byte[] trudyMac =
+                trudyAgent.unwrap(trudyAgent.credentials().path("macKey").asText());
+        String carolToken = Agents.accessToken(carolAgent.apiToken());
+        String trudyToken = Agents.accessToken(trudyAgent.apiToken());
+        ChunkSealer sealer = AgentRecords.sealer(carolAgent, carol.id());
+        java.util.Random random = new java.util.Random(23);
+        List<SealedChunk> chunks = new ArrayList<>();
+        java.io.ByteArrayOutputStream packBytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            byte[] data = new byte[100_000 + i];
+            random.nextBytes(data);
+            chunks.add(sealer.seal(data, 0, data.length));
+            packBytes.writeBytes(chunks.get(i).envelope());
+        }
+        byte[] pack = packBytes.toByteArray();
+        PackReferenceV3.Entry[] entries = chunks.stream()
+                .map(c -> new PackReferenceV3.Entry(c.id(), c.envelope().length))
+                .toArray(PackReferenceV3.Entry[]::new);
+        UUID backup = UUID.fromString(Api.as(carolToken)
+                .body(Map.of("source", "upload-it"))
+                .when()
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+
+        // slots: the same Idempotency-Key answers the same slot; another tenant's agent gets none for this backup
+        JsonNode slot = slot(carolToken, backup, "first");
+        UUID packId = UUID.fromString(slot.path("packId").asText());
+        assertThat(slot(carolToken, backup, "first").path("packId").asText()).isEqualTo(packId.toString());
+        Api.as(trudyToken)
+                .header("Idempotency-Key", "mine")
+                .when()
+                .post("/api/v1/backups/" + backup + "/packs")
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM);
+        JsonNode lying = slot(carolToken, backup, "second");
+        JsonNode empty = slot(carolToken, backup, "third");
+
+        // a slot's URL writes its own object and nothing else: not another tenant's key, not another slot's
+        String url = slot.path("url").asText();
+        assertThat(url).contains("tenants/" + carol.id() + "/packs/" + packId);
+        assertThat(put(url.replace(carol.id().toString(), trudy.id().toString()), pack, md5(pack)))
+                .isEqualTo(403);
+        assertThat(put(url.replace(packId.toString(), lying.path("packId").asText()), pack, md5(pack)))
+                .isEqualTo(403);
+        assertThat(put(url, pack, md5(new byte[] {1})))
+                .as("a body its Content-MD5 does not match")
+                .isEqualTo(400);
+        assertThat(put(url, pack, md5(pack))).isEqualTo(200);
+        assertThat(put(lying.path("url").asText(), pack, md5(pack))).isEqualTo(200);
+
+        Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds(platform.kafka());
+        UUID lyingId = UUID.fromString(lying.path("packId").asText());
+        UUID emptyId = UUID.fromString(empty.path("packId").asText());
+        PackReferenceV3 honest = new PackReferenceV3(packId, pack.length, md5Bytes(pack), List.of(entries));
+        try (var producer = producer(carolAgent.credentials().path("kafka"))) {
+            AgentRecords.sendPackReference(producer, carol.id(), carolCluster, backup, honest, carolMac);
+            // the object in the second slot is not what this record vouches for (another MD5)
+            byte[] otherMd5 = md5Bytes(new byte[] {7});
+            AgentRecords.sendPackReference(
+                    producer,
+                    carol.id(),
+                    carolCluster,
+                    backup,
+                    new PackReferenceV3(lyingId, pack.length, otherMd5, List.of(entries)),
+                    carolMac);
+            // nothing was uploaded into the third slot
+            AgentRecords.sendPackReference(
+                    producer,
+                    carol.id(),
+                    carolCluster,
+                    backup,
+                    new PackReferenceV3(emptyId, pack.length, md5Bytes(pack), List.of(entries)),
+                    carolMac);
+        }
+        // trudy's agent announces carol's pack as its own tenant's
+        try (var producer = producer(trudyAgent.credentials().path("kafka"))) {
+            AgentRecords.sendPackReference(producer, trudy.id(), trudyCluster, backup, honest, trudyMac);
+        }
+
+        // then the honest pack is carol's, under its slot's id, with an index object; its slot is used up
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> chunkCount(carol.id()) == 3);
+        assertThat(chunkCount(trudy.id())).isZero();
+        assertThat(query("SELECT count(*) FROM ingest.pack WHERE tenant_id = ? AND id = '" + packId + "'", carol.id()))
+                .isOne();
+        assertThat(query("SELECT count(*) FROM ingest.pack WHERE tenant_id = ?", carol.id()))
+                .isOne();
+        assertThat(query(
+                        "SELECT count(*) FROM ingest.upload_slot WHERE tenant_id = ? AND pack_id = '" + packId + "'",
+                        carol.id()))
+                .isZero();
+        assertThat(storedBytes(carol.id())).isEqualTo(packBytes(carol.id())).isGreaterThan(pack.length);
+        try (S3Client s3 = platform.objectStores().get("eu-west-1").client()) {
+            String index = s3.getObjectAsBytes(b -> b.bucket(Platform.bucket("eu-west-1"))
+                            .key("tenants/" + carol.id() + "/packs/" + packId + ".index"))
+                    .asUtf8String();
+            assertThat(index).startsWith("cairn-pack-index v1 " + packId + " " + carol.id());
+            for (SealedChunk chunk : chunks) {
+                long[] place = place(carol.id(), chunk.id());
+                byte[] stored = s3.getObjectAsBytes(
+                                b -> b.bucket(Platform.bucket("eu-west-1")).key(packKey(place[2])))
+                        .asByteArray();
+                assertThat(sealer.open(
+                                java.util.Arrays.copyOfRange(stored, (int) place[0], (int) (place[0] + place[1])),
+                                chunk.id()))
+                        .hasSize(chunk.plainLength());
+            }
+        }
+
+        // and announcing it again (a replay) commits nothing more
+        try (var producer = producer(carolAgent.credentials().path("kafka"))) {
+            AgentRecords.sendPackReference(producer, carol.id(), carolCluster, backup, honest, carolMac);
+        }
+        List<String> reasons = deadLetterReasons(platform.kafka(), deadLettersBefore, 4).stream()
+                .filter(r -> r.contains(packId.toString())
+                        || r.contains(lyingId.toString())
+                        || r.contains(emptyId.toString()))
+                .toList();
+        assertThat(reasons).hasSize(4);
+        assertThat(reasons)
+                .filteredOn(r -> r.contains("not what the record vouches for"))
+                .hasSize(1);
+        assertThat(reasons)
+                .filteredOn(r -> r.contains(emptyId + " was not uploaded"))
+                .hasSize(1);
+        assertThat(reasons)
+                .filteredOn(r -> r.contains(packId + " has no open upload slot"))
+                .as("trudy's claim and carol's replay")
+                .hasSize(2);
+        assertThat(query("SELECT count(*) FROM ingest.pack WHERE tenant_id = ?", carol.id()))
+                .isOne();
+        assertThat(storedBytes(carol.id())).isEqualTo(packBytes(carol.id()));
+    }
+
+    private static JsonNode slot(String token, UUID backup, String idempotencyKey) {
+        return Api.as(token)
+                .header("Idempotency-Key", idempotencyKey)
+                .when()
+                .post("/api/v1/backups/" + backup + "/packs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(JsonNode.class);
+    }
+
+    /** PUTs {@code body} to a pre-signed URL with a Content-MD5 header; answers the status. */
+    private static int put(String url, byte[] body, String md5Base64) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .header("Content-MD5", md5Base64)
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+
+    private static byte[] md5Bytes(byte[] bytes) throws Exception {
+        return java.security.MessageDigest.getInstance("MD5").digest(bytes);
+    }
+
+    private static String md5(byte[] bytes) throws Exception {
+        return java.util.Base64.getEncoder().encodeToString(md5Bytes(bytes));
     }
 
     @Test

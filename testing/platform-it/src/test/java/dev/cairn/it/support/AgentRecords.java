@@ -7,6 +7,7 @@ import dev.cairn.data.chunk.ChunkSealer;
 import dev.cairn.data.chunk.SealedChunk;
 import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.data.record.RecordAuthenticator;
 import dev.cairn.testing.platform.Platform;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,29 @@ public final class AgentRecords {
         out.headers().add(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_MAC, RecordAuthenticator.mac(macKey, tenant, agent, backup, value));
+        producer.send(out).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Sends a pack reference record v3 (a pack the agent uploaded itself), as the agent does, with a MAC under
+     * {@code macKey}; waits for the broker's ack.
+     */
+    public static void sendPackReference(
+            KafkaProducer<byte[], byte[]> producer,
+            UUID tenant,
+            UUID agent,
+            UUID backup,
+            PackReferenceV3 reference,
+            byte[] macKey)
+            throws Exception {
+        byte[] value = reference.encode();
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(Platform.DATA_TOPIC, null, value);
+        out.headers().add(ChunkRecordV1.H_VERSION, PackReferenceV3.VERSION.getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_TENANT, tenant.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_AGENT, agent.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers()
+                .add(ChunkRecordV1.H_MAC, RecordAuthenticator.macPackReference(macKey, tenant, agent, backup, value));
         producer.send(out).get(30, TimeUnit.SECONDS);
     }
 }
