@@ -33,6 +33,12 @@ public final class PackUploadSink implements ChunkSink {
      */
     public static final int MIN_UPLOAD_BYTES = PACK_BYTES / 2;
 
+    /**
+     * The most chunks a pack holds: its reference record stays under 600 KB (36 bytes a chunk), and a pack of that
+     * many small files (a few megabytes) travels as bundles anyway.
+     */
+    public static final int MAX_CHUNKS = 16_384;
+
     /** Packs uploaded at once. */
     static final int UPLOADS = 2;
 
@@ -69,7 +75,10 @@ public final class PackUploadSink implements ChunkSink {
         UUID fullBackup;
         synchronized (this) {
             fullBackup = openBackup;
-            if (!open.isEmpty() && (!backup.equals(openBackup) || openBytes + chunk.envelope().length > PACK_BYTES)) {
+            if (!open.isEmpty()
+                    && (!backup.equals(openBackup)
+                            || openBytes + chunk.envelope().length > PACK_BYTES
+                            || open.size() == MAX_CHUNKS)) {
                 full = take();
             }
             openBackup = backup;

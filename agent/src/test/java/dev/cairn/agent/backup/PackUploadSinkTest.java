@@ -151,4 +151,18 @@ class PackUploadSinkTest {
                 .as("the other backup's 1 MiB, closed by this one's chunk")
                 .hasSize(1);
     }
+
+    @Test
+    void aPackOfManySmallChunksClosesAtItsChunkLimitAndTravelsAsRecords() {
+        PackUploadSink sink = new PackUploadSink(records, store);
+        for (int i = 0; i < PackUploadSink.MAX_CHUNKS + 10; i++) {
+            sink.send(BACKUP, chunk(i, 60));
+        }
+        assertThat(recorded)
+                .as("closed at the limit: a megabyte goes as bundles")
+                .hasSize(PackUploadSink.MAX_CHUNKS);
+        sink.flush();
+        assertThat(recorded).hasSize(PackUploadSink.MAX_CHUNKS + 10);
+        assertThat(announced).isEmpty();
+    }
 }

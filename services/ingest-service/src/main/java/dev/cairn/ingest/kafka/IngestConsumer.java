@@ -178,7 +178,7 @@ public class IngestConsumer {
         } else if (verdict instanceof Verdict.Uploaded upload) {
             PackReferenceV3 reference = upload.pack();
             UploadSlots.Check check = uploaded.containsKey(reference.packId())
-                    ? new UploadSlots.Check(null, "pack " + reference.packId() + " is announced twice")
+                    ? UploadSlots.Check.refused("pack " + reference.packId() + " is announced twice")
                     : slots.check(
                             upload.tenantId(),
                             upload.agentId(),

@@ -149,7 +149,7 @@ public class UploadSlots {
      * @param refusal why not, when refused
      */
     public record Check(String region, String refusal) {
-        static Check refused(String reason) {
+        public static Check refused(String reason) {
             return new Check(null, reason);
         }
 
