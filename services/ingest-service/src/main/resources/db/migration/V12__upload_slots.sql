@@ -13,6 +13,8 @@ CREATE TABLE upload_slot (
     idempotency_key  VARCHAR(200),
     created_at       TIMESTAMPTZ  NOT NULL DEFAULT now(),
     expires_at       TIMESTAMPTZ  NOT NULL,
+    -- when a commit used it (its pack is in the catalog)
+    used_at          TIMESTAMPTZ,
     UNIQUE (agent_id, idempotency_key)
 );
 CREATE INDEX upload_slot_expiry ON upload_slot (expires_at);

@@ -74,9 +74,9 @@ public class OrphanPacks {
                 // replication task names a copy the replicator still owns (a forgotten pack's DR copy waiting for
                 // its deletion): neither is an orphan
                 // an open upload slot names a pack its agent may have uploaded and announced, not committed yet
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT object_key FROM pack UNION SELECT object_key FROM"
-                                + " replication_task UNION SELECT 'tenants/' || tenant_id || '/packs/' || pack_id FROM upload_slot");
+                PreparedStatement s = c.prepareStatement("SELECT object_key FROM pack UNION SELECT object_key FROM"
+                        + " replication_task UNION SELECT 'tenants/' || tenant_id || '/packs/' || pack_id FROM upload_slot"
+                        + " WHERE used_at IS NULL");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 keys.add(rs.getString(1));

@@ -301,8 +301,9 @@ public class Catalog {
     private static void insertPack(Connection c, Pack pack) throws SQLException {
         long stored = pack.size() + pack.index().length;
         if (pack.uploaded()) {
-            // its upload slot is used up by this commit: a replayed or repeated record finds none (ADR 0025)
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM upload_slot WHERE pack_id = ?")) {
+            // its upload slot is used up by this commit: a replayed or repeated record finds none open (ADR 0025)
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE upload_slot SET used_at = now() WHERE pack_id = ? AND used_at IS NULL")) {
                 s.setObject(1, pack.id());
                 if (s.executeUpdate() != 1) {
                     throw new IllegalStateException("the upload slot of pack " + pack.id() + " was used meanwhile");

@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Upload slots: hands an agent a fresh pack id with a pre-signed PUT URL for that pack's object, and decides whether a
- * pack reference record may commit the pack it announces. A slot lives in {@code upload_slot} until the commit that
- * uses it (which deletes it in its own transaction) or until it lapsed a grace period after its URL expired.
+ * pack reference record may commit the pack it announces. A slot lives in {@code upload_slot}: the commit that uses
+ * it marks it used in its own transaction; it is forgotten a grace period after its URL expired.
  */
 @ApplicationScoped
 public class UploadSlots {
@@ -67,7 +67,7 @@ public class UploadSlots {
                     403,
                     "not-your-backup",
                     "Not this agent's backup",
-                    "only the agent that started a backup uploads" + " its packs");
+                    "only the agent that started a backup uploads its packs");
         }
         if (backup.phase() != BackupPhase.InProgress) {
             throw new ProblemException(
@@ -110,30 +110,41 @@ public class UploadSlots {
 
     private PackUpload repeated(Connection c, AgentIdentity agent, UUID backupId, String key, Instant expires)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE upload_slot SET expires_at = ? WHERE agent_id = ?"
-                + " AND idempotency_key = ? RETURNING pack_id, backup_id, region, max_bytes")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE upload_slot SET expires_at = ? WHERE agent_id = ?"
+                        + " AND idempotency_key = ? AND backup_id = ? AND used_at IS NULL RETURNING pack_id, region, max_bytes")) {
             s.setTimestamp(1, Timestamp.from(expires));
             s.setObject(2, agent.clusterId());
             s.setString(3, key);
+            s.setObject(4, backupId);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    // used by a commit meanwhile: that pack is in the catalog, a new key asks for a new slot
-                    throw new ProblemException(
-                            409,
-                            "upload-slot-used",
-                            "Upload slot used",
-                            "the slot of this Idempotency-Key has been used by a committed pack; use a new key");
+                if (rs.next()) {
+                    return answer(
+                            rs.getObject(1, UUID.class), agent.tenantId(), rs.getString(2), expires, rs.getLong(3));
                 }
-                if (!rs.getObject(2, UUID.class).equals(backupId)) {
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM upload_slot WHERE agent_id = ? AND idempotency_key = ? AND backup_id <> ?")) {
+            s.setObject(1, agent.clusterId());
+            s.setString(2, key);
+            s.setObject(3, backupId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
                     throw new ProblemException(
                             422,
                             "idempotency-key-reused",
                             "Idempotency-Key reused",
                             "this Idempotency-Key was used for another backup's slot; use a new key");
                 }
-                return answer(rs.getObject(1, UUID.class), agent.tenantId(), rs.getString(3), expires, rs.getLong(4));
             }
         }
+        // used by a commit: its pack is in the catalog, and no URL for it is signed again; a new key asks anew
+        throw new ProblemException(
+                409,
+                "upload-slot-used",
+                "Upload slot used",
+                "the slot of this Idempotency-Key has been used by a committed pack; use a new key");
     }
 
     private PackUpload answer(UUID pack, UUID tenant, String region, Instant expires, long maxBytes) {
@@ -161,15 +172,15 @@ public class UploadSlots {
     /**
      * Whether the pack a verified record announces may be committed: its slot must be of the record's tenant, agent
      * and backup and not used yet, and the object in the slot's region must be the size and MD5 (the entity tag of a
-     * single PUT) the record vouches for. A commit of the pack deletes the slot, so a replayed or repeated record
-     * finds none.
+     * single PUT) the record vouches for. A commit of the pack marks the slot used, so a replayed or repeated record
+     * finds none open.
      */
     public Check check(UUID tenant, UUID agent, UUID backup, UUID pack, long size, byte[] md5) {
         String region;
         long maxBytes;
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT tenant_id, agent_id, backup_id, region, max_bytes"
-                        + " FROM upload_slot WHERE pack_id = ?")) {
+                        + " FROM upload_slot WHERE pack_id = ? AND used_at IS NULL")) {
             s.setObject(1, pack);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()

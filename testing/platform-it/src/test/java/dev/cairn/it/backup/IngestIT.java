@@ -340,10 +340,35 @@ class IngestIT {
         assertThat(query("SELECT count(*) FROM ingest.pack WHERE tenant_id = ?", carol.id()))
                 .isOne();
         assertThat(query(
-                        "SELECT count(*) FROM ingest.upload_slot WHERE tenant_id = ? AND pack_id = '" + packId + "'",
+                        "SELECT count(*) FROM ingest.upload_slot WHERE tenant_id = ? AND used_at IS NULL AND pack_id = '"
+                                + packId + "'",
                         carol.id()))
                 .isZero();
         assertThat(storedBytes(carol.id())).isEqualTo(packBytes(carol.id())).isGreaterThan(pack.length);
+        // a used slot's key is not answered again, and a key names one backup's slot only
+        Api.as(carolToken)
+                .header("Idempotency-Key", "first")
+                .when()
+                .post("/api/v1/backups/" + backup + "/packs")
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM)
+                .body("type", org.hamcrest.Matchers.endsWith("/upload-slot-used"));
+        String otherBackup = Api.as(carolToken)
+                .body(Map.of("source", "upload-it-2"))
+                .when()
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Api.as(carolToken)
+                .header("Idempotency-Key", "second")
+                .when()
+                .post("/api/v1/backups/" + otherBackup + "/packs")
+                .then()
+                .statusCode(422)
+                .contentType(Api.PROBLEM);
         try (S3Client s3 = platform.objectStores().get("eu-west-1").client()) {
             String index = s3.getObjectAsBytes(b -> b.bucket(Platform.bucket("eu-west-1"))
                             .key("tenants/" + carol.id() + "/packs/" + packId + ".index"))
