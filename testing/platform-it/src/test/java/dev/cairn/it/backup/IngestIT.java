@@ -265,14 +265,7 @@ class IngestIT {
         PackReferenceV3.Entry[] entries = chunks.stream()
                 .map(c -> new PackReferenceV3.Entry(c.id(), c.envelope().length))
                 .toArray(PackReferenceV3.Entry[]::new);
-        UUID backup = UUID.fromString(Api.as(carolToken)
-                .body(Map.of("source", "upload-it"))
-                .when()
-                .post("/api/v1/backups")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        UUID backup = UUID.fromString(Agents.startBackup(carolToken, "upload-it"));
 
         // slots: the same Idempotency-Key answers the same slot; another tenant's agent gets none for this backup
         JsonNode slot = slot(carolToken, backup, "first");
@@ -354,14 +347,7 @@ class IngestIT {
                 .statusCode(409)
                 .contentType(Api.PROBLEM)
                 .body("type", org.hamcrest.Matchers.endsWith("/upload-slot-used"));
-        String otherBackup = Api.as(carolToken)
-                .body(Map.of("source", "upload-it-2"))
-                .when()
-                .post("/api/v1/backups")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String otherBackup = Agents.startBackup(carolToken, "upload-it-2");
         Api.as(carolToken)
                 .header("Idempotency-Key", "second")
                 .when()

@@ -105,6 +105,18 @@ public final class Agents {
                 .path("id");
     }
 
+    /** Starts a backup of {@code source} as an agent (its access token), as the agent does; answers its id. */
+    public static String startBackup(String agentToken, String source) {
+        return Api.as(agentToken)
+                .body(Map.of("source", source))
+                .when()
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /** Creates a cluster and registers its agent. */
     public static Registered registered(Tenants.SignedUp tenant, String clusterName) {
         JsonNode created = createCluster(tenant, clusterName);
