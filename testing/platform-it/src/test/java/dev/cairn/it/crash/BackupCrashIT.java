@@ -92,6 +92,17 @@ class BackupCrashIT {
                         t))
                 .isEqualTo(query("SELECT reference_count FROM ingest.backup WHERE tenant_id = ?", t));
 
+        // (the backup's DR copies are made meanwhile, and s3proxy writes a copy in progress as a temporary file under
+        // packs/, which a listing shows: the dry run comes once the backup is protected in its DR region)
+        String backupId = result.path("id").asText();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    JsonNode replication =
+                            Api.json(Api.as(tenant.token()).when().get("/api/v1/backups/" + backupId + "/replication"));
+                    return replication.path("drRegion").isNull()
+                            || replication.path("protectedInDr").asBoolean();
+                });
         // a crash between a pack's upload and its commit leaves an orphan, which garbage collection's dry run finds
         JsonNode gc = Api.as(Operators.token())
                 .queryParam("dryRun", true)
