@@ -13,20 +13,29 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Streams {@code /api/**} requests to the owning service and its answer back, bodies never buffered. Unknown API
  * paths and unreachable services answer problem+json (404 and 502) like the services themselves.
+ *
+ * <p>Only paths in normal form ({@link RequestPath}) are routed: another form is sent to its normal form (308, method
+ * and body kept), a path that has none is refused (400), so that what the gateway routes on is what the service
+ * behind reads. Client-supplied {@code Forwarded} and {@code X-Forwarded-*} headers are dropped and set by the gateway
+ * itself (the portal builds its sign-in redirect from them), and so are hop-by-hop headers, including those a
+ * {@code Connection} header names.
  */
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
-    /** Hop-by-hop headers (RFC 9110, 7.6.1) are not forwarded. */
+    /** Hop-by-hop headers (RFC 9110, 7.6.1) are not forwarded, nor {@code Host}. */
     private static final Set<String> HOP_BY_HOP = Set.of(
             "connection",
+            "proxy-connection",
             "keep-alive",
             "proxy-authenticate",
             "proxy-authorization",
@@ -35,6 +44,11 @@ public class ProxyRoutes {
             "transfer-encoding",
             "upgrade",
             "host");
+
+    /** What says where a request came from: only the gateway sets these (never passed on from a client). */
+    private static final Set<String> FORWARDING = Set.of("forwarded", "x-real-ip");
+
+    private static final String FORWARDING_PREFIX = "x-forwarded-";
 
     private final RouteTable table;
     private final GatewayConfig config;
@@ -50,12 +64,34 @@ public class ProxyRoutes {
                 .setConnectTimeout(5000)
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
+        router.route().order(-20).handler(ProxyRoutes::normalForm);
         router.route("/api/*").order(-10).handler(this::proxy);
         URI pages = config.services().get(config.pages());
         if (pages != null) {
             router.route("/*").order(-5).handler(ctx -> page(ctx, pages));
         }
         router.get("/status").order(-6).handler(ctx -> ctx.reroute("/status.html"));
+    }
+
+    /** Passes a path in normal form on; sends another to its normal form, refuses one that has none. */
+    private static void normalForm(RoutingContext ctx) {
+        String raw = ctx.request().path();
+        String normal;
+        try {
+            normal = RequestPath.normalize(raw);
+        } catch (RequestPath.RefusedException e) {
+            problem(ctx, 400, "bad-path", "Bad request path", e.getMessage());
+            return;
+        }
+        if (normal.equals(raw)) {
+            ctx.next();
+            return;
+        }
+        String query = ctx.request().query();
+        ctx.response()
+                .setStatusCode(308)
+                .putHeader(HttpHeaders.LOCATION, query == null ? normal : normal + "?" + query)
+                .end();
     }
 
     private void proxy(RoutingContext ctx) {
@@ -74,8 +110,13 @@ public class ProxyRoutes {
 
     /** A page of the portal; the gateway's own (the status page, the agent's chart, health) it serves itself. */
     private void page(RoutingContext ctx, URI portal) {
-        if (ownPath(ctx.request().path())) {
+        String path = ctx.request().path();
+        if (ownPath(path)) {
             ctx.next();
+            return;
+        }
+        if (path.equals("/internal") || path.startsWith("/internal/")) {
+            problem(ctx, 404, "not-found", "Not found", "nothing at " + path);
             return;
         }
         forward(ctx, portal);
@@ -100,8 +141,7 @@ public class ProxyRoutes {
                 .setTimeout(config.timeout().toMillis());
         client.request(options).onFailure(e -> unreachable(ctx, target, e)).onSuccess(outbound -> {
             copyHeaders(ctx.request().headers(), outbound.headers());
-            outbound.putHeader("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
-            outbound.putHeader("X-Forwarded-Proto", ctx.request().scheme());
+            forwarding(ctx, outbound.headers());
             outbound.send(ctx.request())
                     .onFailure(e -> unreachable(ctx, target, e))
                     .onSuccess(inbound -> {
@@ -116,12 +156,42 @@ public class ProxyRoutes {
         });
     }
 
-    private static void copyHeaders(MultiMap from, MultiMap to) {
+    /** Copies end-to-end headers: not hop-by-hop ones, not those {@code Connection} names, not forwarding ones. */
+    static void copyHeaders(MultiMap from, MultiMap to) {
+        Set<String> named = new HashSet<>();
+        for (String connection : from.getAll(HttpHeaders.CONNECTION)) {
+            for (String token : connection.split(",")) {
+                named.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
         from.forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name)
+                    && !named.contains(name)
+                    && !FORWARDING.contains(name)
+                    && !name.startsWith(FORWARDING_PREFIX)) {
                 to.add(header.getKey(), header.getValue());
             }
         });
+    }
+
+    /** Where the request came from, as the gateway saw it (RFC 7239 and the de-facto X-Forwarded-* headers). */
+    private static void forwarding(RoutingContext ctx, MultiMap to) {
+        String client = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
+        String host = String.valueOf(ctx.request().authority());
+        String scheme = ctx.request().scheme();
+        int port =
+                ctx.request().authority() != null && ctx.request().authority().port() > 0
+                        ? ctx.request().authority().port()
+                        : "https".equals(scheme) ? 443 : 80;
+        to.set("X-Forwarded-For", client);
+        to.set("X-Forwarded-Host", host);
+        to.set("X-Forwarded-Port", Integer.toString(port));
+        to.set("X-Forwarded-Proto", scheme);
+        String node = client.contains(":") ? "\"[" + client + "]\"" : client;
+        to.set("Forwarded", "for=" + node + ";host=\"" + host + "\";proto=" + scheme);
     }
 
     private static void unreachable(RoutingContext ctx, URI target, Throwable e) {
