@@ -41,6 +41,27 @@ class CliTest {
     }
 
     @Test
+    void aPasswordIsRefusedBeforeItIsReadForAPlatformOverPlainHttp() {
+        for (String[] args : new String[][] {
+            {"login", "--email", "a@example.test", "--password-stdin", "--platform", "http://cairn.example.test"},
+            {
+                "signup",
+                "--organisation",
+                "A",
+                "--email",
+                "a@example.test",
+                "--password-stdin",
+                "--platform",
+                "http://cairn.example.test"
+            }
+        }) {
+            Run run = cairn(args);
+            assertThat(run.exit()).as(args[0]).isEqualTo(1);
+            assertThat(run.err()).as(args[0]).contains("refusing to send a password", "HTTPS only", "--device");
+        }
+    }
+
+    @Test
     void eachNounHasHelpWithExamples() {
         Run backup = cairn("backup", "--help");
         assertThat(backup.exit()).isZero();

@@ -14,13 +14,16 @@ import picocli.CommandLine.Option;
         name = "login",
         description = {
             "Sign in with a password, or in a browser (device authorization).",
-            "The sign-in is kept in ~/.config/cairn/credentials.json ($CAIRN_CONFIG), readable by you only."
+            "The sign-in is kept in ~/.config/cairn/credentials.json ($CAIRN_CONFIG), readable by you only,",
+            "and ends with your session on the platform unless you ask for an offline one (--offline).",
+            "Passwords are sent over HTTPS only (plain HTTP only to localhost)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cairn login --email demo@cairn.local                  # asks the password",
             "  cairn login --email demo@cairn.local --password-stdin < password.txt",
-            "  cairn login --device                                  # approve in a browser, on any machine"
+            "  cairn login --device                                  # approve in a browser, on any machine",
+            "  cairn login --device --offline                        # a sign-in for a script or CI machine"
         })
 public final class LoginCommand implements Callable<Integer> {
     private final Io io;
@@ -36,6 +39,12 @@ public final class LoginCommand implements Callable<Integer> {
         boolean device;
     }
 
+    @Option(
+            names = "--offline",
+            description = "Keep an offline sign-in (scope offline_access) that outlives your session on the"
+                    + " platform: for scripts and CI machines. It lasts until revoked in your account.")
+    boolean offline;
+
     @Mixin
     Passwords passwords;
 
@@ -49,11 +58,12 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (how.device) {
-            Auth.loginWithDevice(platform.url(), io.out());
+            Auth.loginWithDevice(platform.url(), io.out(), offline);
             io.out().println("Signed in.");
         } else {
+            Auth.requireSafeForPasswords(platform.url());
             Auth.loginWithPassword(
-                    platform.url(), how.email, passwords.read("Password for " + how.email + ": ", false));
+                    platform.url(), how.email, passwords.read("Password for " + how.email + ": ", false), offline);
             io.out().println("Signed in as " + how.email + ".");
         }
         return ExitStatus.OK;

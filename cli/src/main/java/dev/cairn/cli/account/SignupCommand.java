@@ -56,6 +56,7 @@ public final class SignupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Auth.requireSafeForPasswords(platform.url());
         String password = passwords.read("Password for " + email + ": ", true);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organisation", organisation);
@@ -67,7 +68,7 @@ public final class SignupCommand implements Callable<Integer> {
         }
         Api.Response response = Api.postJson(platform.url() + "/api/v1/signup", body, null);
         JsonNode tenant = response.body();
-        Auth.loginWithPassword(platform.url(), email, password);
+        Auth.loginWithPassword(platform.url(), email, password, false);
         if (!output.isTable()) {
             output.print(tenant, io.out());
             return ExitStatus.OK;

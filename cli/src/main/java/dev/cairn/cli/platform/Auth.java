@@ -2,6 +2,7 @@ package dev.cairn.cli.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,27 +23,69 @@ public final class Auth {
         }
     }
 
-    /** Signs in with a password (the resource owner password grant of the CLI client) and keeps the tokens. */
-    public static Credentials loginWithPassword(String platformUrl, String email, String password) {
+    /**
+     * Signs in with a password (the resource owner password grant of the CLI client) and keeps the tokens. The
+     * password goes to the realm's token endpoint only over HTTPS, or to this machine.
+     *
+     * @param offline whether to ask for an offline token (scope {@code offline_access}), which outlives the realm's
+     *     session limits; otherwise the kept refresh token ends with the session
+     */
+    public static Credentials loginWithPassword(String platformUrl, String email, String password, boolean offline) {
+        requireSafeForPasswords(platformUrl);
         Config config = Config.of(platformUrl);
+        requireSafeForPasswords(config.tokenUrl());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", config.clientId());
         form.put("username", email);
         form.put("password", password);
-        form.put("scope", "openid offline_access");
+        form.put("scope", scope(offline));
         return keep(platformUrl, config, tokenOrFail(Api.postForm(config.tokenUrl(), form)));
+    }
+
+    /**
+     * Refuses a URL that a password must not be sent to: anything but {@code https://}, except {@code http://} to
+     * this machine ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}; the local platform of {@code ./cairn up}).
+     */
+    public static void requireSafeForPasswords(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("https") || (scheme.equals("http") && loopback(uri.getHost()))) {
+            return;
+        }
+        throw new CliException("refusing to send a password to " + uri.getScheme() + "://" + uri.getAuthority()
+                + ": passwords go over HTTPS only (plain HTTP only to localhost); sign in in a browser with"
+                + " --device, or use the platform's https:// address");
+    }
+
+    private static boolean loopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.equals("[::1]")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    private static String scope(boolean offline) {
+        return offline ? "openid offline_access" : "openid";
     }
 
     /**
      * Signs in with the device authorization grant: prints where to approve the sign-in in a browser (on any
      * machine), then waits for it.
      */
-    public static Credentials loginWithDevice(String platformUrl, PrintStream out) {
+    public static Credentials loginWithDevice(String platformUrl, PrintStream out, boolean offline) {
         Config config = Config.of(platformUrl);
         Api.Response device = Api.postForm(
-                config.deviceAuthorizationUrl(),
-                Map.of("client_id", config.clientId(), "scope", "openid offline_access"));
+                config.deviceAuthorizationUrl(), Map.of("client_id", config.clientId(), "scope", scope(offline)));
         if (device.status() != 200) {
             throw new CliException("the platform refused the device sign-in: " + device.body());
         }

@@ -100,6 +100,34 @@ class CliIT {
     }
 
     @Test
+    void aSignInOutlivesTheSessionOnlyWhenAskedTo() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Cli Offline Co");
+
+        assertThat(cairn(tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin")
+                        .status())
+                .isZero();
+        assertThat(refreshTokenType())
+                .as("a sign-in bound to the realm session")
+                .isEqualTo("Refresh");
+
+        assertThat(cairn(tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin", "--offline")
+                        .status())
+                .isZero();
+        assertThat(refreshTokenType()).as("asked for: an offline token").isEqualTo("Offline");
+        assertThat(cairn("", "token").out()).isNotBlank();
+    }
+
+    /** The {@code typ} claim of the refresh token the CLI kept (Keycloak's refresh tokens are JWTs). */
+    private String refreshTokenType() throws IOException {
+        JsonNode kept = Api.JSON.readTree(config.resolve("credentials.json").toFile());
+        String payload = kept.path("refreshToken").asText().split("\\.")[1];
+        return Api.JSON
+                .readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                .path("typ")
+                .asText();
+    }
+
+    @Test
     void clustersAreAddedListedAndRevokedFromTheCommandLine() throws Exception {
         Tenants.SignedUp tenant = Tenants.free("Cli Clusters Co");
         assertThat(cairn(tenant.password() + "\n", "login", "--email", tenant.email(), "--password-stdin")
