@@ -27,6 +27,17 @@ public final class ChunkSealer {
     public static final byte VERSION = 1;
     public static final int HEADER_LENGTH = 2 + 1 + 1 + 4 + 12;
     public static final int TAG_LENGTH = 16;
+
+    /**
+     * The longest chunk: the chunker's maximum (docs/protocol.md, 4 MiB). Sealing refuses a longer one, and opening
+     * refuses an envelope that claims one before allocating for it (a crafted envelope cannot make a restore allocate
+     * gigabytes).
+     */
+    public static final int MAX_PLAIN_LENGTH = 4 * 1024 * 1024;
+
+    /** The longest envelope: a chunk of {@link #MAX_PLAIN_LENGTH} stored raw, with header and tag. */
+    public static final int MAX_ENVELOPE_LENGTH = HEADER_LENGTH + MAX_PLAIN_LENGTH + TAG_LENGTH;
+
     private static final byte FLAG_ZSTD = 1;
     private static final int ZSTD_LEVEL = 1;
     /** Chunks larger than this are first probed on a sample: incompressible data is not compressed in full. */
@@ -99,6 +110,9 @@ public final class ChunkSealer {
      * whether to send it; hashing again would cost a second pass). A wrong id makes an envelope that never opens.
      */
     public SealedChunk seal(ChunkId id, byte[] data, int offset, int length) {
+        if (length > MAX_PLAIN_LENGTH) {
+            throw new IllegalArgumentException("a chunk of " + length + " bytes is longer than " + MAX_PLAIN_LENGTH);
+        }
         byte[] scratch = SCRATCH.get();
         int compressed = compress(data, offset, length, scratch);
         if (compressed > 0) {
@@ -189,11 +203,19 @@ public final class ChunkSealer {
         if (envelope.length < HEADER_LENGTH + TAG_LENGTH || envelope[0] != 'C' || envelope[1] != 'K') {
             throw new ChunkIntegrityException("not a chunk envelope");
         }
+        if (envelope.length > MAX_ENVELOPE_LENGTH) {
+            throw new ChunkIntegrityException(
+                    "an envelope of " + envelope.length + " bytes is longer than any chunk's");
+        }
         if (envelope[2] != VERSION) {
             throw new ChunkIntegrityException("chunk envelope version " + envelope[2] + " is not supported");
         }
         byte flags = envelope[3];
         int plainLength = ByteBuffer.wrap(envelope, 4, 4).getInt();
+        if (plainLength > MAX_PLAIN_LENGTH) {
+            throw new ChunkIntegrityException(
+                    "the envelope claims a chunk of " + plainLength + " bytes, more than " + MAX_PLAIN_LENGTH);
+        }
         if (plainLength < 0 || (flags & ~FLAG_ZSTD) != 0) {
             throw new ChunkIntegrityException("malformed chunk envelope header");
         }

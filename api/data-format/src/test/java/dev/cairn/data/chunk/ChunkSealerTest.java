@@ -172,4 +172,28 @@ class ChunkSealerTest {
         SealedChunk sealed = SEALER.seal(new byte[0], 0, 0);
         assertThat(SEALER.open(sealed.envelope(), sealed.id())).isEmpty();
     }
+
+    @Test
+    void anEnvelopeClaimingAChunkLongerThanAnyIsRefusedBeforeAnythingIsAllocatedForIt() {
+        byte[] data = text(100_000);
+        SealedChunk sealed = SEALER.seal(data, 0, data.length);
+        assertThat(sealed.compressed()).isTrue();
+        byte[] crafted = sealed.envelope().clone();
+        java.nio.ByteBuffer.wrap(crafted, 4, 4).putInt(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> SEALER.open(crafted, sealed.id()))
+                .isInstanceOf(ChunkIntegrityException.class)
+                .hasMessageContaining("claims a chunk of 2147483647 bytes");
+        byte[] tooLong = java.util.Arrays.copyOf(sealed.envelope(), ChunkSealer.MAX_ENVELOPE_LENGTH + 1);
+        assertThatThrownBy(() -> SEALER.open(tooLong, sealed.id()))
+                .isInstanceOf(ChunkIntegrityException.class)
+                .hasMessageContaining("longer than any chunk");
+    }
+
+    @Test
+    void aChunkLongerThanTheChunkerMakesIsNotSealed() {
+        byte[] data = new byte[ChunkSealer.MAX_PLAIN_LENGTH + 1];
+        assertThatThrownBy(() -> SEALER.seal(data, 0, data.length)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SEALER.seal(data, 1, ChunkSealer.MAX_PLAIN_LENGTH).plainLength())
+                .isEqualTo(ChunkSealer.MAX_PLAIN_LENGTH);
+    }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.chunk.ChunkSealer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +80,62 @@ class TreeFormatTest {
         try (TreeReader r = new TreeReader(new ByteArrayInputStream(cut))) {
             assertThatThrownBy(r::next).hasMessageContaining("truncated");
         }
+    }
+
+    /** A tree of one file, written field by field as a crafting agent could: {@code size}, then its extents. */
+    private static byte[] craftedFile(int mode, long size, long[] offsets, int[] lengths, int claimedCount)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write(TreeWriter.MAGIC);
+        out.writeByte(2); // FILE
+        out.writeInt(1);
+        out.write('f');
+        out.writeInt(mode);
+        out.writeInt(0);
+        out.writeInt(0);
+        out.writeLong(0);
+        out.writeInt(0);
+        out.writeLong(size);
+        out.writeLong(1);
+        out.writeLong(1);
+        out.writeInt(claimedCount);
+        for (int i = 0; i < offsets.length; i++) {
+            out.writeLong(offsets[i]);
+            out.writeInt(lengths[i]);
+            out.write(new byte[ChunkId.LENGTH]);
+        }
+        out.writeByte(0);
+        return bytes.toByteArray();
+    }
+
+    private static TreeEntry readOne(byte[] tree) throws IOException {
+        try (TreeReader r = new TreeReader(new ByteArrayInputStream(tree))) {
+            return r.next();
+        }
+    }
+
+    @Test
+    void refusesCraftedFileEntriesBeforeARestoreActsOnThem() throws IOException {
+        assertThat(readOne(craftedFile(0644, 10, new long[] {0}, new int[] {10}, 1))
+                        .size())
+                .isEqualTo(10);
+        // an extent whose end wraps around past Long.MAX_VALUE would pass a plain "offset + length > size"
+        assertThatThrownBy(() -> readOne(craftedFile(0644, 100, new long[] {Long.MAX_VALUE - 1}, new int[] {10}, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> readOne(craftedFile(0644, -1, new long[0], new int[0], 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad size");
+        assertThatThrownBy(() -> readOne(craftedFile(0644, (1L << 50) + 1, new long[0], new int[0], 0)))
+                .hasMessageContaining("bad size");
+        assertThatThrownBy(() -> readOne(
+                        craftedFile(0644, 1L << 30, new long[] {0}, new int[] {ChunkSealer.MAX_PLAIN_LENGTH + 1}, 1)))
+                .hasMessageContaining("bad extent");
+        assertThatThrownBy(() -> readOne(craftedFile(0104755, 10, new long[] {0}, new int[] {10}, 1)))
+                .hasMessageContaining("bad mode");
+        // a count of 16 M extents with none behind it: truncated, without an array allocated for 16 M first
+        assertThatThrownBy(() -> readOne(craftedFile(0644, 1L << 40, new long[0], new int[0], TreeReader.MAX_EXTENTS)))
+                .hasMessageContaining("truncated");
     }
 
     @ParameterizedTest

@@ -32,8 +32,7 @@ class GatewayPathsIT {
     static void platform() {
         platform = TestPlatform.get();
         entry = URI.create(platform.entryPoint());
-        token = platform.keycloak()
-                .token("cairn", "cairn-cli", null, Platform.DEMO_USER, platform.demoPassword());
+        token = platform.keycloak().token("cairn", "cairn-cli", null, Platform.DEMO_USER, platform.demoPassword());
     }
 
     private record Answer(int status, Map<String, String> headers, String body) {
@@ -121,7 +120,9 @@ class GatewayPathsIT {
     void internalPathsAreNeverForwarded() throws IOException {
         Answer a = get("/internal/v1/tenants");
         assertThat(a.status()).isEqualTo(404);
-        assertThat(a.body()).contains("https://cairn.dev/problems/not-found").contains("nothing at /internal/v1/tenants");
+        assertThat(a.body())
+                .contains("https://cairn.dev/problems/not-found")
+                .contains("nothing at /internal/v1/tenants");
     }
 
     @Test
