@@ -80,7 +80,8 @@ public final class RestoreCommand {
                         : RestoreOptions.ExistingPolicy.valueOf(spec.existingResourcePolicy()),
                 spec.preview(),
                 null,
-                spec.namespacePrefix());
+                spec.namespacePrefix(),
+                spec.includeClusterResources());
         RestoreReport r = new ResourceRestore(kube, options, progress.files).run(files);
         List<RestoreReport.VolumeRestore> restored = null;
         if (!r.preview() && volumeIndex != null && spec.restoresVolumes() && volumes != null) {

@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * mapped; an object that exists is skipped or updated as the policy says; a preview reads the cluster and reports the
  * same plan without changing anything.
  *
+ * <p>Cluster-scoped objects are shared by the whole cluster: a restore that does not take every namespace as it was
+ * backed up (a filter, a mapping, a prefix) restores only those its objects need and that grant nothing (custom
+ * resource definitions, bound volumes, their storage classes) unless asked for all ({@code includeClusterResources});
+ * a ClusterRoleBinding never comes back by surprise. What is left out is reported as skipped, with the reason.
+ *
  * <p>Objects the cluster makes again are not restored: those a controller owns when their owner is in the backup
  * (the ReplicaSets and Pods of a Deployment), service-account token Secrets, the {@code kube-root-ca.crt}
  * ConfigMap, managed EndpointSlices and the Endpoints of Services with selectors, and dynamically provisioned
@@ -42,6 +47,9 @@ public final class ResourceRestore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Entry(ApiType type, String namespace, String name, ObjectNode object) {}
+
+    private static final String CRDS = "customresourcedefinitions.apiextensions.k8s.io";
+    private static final String STORAGE_CLASSES = "storageclasses.storage.k8s.io";
 
     private final KubernetesClient client;
     private final RestoreOptions options;
@@ -180,9 +188,13 @@ public final class ResourceRestore {
                 restoredVolumes.add(e.name());
             }
         }
+        Set<String> needed = neededClusterObjects(entries);
         List<Entry> plan = new ArrayList<>();
         for (Entry e : entries) {
-            String skip = skipReason(e, present, servicesWithSelectors);
+            String skip = clusterSkipReason(e, needed);
+            if (skip == null) {
+                skip = skipReason(e, present, servicesWithSelectors);
+            }
             if (skip != null) {
                 items.add(new Item(Action.SKIP, e.type().qualified(), map(e.namespace()), mappedName(e), skip));
                 done.incrementAndGet();
@@ -193,6 +205,58 @@ public final class ResourceRestore {
             plan.add(new Entry(e.type(), map(e.namespace()), mappedName(e), o));
         }
         return plan;
+    }
+
+    /**
+     * The cluster-scoped objects (as {@code type/name}) that the restored namespaced objects need and that grant
+     * nothing: the definitions of their custom resources, the volumes their claims are bound to, the storage classes
+     * the claims and those volumes name.
+     */
+    private static Set<String> neededClusterObjects(List<Entry> entries) {
+        Set<String> needed = new HashSet<>();
+        Set<String> volumes = new HashSet<>();
+        for (Entry e : entries) {
+            if (e.namespace() == null) {
+                continue;
+            }
+            needed.add(CRDS + "/" + e.type().qualified());
+            if (e.type().qualified().equals("persistentvolumeclaims")) {
+                JsonNode spec = e.object().path("spec");
+                if (spec.hasNonNull("volumeName")) {
+                    volumes.add(spec.path("volumeName").asText());
+                    needed.add("persistentvolumes/" + spec.path("volumeName").asText());
+                }
+                if (spec.hasNonNull("storageClassName")) {
+                    needed.add(STORAGE_CLASSES + "/"
+                            + spec.path("storageClassName").asText());
+                }
+            }
+        }
+        for (Entry e : entries) {
+            if (e.type().qualified().equals("persistentvolumes") && volumes.contains(e.name())) {
+                JsonNode storageClass = e.object().path("spec").path("storageClassName");
+                if (!storageClass.isMissingNode() && !storageClass.isNull()) {
+                    needed.add(STORAGE_CLASSES + "/" + storageClass.asText());
+                }
+            }
+        }
+        return needed;
+    }
+
+    /** Why a cluster-scoped object is left out ({@link RestoreOptions#includeClusterResources()}), or null. */
+    private String clusterSkipReason(Entry e, Set<String> needed) {
+        if (e.namespace() != null || e.type().qualified().equals("namespaces")) {
+            return null;
+        }
+        Boolean include = options.includeClusterResources();
+        if (include != null) {
+            return include ? null : "cluster-scoped: left out (includeClusterResources is false)";
+        }
+        if (options.asBackedUp() || needed.contains(e.type().qualified() + "/" + e.name())) {
+            return null;
+        }
+        return "cluster-scoped and not needed by the restored namespaces: restored only with"
+                + " includeClusterResources";
     }
 
     private String skipReason(Entry e, Set<String> present, Set<String> servicesWithSelectors) {

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param crdWait how long to wait for a restored custom resource definition to be established
  * @param namespacePrefix a namespace not in {@code namespaceMapping} is restored as this prefix and its name; null:
  *     as its name
+ * @param includeClusterResources cluster-scoped objects other than namespaces: true all, false none; null all when
+ *     the restore takes {@linkplain #asBackedUp() every namespace as it was}, else only those the restored objects
+ *     need and that grant nothing (custom resource definitions, bound volumes, their storage classes)
  */
 public record RestoreOptions(
         List<String> includeNamespaces,
@@ -23,7 +26,8 @@ public record RestoreOptions(
         ExistingPolicy existing,
         boolean preview,
         Duration crdWait,
-        String namespacePrefix) {
+        String namespacePrefix,
+        Boolean includeClusterResources) {
 
     public RestoreOptions {
         includeNamespaces = includeNamespaces == null || includeNamespaces.isEmpty()
@@ -43,7 +47,12 @@ public record RestoreOptions(
             ExistingPolicy existing,
             boolean preview,
             Duration crdWait) {
-        this(includeNamespaces, namespaceMapping, storageClassMapping, existing, preview, crdWait, null);
+        this(includeNamespaces, namespaceMapping, storageClassMapping, existing, preview, crdWait, null, null);
+    }
+
+    /** Whether every namespace is restored as it was backed up: no filter, no mapping, no prefix. */
+    public boolean asBackedUp() {
+        return includeNamespaces.equals(List.of("*")) && namespaceMapping.isEmpty() && namespacePrefix == null;
     }
 
     /** The namespace a backed-up namespace is restored into: its mapping, else the prefix and its name. */

@@ -205,13 +205,17 @@ class ResourceRoundTripTest {
                     .withName("archive")
                     .get());
             assertThat(archive.path("spec").path("volumeName").asText()).isEqualTo("archive-pv");
-            JsonNode binding = JSON.valueToTree(target.client()
-                    .rbac()
-                    .clusterRoleBindings()
-                    .withName("shop-app-widgets")
-                    .get());
-            assertThat(binding.path("subjects").get(0).path("namespace").asText())
-                    .isEqualTo("shop-restored");
+            // a mapped restore is not the cluster as it was: its cluster RBAC stays out unless asked for
+            assertThat(skipped(report))
+                    .contains(
+                            "clusterrolebindings.rbac.authorization.k8s.io -/shop-app-widgets",
+                            "clusterroles.rbac.authorization.k8s.io -/widget-reader");
+            assertThat(target.client()
+                            .rbac()
+                            .clusterRoleBindings()
+                            .withName("shop-app-widgets")
+                            .get())
+                    .isNull();
             assertThat(target.client()
                             .services()
                             .inNamespace("shop-restored")
@@ -232,7 +236,90 @@ class ResourceRoundTripTest {
                             new AtomicLong())
                     .run(files);
             assertThat(update.updated()).isEqualTo(report.created());
+
+            // asked for, the cluster-scoped objects come too, their subjects in the mapped namespaces
+            RestoreReport withCluster = new ResourceRestore(
+                            target.client(),
+                            new RestoreOptions(
+                                    null,
+                                    MAPPING,
+                                    Map.of(),
+                                    RestoreOptions.ExistingPolicy.SKIP,
+                                    false,
+                                    Duration.ofSeconds(20),
+                                    null,
+                                    true),
+                            new AtomicLong())
+                    .run(files);
+            assertThat(withCluster.failed()).isZero();
+            JsonNode binding = JSON.valueToTree(target.client()
+                    .rbac()
+                    .clusterRoleBindings()
+                    .withName("shop-app-widgets")
+                    .get());
+            assertThat(binding.path("subjects").get(0).path("namespace").asText())
+                    .isEqualTo("shop-restored");
         }
+    }
+
+    @Test
+    void aFilteredRestoreTakesOnlyTheClusterObjectsItsNamespacesNeedUnlessAskedForAllOrNone() throws Exception {
+        try (MockCluster source = MockCluster.realistic();
+                MockCluster target = MockCluster.empty()) {
+            Map<String, byte[]> files =
+                    walk(new ResourceSource(source.client(), SHOP_AND_BILLING, "c1"), new ArrayList<>());
+            java.util.function.Function<Boolean, RestoreReport> billing = include -> {
+                try {
+                    return new ResourceRestore(
+                                    target.client(),
+                                    new RestoreOptions(
+                                            List.of("billing"),
+                                            Map.of(),
+                                            Map.of(),
+                                            RestoreOptions.ExistingPolicy.SKIP,
+                                            true,
+                                            null,
+                                            null,
+                                            include),
+                                    new AtomicLong())
+                            .run(files);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            String crd = "customresourcedefinitions.apiextensions.k8s.io widgets.example.com";
+            String binding = "clusterrolebindings.rbac.authorization.k8s.io shop-app-widgets";
+            String volume = "persistentvolumes archive-pv";
+
+            // by default: the definition of billing's custom resources, and nothing that grants or is shop's
+            Map<String, RestoreReport.Action> auto = clusterActions(billing.apply(null));
+            assertThat(auto.get(crd)).isEqualTo(RestoreReport.Action.CREATE);
+            assertThat(auto.get(binding)).isEqualTo(RestoreReport.Action.SKIP);
+            assertThat(auto.get(volume)).isEqualTo(RestoreReport.Action.SKIP);
+            assertThat(billing.apply(null).items().stream()
+                            .filter(i -> i.name().equals("shop-app-widgets"))
+                            .findFirst()
+                            .orElseThrow()
+                            .reason())
+                    .contains("restored only with includeClusterResources");
+
+            // asked for all: every cluster-scoped object; asked for none: not even the definition
+            assertThat(clusterActions(billing.apply(true)))
+                    .containsEntry(crd, RestoreReport.Action.CREATE)
+                    .containsEntry(binding, RestoreReport.Action.CREATE)
+                    .containsEntry(volume, RestoreReport.Action.CREATE);
+            assertThat(clusterActions(billing.apply(false)).values()).containsOnly(RestoreReport.Action.SKIP);
+        }
+    }
+
+    /** What a report did with each cluster-scoped object other than namespaces, as {@code type name}. */
+    private static Map<String, RestoreReport.Action> clusterActions(RestoreReport report) {
+        Map<String, RestoreReport.Action> actions = new java.util.TreeMap<>();
+        report.items().stream()
+                .filter(i -> i.namespace() == null && !i.type().equals("namespaces"))
+                .forEach(i -> actions.put(i.type() + " " + i.name(), i.action()));
+        assertThat(actions).isNotEmpty();
+        return actions;
     }
 
     @Test

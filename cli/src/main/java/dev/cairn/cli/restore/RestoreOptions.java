@@ -48,6 +48,15 @@ public final class RestoreOptions {
     @Option(names = "--preview", description = "Only report what would be created, updated or skipped.")
     boolean preview;
 
+    @Option(
+            names = "--include-cluster-resources",
+            arity = "1",
+            paramLabel = "true|false",
+            description = "Cluster-scoped objects: all or none (default: all when every namespace is restored as it"
+                    + " was, else only the definitions, volumes and storage classes the restored objects need;"
+                    + " never cluster RBAC unless true).")
+    Boolean includeClusterResources;
+
     /** Whether only a preview was asked for. */
     public boolean preview() {
         return preview;
@@ -59,7 +68,8 @@ public final class RestoreOptions {
                 && namespaceMapping.isEmpty()
                 && storageClassMapping.isEmpty()
                 && existing == null
-                && !preview;
+                && !preview
+                && includeClusterResources == null;
     }
 
     /** The spec of a restore of {@code backup}; {@code volumes} false leaves volume data out. */
@@ -71,6 +81,9 @@ public final class RestoreOptions {
                 Mappings.parse("--storage-class-mapping", storageClassMapping, commandLine),
                 existing == null ? null : existing.name().toUpperCase(Locale.ROOT),
                 preview,
-                volumes);
+                volumes,
+                null,
+                null,
+                includeClusterResources);
     }
 }

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * @param volumes restore the data of the claims it creates (absent: true)
  * @param drill a restore drill: every namespace is restored into a scratch namespace ({@code drill-<token>-<name>}),
  *     verified, then the scratch namespaces are deleted; no namespace mapping then
+ * @param includeClusterResources cluster-scoped objects: true all, false none, absent as {@link
+ *     RestoreSpec#includeClusterResources()} says
  */
 public record NewRecovery(
         UUID backupId,
@@ -36,7 +38,8 @@ public record NewRecovery(
         Map<String, String> storageClassMapping,
         String existingResourcePolicy,
         Boolean volumes,
-        Boolean drill) {
+        Boolean drill,
+        Boolean includeClusterResources) {
 
     @AssertTrue(
             message = "name the backup once: backupId, latestOfCluster for the latest Completed backup of a cluster, or"
@@ -72,6 +75,7 @@ public record NewRecovery(
                 false,
                 volumes,
                 isDrill() ? scratchPrefix : null,
-                isDrill() ? Boolean.TRUE : null);
+                isDrill() ? Boolean.TRUE : null,
+                includeClusterResources);
     }
 }

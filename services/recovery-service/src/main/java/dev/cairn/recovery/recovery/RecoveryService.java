@@ -164,7 +164,17 @@ public class RecoveryService {
      */
     public RecoveryView drill(PolicyDrill d) {
         NewRecovery request = new NewRecovery(
-                d.backupId(), null, null, d.targetClusterId(), d.includeNamespaces(), null, null, null, null, true);
+                d.backupId(),
+                null,
+                null,
+                d.targetClusterId(),
+                d.includeNamespaces(),
+                null,
+                null,
+                null,
+                null,
+                true,
+                null);
         String selector = "run " + d.runId() + " of policy " + d.policyId();
         String requestedBy = "policy " + d.policyId();
         RecoveryStore.Created created = store.create(row(

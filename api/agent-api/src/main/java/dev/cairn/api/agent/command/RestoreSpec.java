@@ -21,6 +21,10 @@ import java.util.UUID;
  *     (a drill's scratch namespaces); absent: its own name
  * @param removeAfter once restored (and its volumes' data written), delete the namespaces this restore created, and
  *     only those (a drill's clean-up); absent: false
+ * @param includeClusterResources cluster-scoped objects of the backup (other than its namespaces): true all, false
+ *     none; absent: all when the restore takes every namespace as it was backed up (no filter, mapping or prefix),
+ *     otherwise only those the restored objects need and that grant nothing (the definitions of their custom
+ *     resources, the volumes their claims are bound to, the storage classes those name), never RBAC by surprise
  */
 public record RestoreSpec(
         @NotNull UUID backupId,
@@ -38,7 +42,8 @@ public record RestoreSpec(
         boolean preview,
         Boolean volumes,
         @Pattern(regexp = "[a-z0-9][-a-z0-9]{0,19}") String namespacePrefix,
-        Boolean removeAfter) {
+        Boolean removeAfter,
+        Boolean includeClusterResources) {
 
     public RestoreSpec {
         includeNamespaces = includeNamespaces == null ? List.of() : includeNamespaces;
@@ -63,6 +68,7 @@ public record RestoreSpec(
                 existingResourcePolicy,
                 preview,
                 volumes,
+                null,
                 null,
                 null);
     }
