@@ -25,6 +25,14 @@ public class Caller {
         return claims.tenantId();
     }
 
+    /**
+     * The tenant whose backups the caller reads: a user's, or, for an agent's token, its tenant once its cluster is
+     * known to be active (a revoked agent reads nothing, whatever its token says).
+     */
+    public UUID readingTenant() {
+        return claims.uuid(TokenClaims.CLUSTER_ID).isPresent() ? agent().tenantId() : tenant();
+    }
+
     /** The calling agent, once its cluster is known to be active and of the token's tenant. */
     public AgentIdentity agent() {
         UUID tenant = claims.tenantId();

@@ -82,7 +82,7 @@ public class BackupResource {
     public List<BackupView> list(
             @QueryParam("clusterId") UUID clusterId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return backups.list(caller.tenant(), clusterId, limit).stream()
+        return backups.list(caller.readingTenant(), clusterId, limit).stream()
                 .map(BackupResource::view)
                 .toList();
     }
@@ -92,7 +92,7 @@ public class BackupResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.AGENT})
     @Operation(summary = "Read a backup")
     public BackupView get(@PathParam("backupId") UUID id) {
-        return view(backups.get(caller.tenant(), id));
+        return view(backups.get(caller.readingTenant(), id));
     }
 
     @GET

@@ -166,14 +166,7 @@ public class BackupService {
      * bucket alone rebuilds the catalog), then records it. Sending the same manifest again is harmless.
      */
     public Backup commit(AgentIdentity agent, UUID id, InputStream body) {
-        Backup backup = get(agent.tenantId(), id);
-        if (!backup.clusterId().equals(agent.clusterId())) {
-            throw new ProblemException(
-                    403,
-                    "not-your-backup",
-                    "Not this agent's backup",
-                    "only the agent that started a backup commits it");
-        }
+        Backup backup = started(agent, id, "commits");
         byte[] bytes;
         BackupManifest manifest;
         try {
@@ -210,13 +203,27 @@ public class BackupService {
         return get(agent.tenantId(), id);
     }
 
+    /** Fails a backup this agent started ({@code 403 not-your-backup} for another cluster's, even of its tenant). */
     public Backup abort(AgentIdentity agent, UUID id, String reason) {
-        Backup backup = get(agent.tenantId(), id);
+        Backup backup = started(agent, id, "aborts");
         if (!catalog.fail(agent.tenantId(), id, reason)) {
             throw new ProblemException(
                     409, "backup-not-in-progress", "Backup not in progress", "backup " + id + " is " + backup.phase());
         }
         return get(agent.tenantId(), id);
+    }
+
+    /** A backup of the agent's tenant that this agent started; 403 {@code not-your-backup} for another's. */
+    private Backup started(AgentIdentity agent, UUID id, String verb) {
+        Backup backup = get(agent.tenantId(), id);
+        if (!backup.clusterId().equals(agent.clusterId())) {
+            throw new ProblemException(
+                    403,
+                    "not-your-backup",
+                    "Not this agent's backup",
+                    "only the agent that started a backup " + verb + " it");
+        }
+        return backup;
     }
 
     /** Locations of a restorable backup's chunks, with one pre-signed URL per pack; unknown ids are listed apart. */

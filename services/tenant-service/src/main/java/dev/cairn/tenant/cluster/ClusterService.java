@@ -6,6 +6,7 @@ import dev.cairn.api.agent.AgentRegistrationRequest;
 import dev.cairn.api.agent.ClusterPhase;
 import dev.cairn.api.agent.Heartbeat;
 import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.tenant.fault.FaultPoints;
 import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.keys.KeyEncryption;
 import dev.cairn.tenant.keys.KeyPurpose;
@@ -40,13 +41,17 @@ public class ClusterService {
     private final AgentsConfig config;
     private final ConnectedClusters usage;
 
+    private final FaultPoints faults;
+
     public ClusterService(
             TenantService tenants,
             TenantKeyService keys,
             AgentMessaging messaging,
             UserDirectory directory,
             AgentsConfig config,
-            ConnectedClusters usage) {
+            ConnectedClusters usage,
+            FaultPoints faults) {
+        this.faults = faults;
         this.usage = usage;
         this.tenants = tenants;
         this.keys = keys;
@@ -190,11 +195,33 @@ public class ClusterService {
         return new AgentIdentity(cluster.id, cluster.tenantId, cluster.phase, mac, tenant.homeRegion);
     }
 
-    /** Records an agent's heartbeat; 403 once its cluster is revoked, whatever its token says. */
+    /**
+     * Records an agent's heartbeat; 403 once its cluster is revoked, whatever its token says. The write is
+     * conditional on the cluster being connected still: a revocation that commits between the check and the write is
+     * never undone by a heartbeat writing back the phase (or the MAC key) it read.
+     */
     @Transactional
     public ClusterView heartbeat(UUID tenantId, UUID clusterId, Heartbeat heartbeat) {
         Cluster cluster = connected(tenantId, clusterId);
-        apply(cluster, heartbeat, Instant.now());
+        faults.pass(FaultPoints.HEARTBEAT_BEFORE_WRITE);
+        Instant now = Instant.now();
+        int written = Cluster.update(
+                "agentVersion = ?1, kubernetesVersion = ?2, nodeCount = ?3, namespaceCount = ?4,"
+                        + " agentCapabilities = ?5, lastHeartbeatAt = ?6, updatedAt = ?6"
+                        + " where id = ?7 and tenantId = ?8 and phase = ?9",
+                heartbeat.agentVersion(),
+                heartbeat.kubernetesVersion(),
+                heartbeat.nodeCount(),
+                heartbeat.namespaceCount(),
+                capabilities(heartbeat),
+                now,
+                clusterId,
+                tenantId,
+                ClusterPhase.Connected);
+        if (written == 0) {
+            throw new ProblemException(403, "agent-revoked", "Agent revoked", "this agent's access was revoked");
+        }
+        Cluster.getEntityManager().refresh(cluster);
         return view(cluster);
     }
 
@@ -264,10 +291,13 @@ public class ClusterService {
         cluster.kubernetesVersion = facts.kubernetesVersion();
         cluster.nodeCount = facts.nodeCount();
         cluster.namespaceCount = facts.namespaceCount();
-        cluster.agentCapabilities =
-                facts.capabilitiesOrNone().stream().distinct().toArray(String[]::new);
+        cluster.agentCapabilities = capabilities(facts);
         cluster.lastHeartbeatAt = now;
         cluster.updatedAt = now;
+    }
+
+    private static String[] capabilities(Heartbeat facts) {
+        return facts.capabilitiesOrNone().stream().distinct().toArray(String[]::new);
     }
 
     private ClusterView view(Cluster cluster) {

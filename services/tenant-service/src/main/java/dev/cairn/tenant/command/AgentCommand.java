@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,14 @@ import java.util.UUID;
 public class AgentCommand extends PanacheEntityBase {
     @Id
     public UUID id;
+
+    /**
+     * Optimistic lock: a transaction that read the command before another changed it fails at commit, and {@code
+     * CommandService} runs it again on the current state (a report never writes back a cancel it did not see).
+     */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;

@@ -15,6 +15,7 @@ import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
+import dev.cairn.tenant.fault.FaultPoints;
 import dev.cairn.tenant.tenant.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +41,16 @@ public class CommandService {
     private final CommandsConfig config;
     private final ObjectMapper json;
     private final CommandFileStore files;
+    private final FaultPoints faults;
 
     public CommandService(
             ClusterService clusters,
             CommandSignals signals,
             CommandsConfig config,
             ObjectMapper json,
-            CommandFileStore files) {
+            CommandFileStore files,
+            FaultPoints faults) {
+        this.faults = faults;
         this.clusters = clusters;
         this.signals = signals;
         this.config = config;
@@ -175,7 +179,7 @@ public class CommandService {
      * told on its next poll or progress report (it then reports CANCELLED). A finished command answers 409.
      */
     public CommandView cancel(UUID tenantId, UUID clusterId, UUID commandId) {
-        CommandView view = QuarkusTransaction.requiringNew().call(() -> {
+        CommandView view = onCurrentState(() -> {
             AgentCommand c = owned(tenantId, clusterId, commandId);
             Instant now = Instant.now();
             c.apply(CommandLifecycle.cancel(c.state(), now), now);
@@ -197,7 +201,7 @@ public class CommandService {
             if (!stillListening.getAsBoolean()) {
                 return new Delivery(List.of(), List.of(), config.lease().toSeconds());
             }
-            Delivery delivery = QuarkusTransaction.requiringNew().call(() -> take(tenantId, clusterId));
+            Delivery delivery = onCurrentState(() -> take(tenantId, clusterId));
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (!delivery.commands().isEmpty() || !delivery.cancel().isEmpty() || left <= 0) {
                 return delivery;
@@ -234,7 +238,7 @@ public class CommandService {
 
     /** Records an agent's report on one of its commands; answers whether the tenant asked to cancel it. */
     public StatusReport.Answer report(UUID tenantId, UUID clusterId, UUID commandId, StatusReport status) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return onCurrentState(() -> {
             clusters.connected(tenantId, clusterId);
             AgentCommand c = owned(tenantId, clusterId, commandId);
             if ((status.backup() != null && c.kind != CommandKind.BACKUP)
@@ -263,8 +267,48 @@ public class CommandService {
             if (c.phase.isFinal()) {
                 LOG.infof("command %s of cluster %s ended %s", c.id, clusterId, c.phase);
             }
+            faults.pass(FaultPoints.REPORT_BEFORE_COMMIT);
             return new StatusReport.Answer(CommandLifecycle.cancelPending(c.state()));
         });
+    }
+
+    /** Attempts of a transaction that lost a race on a command before it gives up with a 409. */
+    private static final int ATTEMPTS = 5;
+
+    /**
+     * Runs {@code work} in a transaction of its own; when another transaction changed one of its commands after it
+     * read them (the optimistic lock of {@link AgentCommand#version}), runs it again, so that it decides on the current
+     * state: a report never writes back the state it read over a cancel that committed meanwhile, a poll never
+     * delivers a command cancelled meanwhile.
+     */
+    private <T> T onCurrentState(java.util.concurrent.Callable<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work);
+            } catch (RuntimeException e) {
+                if (!lostRace(e)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw ProblemException.conflict("the command kept changing while this request ran; try again");
+                }
+                LOG.debugf("a command changed under a transaction (attempt %d): running it again", attempt);
+            }
+        }
+    }
+
+    /** Whether {@code e} is (or was caused by) an optimistic lock failure. */
+    static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**
@@ -294,12 +338,13 @@ public class CommandService {
                     .orElseThrow(() -> ProblemException.notFound("tenant " + tenantId));
         });
         files.put(region, tenantId, commandId, content, length);
-        QuarkusTransaction.requiringNew().run(() -> {
+        onCurrentState(() -> {
             AgentCommand c = owned(tenantId, clusterId, commandId);
             c.fileRegion = region;
             c.fileBytes = length;
             c.fileStoredAt = Instant.now();
             c.fileDeletedAt = null;
+            return null;
         });
     }
 

@@ -94,6 +94,8 @@ public final class TestPlatform {
                         Map.entry("cairn.metering.fault-dir", faultDir(home).toString()),
                         // recoveries: the crash test kills the recovery service in each state
                         Map.entry("cairn.recovery.fault-dir", faultDir(home).toString()),
+                        // the tenant service: the race tests hold a heartbeat or a report there (LateWritesIT)
+                        Map.entry("cairn.faults.dir", faultDir(home).toString()),
                         Map.entry("cairn.metering.reconcile-every", "off"),
                         Map.entry("cairn.metering.reconcile-settle", "PT2S"),
                         // statements on demand; webhooks retried within seconds
