@@ -389,6 +389,12 @@ public final class BackupRun {
                     tree.write(entry(e, List.of()));
                     symlinks.incrementAndGet();
                 }
+                case FIFO, CHARACTER_DEVICE, BLOCK_DEVICE -> {
+                    // recorded as they are, without content: counted with the files (statistics v1 has no column)
+                    tree.write(entry(e, List.of()));
+                    files.incrementAndGet();
+                    progress.files.incrementAndGet();
+                }
                 case FILE -> file(e);
             }
         }
@@ -456,7 +462,8 @@ public final class BackupRun {
                     e.inode(),
                     e.ctimeNanos(),
                     extents,
-                    e.target());
+                    e.target(),
+                    e.device());
         }
 
         @Override

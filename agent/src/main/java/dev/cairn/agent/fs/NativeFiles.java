@@ -3,10 +3,13 @@ package dev.cairn.agent.fs;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 
 /**
  * The few system calls a backup makes per file, straight into glibc through the foreign function API: {@code statx}
@@ -41,6 +44,18 @@ public final class NativeFiles {
     private static final MethodHandle PREAD;
     private static final MethodHandle LSEEK;
     private static final MethodHandle CLOSE;
+    private static final MethodHandle MKNOD;
+    private static final MethodHandle CHMOD;
+    private static final MethodHandle UTIMENSAT;
+    private static final MethodHandle LCHOWN;
+
+    /** {@code tv_nsec} that leaves a time as it is ({@code UTIME_OMIT}). */
+    private static final long UTIME_OMIT = (1L << 30) - 2;
+
+    /** Where a call leaves {@code errno}, per {@link Linker.Option#captureCallState}. */
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     static {
         MethodHandle statx = null;
@@ -48,6 +63,10 @@ public final class NativeFiles {
         MethodHandle pread = null;
         MethodHandle lseek = null;
         MethodHandle close = null;
+        MethodHandle mknod = null;
+        MethodHandle chmod = null;
+        MethodHandle utimensat = null;
+        MethodHandle lchown = null;
         try {
             Linker linker = Linker.nativeLinker();
             SymbolLookup libc = linker.defaultLookup();
@@ -78,6 +97,29 @@ public final class NativeFiles {
             close = linker.downcallHandle(
                     libc.find("close").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+            mknod = linker.downcallHandle(
+                    libc.find("mknod").orElseThrow(),
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
+                    Linker.Option.captureCallState("errno"));
+            utimensat = linker.downcallHandle(
+                    libc.find("utimensat").orElseThrow(),
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT),
+                    Linker.Option.captureCallState("errno"));
+            lchown = linker.downcallHandle(
+                    libc.find("lchown").orElseThrow(),
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+                    Linker.Option.captureCallState("errno"));
+            chmod = linker.downcallHandle(
+                    libc.find("chmod").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
+                    Linker.Option.captureCallState("errno"));
         } catch (RuntimeException | Error e) {
             statx = null; // no native access: every caller takes the JDK's way
         }
@@ -86,6 +128,10 @@ public final class NativeFiles {
         PREAD = pread;
         LSEEK = lseek;
         CLOSE = close;
+        MKNOD = mknod;
+        CHMOD = chmod;
+        UTIMENSAT = utimensat;
+        LCHOWN = lchown;
     }
 
     /** Native memory per thread: a NUL-terminated path, a {@code struct statx}, a read buffer. */
@@ -95,9 +141,14 @@ public final class NativeFiles {
         final MemorySegment path;
         final MemorySegment statx;
         final MemorySegment read;
+        final MemorySegment callState;
+        /** Two {@code struct timespec} (access, modification) for {@code utimensat}. */
+        final MemorySegment times;
 
         Scratch() {
             Arena arena = Arena.ofAuto();
+            callState = arena.allocate(CALL_STATE);
+            times = arena.allocate(32, 8);
             path = arena.allocate(PATH_MAX + 1L);
             statx = arena.allocate(STATX_SIZE, 8);
             read = arena.allocate(READ_BUFFER, 8);
@@ -122,9 +173,111 @@ public final class NativeFiles {
      *
      * @param mode file type and permission bits ({@code st_mode})
      * @param ctimeNanos the change time in nanoseconds since the epoch
+     * @param device a device node's number as the tree keeps it (major in the high 32 bits, minor in the low)
      */
     public record Status(
-            int mode, long inode, int uid, int gid, long size, long mtimeSeconds, int mtimeNanos, long ctimeNanos) {}
+            int mode,
+            long inode,
+            int uid,
+            int gid,
+            long size,
+            long mtimeSeconds,
+            int mtimeNanos,
+            long ctimeNanos,
+            long device) {}
+
+    /**
+     * Sets the permission bits of the FIFO or device node at {@code absolutePath} ({@code chmod}, which never opens
+     * it: the JDK's way opens the file, and opening a FIFO waits for a writer): 0, or the {@code errno} of the
+     * failure; -1 when the call is not available here.
+     */
+    public static int chmod(byte[] absolutePath, int mode) {
+        if (CHMOD == null || absolutePath.length > PATH_MAX) {
+            return -1;
+        }
+        Scratch s = SCRATCH.get();
+        try {
+            int rc = (int) CHMOD.invokeExact(s.callState, s.path(absolutePath), mode);
+            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
+        } catch (Throwable e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Sets the owner and group of the file at {@code absolutePath}, links not followed ({@code lchown}, which never
+     * opens it): 0, or the {@code errno} of the failure; -1 when the call is not available here.
+     */
+    public static int lchown(byte[] absolutePath, int uid, int gid) {
+        if (LCHOWN == null || absolutePath.length > PATH_MAX) {
+            return -1;
+        }
+        Scratch s = SCRATCH.get();
+        try {
+            int rc = (int) LCHOWN.invokeExact(s.callState, s.path(absolutePath), uid, gid);
+            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
+        } catch (Throwable e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Sets the modification time of the file at {@code absolutePath}, links not followed, the access time left as it
+     * is ({@code utimensat}, which never opens the file, unlike the JDK's way): 0, or the {@code errno} of the
+     * failure; -1 when the call is not available here.
+     */
+    public static int setModificationTime(byte[] absolutePath, long seconds, int nanos) {
+        if (UTIMENSAT == null || absolutePath.length > PATH_MAX) {
+            return -1;
+        }
+        Scratch s = SCRATCH.get();
+        s.times.set(ValueLayout.JAVA_LONG, 0, 0L);
+        s.times.set(ValueLayout.JAVA_LONG, 8, UTIME_OMIT);
+        s.times.set(ValueLayout.JAVA_LONG, 16, seconds);
+        s.times.set(ValueLayout.JAVA_LONG, 24, nanos);
+        try {
+            int rc = (int)
+                    UTIMENSAT.invokeExact(s.callState, AT_FDCWD, s.path(absolutePath), s.times, AT_SYMLINK_NOFOLLOW);
+            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
+        } catch (Throwable e) {
+            return -1;
+        }
+    }
+
+    /** A {@code dev_t} as glibc encodes it ({@code unix:rdev}) in the tree's form: major high, minor low. */
+    public static long device(long devT) {
+        long major = ((devT >>> 8) & 0xfffL) | ((devT >>> 32) & ~0xfffL);
+        long minor = (devT & 0xffL) | ((devT >>> 12) & ~0xffL);
+        return ((major & 0xffffffffL) << 32) | (minor & 0xffffffffL);
+    }
+
+    /** The tree's device number as glibc's {@code dev_t} ({@code makedev}). */
+    static long devT(long device) {
+        long major = device >>> 32;
+        long minor = device & 0xffffffffL;
+        return ((major & 0xfffL) << 8)
+                | ((major & 0xfffff000L) << 32)
+                | (minor & 0xffL)
+                | ((minor & 0xffffff00L) << 12);
+    }
+
+    /**
+     * Makes a FIFO or a device node at {@code absolutePath} ({@code mknod}: {@code mode} has the type and permission
+     * bits, {@code device} is in the tree's form): 0, or the {@code errno} of the failure ({@code EPERM} without
+     * {@code CAP_MKNOD}, {@code EEXIST}); -1 when the call is not available here.
+     */
+    public static int mknod(byte[] absolutePath, int mode, long device) {
+        if (MKNOD == null || absolutePath.length > PATH_MAX) {
+            return -1;
+        }
+        Scratch s = SCRATCH.get();
+        try {
+            int rc = (int) MKNOD.invokeExact(s.callState, s.path(absolutePath), mode, devT(device));
+            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
+        } catch (Throwable e) {
+            return -1;
+        }
+    }
 
     /** The status of the file at {@code absolutePath}, links not followed; null when it cannot be had this way. */
     public static Status lstat(byte[] absolutePath) {
@@ -150,7 +303,9 @@ public final class NativeFiles {
                 x.get(ValueLayout.JAVA_LONG, 40),
                 x.get(ValueLayout.JAVA_LONG, 112),
                 x.get(ValueLayout.JAVA_INT, 120),
-                x.get(ValueLayout.JAVA_LONG, 96) * 1_000_000_000L + x.get(ValueLayout.JAVA_INT, 104));
+                x.get(ValueLayout.JAVA_LONG, 96) * 1_000_000_000L + x.get(ValueLayout.JAVA_INT, 104),
+                ((long) x.get(ValueLayout.JAVA_INT, 128) << 32)
+                        | Integer.toUnsignedLong(x.get(ValueLayout.JAVA_INT, 132)));
     }
 
     /** A file descriptor open for reading, links not followed; -1 when it cannot be had this way. */

@@ -192,6 +192,7 @@ public final class BrowseRun {
             case DIRECTORY -> BrowseReport.EntryType.DIRECTORY;
             case FILE -> BrowseReport.EntryType.FILE;
             case SYMLINK -> BrowseReport.EntryType.SYMLINK;
+            case FIFO, CHARACTER_DEVICE, BLOCK_DEVICE -> BrowseReport.EntryType.SPECIAL;
         };
         return new BrowseReport.Entry(
                 name,
@@ -209,6 +210,9 @@ public final class BrowseRun {
             case DIRECTORY -> "directory";
             case FILE -> "file";
             case SYMLINK -> "symbolic link";
+            case FIFO -> "named pipe";
+            case CHARACTER_DEVICE -> "character device";
+            case BLOCK_DEVICE -> "block device";
         };
     }
 

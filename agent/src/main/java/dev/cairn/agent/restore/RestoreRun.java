@@ -1,6 +1,7 @@
 package dev.cairn.agent.restore;
 
 import dev.cairn.agent.credentials.AgentCredentials;
+import dev.cairn.agent.fs.NativeFiles;
 import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
@@ -106,6 +107,8 @@ public final class RestoreRun {
 
             List<byte[]> files = new ArrayList<>();
             Map<ChunkId, List<Target>> targets = new HashMap<>();
+            Set<ByteBuffer> notMade = new HashSet<>();
+            String notMadeReason = null;
             try (InputStream in = Files.newInputStream(tree);
                     TreeReader reader = new TreeReader(in)) {
                 for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
@@ -117,6 +120,17 @@ public final class RestoreRun {
                             }
                         }
                         case SYMLINK -> Files.createSymbolicLink(p, RawPaths.path(e.target()));
+                        case FIFO, CHARACTER_DEVICE, BLOCK_DEVICE -> {
+                            String refused = special(p, e);
+                            if (refused == null) {
+                                progress.files.incrementAndGet();
+                            } else {
+                                notMade.add(ByteBuffer.wrap(e.path()));
+                                if (notMadeReason == null) {
+                                    notMadeReason = e.displayPath() + ": " + refused;
+                                }
+                            }
+                        }
                         case FILE -> {
                             try (FileChannel f = FileChannel.open(
                                     p,
@@ -178,13 +192,20 @@ public final class RestoreRun {
                 }
             });
             progress.stage("setting modes and times");
-            metadata(tree, root);
+            metadata(tree, root, notMade);
             progress.stage("");
-            Outcome phase = damaged[0] == 0 ? Outcome.Completed : Outcome.PartiallyFailed;
+            List<String> problems = new ArrayList<>();
+            if (damaged[0] > 0) {
+                problems.add(damaged[0] + " chunk(s) damaged or missing");
+            }
+            if (!notMade.isEmpty()) {
+                problems.add(notMade.size() + " FIFO(s) or device node(s) not made (" + notMadeReason + ")");
+            }
+            Outcome phase = problems.isEmpty() ? Outcome.Completed : Outcome.PartiallyFailed;
             return new Result(
                     backupId,
                     phase,
-                    damaged[0] == 0 ? null : damaged[0] + " chunk(s) damaged or missing",
+                    problems.isEmpty() ? null : String.join("; ", problems),
                     progress.files.get(),
                     progress.bytes.get(),
                     damaged[0],
@@ -225,7 +246,31 @@ public final class RestoreRun {
         }
     }
 
-    private static void metadata(Path tree, Path root) throws IOException {
+    /**
+     * Makes a FIFO or a device node as the tree has it ({@code mknod}, owner-only until its mode is set with the
+     * others): null, or why it could not be made (a device node needs {@code CAP_MKNOD}).
+     */
+    private static String special(Path p, TreeEntry e) {
+        int type = switch (e.type()) {
+            case FIFO -> S_IFIFO;
+            case CHARACTER_DEVICE -> S_IFCHR;
+            default -> S_IFBLK;
+        };
+        int errno = NativeFiles.mknod(RawPaths.bytes(p), type | 0600, e.device());
+        return switch (errno) {
+            case 0 -> null;
+            case -1 -> "this agent cannot make special files here (no native calls)";
+            case EPERM -> "making a device node needs privileges (CAP_MKNOD) this agent does not have";
+            default -> "mknod failed with errno " + errno;
+        };
+    }
+
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int EPERM = 1;
+
+    private static void metadata(Path tree, Path root, Set<ByteBuffer> notMade) throws IOException {
         boolean asRoot = isRoot();
         List<TreeEntry> directories = new ArrayList<>();
         try (InputStream in = Files.newInputStream(tree);
@@ -245,7 +290,7 @@ public final class RestoreRun {
                             0,
                             List.of(),
                             new byte[0]));
-                } else {
+                } else if (!notMade.contains(ByteBuffer.wrap(e.path()))) {
                     apply(root.resolve(RawPaths.path(e.path())), e, asRoot);
                 }
             }
@@ -257,6 +302,17 @@ public final class RestoreRun {
     }
 
     private static void apply(Path p, TreeEntry e, boolean asRoot) throws IOException {
+        if (e.type() == TreeEntry.Type.FIFO || e.isDevice()) {
+            // the JDK sets owners, modes and times through a descriptor it opens, and opening a FIFO waits for a
+            // writer: these take the calls that work on the path
+            byte[] path = RawPaths.bytes(p);
+            if (asRoot) {
+                check(p, "owner", NativeFiles.lchown(path, e.uid(), e.gid()));
+            }
+            check(p, "mode", NativeFiles.chmod(path, e.mode()));
+            check(p, "time", NativeFiles.setModificationTime(path, e.mtimeSeconds(), e.mtimeNanos()));
+            return;
+        }
         if (asRoot) {
             Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
@@ -266,6 +322,12 @@ public final class RestoreRun {
         }
         Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setTimes(FileTime.from(Instant.ofEpochSecond(e.mtimeSeconds(), e.mtimeNanos())), null, null);
+    }
+
+    private static void check(Path p, String what, int errno) throws IOException {
+        if (errno != 0) {
+            throw new IOException("cannot set the " + what + " of " + p + " (errno " + errno + ")");
+        }
     }
 
     private static boolean isRoot() {

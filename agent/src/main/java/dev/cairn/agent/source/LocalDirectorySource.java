@@ -30,7 +30,10 @@ public final class LocalDirectorySource implements Source {
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
     private static final int S_IFLNK = 0120000;
-    private static final String ATTRIBUTES = "unix:mode,ino,ctime,uid,gid,size,lastModifiedTime";
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final String ATTRIBUTES = "unix:mode,ino,ctime,uid,gid,size,lastModifiedTime,rdev";
 
     private final Path root;
     private final byte[] rootBytes;
@@ -111,7 +114,13 @@ public final class LocalDirectorySource implements Source {
                     }
                     visitor.entry(entry(TreeEntry.Type.SYMLINK, path, a, 0, 0, 0, target, null));
                 }
-                default -> visitor.warning(path, "skipped: not a file, directory or symlink (socket, FIFO or device)");
+                case S_IFIFO -> visitor.entry(entry(TreeEntry.Type.FIFO, path, a, 0, 0, 0, new byte[0], null));
+                case S_IFCHR ->
+                    visitor.entry(entry(TreeEntry.Type.CHARACTER_DEVICE, path, a, 0, 0, 0, new byte[0], null));
+                case S_IFBLK -> visitor.entry(entry(TreeEntry.Type.BLOCK_DEVICE, path, a, 0, 0, 0, new byte[0], null));
+                default ->
+                    visitor.warning(
+                            path, "skipped: a socket (made again by the program that listens on it, not restorable)");
             }
         }
     }
@@ -137,7 +146,8 @@ public final class LocalDirectorySource implements Source {
                 inode,
                 ctime,
                 target,
-                content);
+                content,
+                a.device());
     }
 
     /**
@@ -160,7 +170,8 @@ public final class LocalDirectorySource implements Source {
                 (Long) a.get("size"),
                 mtime.getEpochSecond(),
                 mtime.getNano(),
-                ctime.getEpochSecond() * 1_000_000_000L + ctime.getNano());
+                ctime.getEpochSecond() * 1_000_000_000L + ctime.getNano(),
+                NativeFiles.device((Long) a.get("rdev")));
     }
 
     private static byte[] join(byte[] parent, byte[] name) {

@@ -44,7 +44,7 @@ public record BackupManifest(
     /**
      * What the agent counted.
      *
-     * @param files regular files backed up
+     * @param files files backed up other than directories and symlinks: regular files, FIFOs and device nodes
      * @param directories directories
      * @param symlinks symbolic links (stored, never followed)
      * @param logicalBytes the size of the files' contents (holes of sparse files included)

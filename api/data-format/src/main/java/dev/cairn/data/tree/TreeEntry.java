@@ -17,6 +17,7 @@ import java.util.List;
  * @param ctimeNanos a file's status change time, for the file cache; 0 for others
  * @param extents a file's data, in ascending offsets; what no extent covers is a hole (zeros, not stored)
  * @param target a symlink's target as raw bytes, stored as it is and never followed; empty for others
+ * @param device a device node's number, its major in the high 32 bits and its minor in the low; 0 for others
  */
 public record TreeEntry(
         Type type,
@@ -30,7 +31,8 @@ public record TreeEntry(
         long inode,
         long ctimeNanos,
         List<Extent> extents,
-        byte[] target) {
+        byte[] target,
+        long device) {
 
     /** What an entry is. */
     public enum Type {
@@ -39,7 +41,13 @@ public record TreeEntry(
         /** A regular file. */
         FILE(2),
         /** A symbolic link. */
-        SYMLINK(3);
+        SYMLINK(3),
+        /** A named pipe (FIFO): made again on restore, empty, as it was. */
+        FIFO(4),
+        /** A character device node: made again on restore where the restoring process may ({@code CAP_MKNOD}). */
+        CHARACTER_DEVICE(5),
+        /** A block device node: as a character device. */
+        BLOCK_DEVICE(6);
 
         final int code;
 
@@ -62,6 +70,33 @@ public record TreeEntry(
 
     public TreeEntry {
         extents = List.copyOf(extents);
+    }
+
+    /** An entry that is not a device node. */
+    public TreeEntry(
+            Type type,
+            byte[] path,
+            int mode,
+            int uid,
+            int gid,
+            long mtimeSeconds,
+            int mtimeNanos,
+            long size,
+            long inode,
+            long ctimeNanos,
+            List<Extent> extents,
+            byte[] target) {
+        this(type, path, mode, uid, gid, mtimeSeconds, mtimeNanos, size, inode, ctimeNanos, extents, target, 0);
+    }
+
+    /** Whether this is a device node (character or block). */
+    public boolean isDevice() {
+        return type == Type.CHARACTER_DEVICE || type == Type.BLOCK_DEVICE;
+    }
+
+    /** A device number as {@link #device()} keeps it: major in the high 32 bits, minor in the low. */
+    public static long device(int major, int minor) {
+        return ((long) major << 32) | Integer.toUnsignedLong(minor);
     }
 
     /** The path for people: UTF-8 where valid, other bytes as {@code \xNN}. */

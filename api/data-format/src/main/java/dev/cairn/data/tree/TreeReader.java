@@ -65,6 +65,7 @@ public final class TreeReader implements AutoCloseable {
             long ctime = 0;
             List<TreeEntry.Extent> extents = List.of();
             byte[] target = new byte[0];
+            long device = 0;
             if (type == TreeEntry.Type.FILE) {
                 size = in.readLong();
                 if (size < 0 || size > MAX_FILE_SIZE) {
@@ -94,8 +95,10 @@ public final class TreeReader implements AutoCloseable {
                 }
             } else if (type == TreeEntry.Type.SYMLINK) {
                 target = bytes(TreePaths.MAX_LENGTH);
+            } else if (type == TreeEntry.Type.CHARACTER_DEVICE || type == TreeEntry.Type.BLOCK_DEVICE) {
+                device = in.readLong();
             }
-            return new TreeEntry(type, path, mode, uid, gid, mtime, nanos, size, inode, ctime, extents, target);
+            return new TreeEntry(type, path, mode, uid, gid, mtime, nanos, size, inode, ctime, extents, target, device);
         } catch (EOFException e) {
             throw new IllegalArgumentException("the file tree is truncated");
         } catch (ArithmeticException e) {

@@ -37,7 +37,8 @@ public final class TreeWriter implements AutoCloseable {
                 }
             }
             case SYMLINK -> bytes(e.target());
-            case DIRECTORY -> {}
+            case CHARACTER_DEVICE, BLOCK_DEVICE -> out.writeLong(e.device());
+            case DIRECTORY, FIFO -> {}
         }
     }
 

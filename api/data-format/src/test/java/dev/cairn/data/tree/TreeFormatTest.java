@@ -70,6 +70,60 @@ class TreeFormatTest {
     }
 
     @Test
+    void namedPipesAndDeviceNodesRoundTripWithTheirNumbers() throws IOException {
+        TreeEntry fifo =
+                new TreeEntry(TreeEntry.Type.FIFO, "p".getBytes(), 0640, 1, 2, 10, 5, 0, 0, 0, List.of(), new byte[0]);
+        TreeEntry chr = new TreeEntry(
+                TreeEntry.Type.CHARACTER_DEVICE,
+                "null".getBytes(),
+                0666,
+                0,
+                0,
+                10,
+                5,
+                0,
+                0,
+                0,
+                List.of(),
+                new byte[0],
+                TreeEntry.device(1, 3));
+        TreeEntry blk = new TreeEntry(
+                TreeEntry.Type.BLOCK_DEVICE,
+                "sda1".getBytes(),
+                0660,
+                0,
+                6,
+                10,
+                5,
+                0,
+                0,
+                0,
+                List.of(),
+                new byte[0],
+                TreeEntry.device(259, 0xfffff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TreeWriter w = new TreeWriter(out)) {
+            w.write(fifo);
+            w.write(chr);
+            w.write(blk);
+        }
+        try (TreeReader r = new TreeReader(new ByteArrayInputStream(out.toByteArray()))) {
+            TreeEntry p = r.next();
+            assertThat(p.type()).isEqualTo(TreeEntry.Type.FIFO);
+            assertThat(p.mode()).isEqualTo(0640);
+            assertThat(p.isDevice()).isFalse();
+            TreeEntry c = r.next();
+            assertThat(c.type()).isEqualTo(TreeEntry.Type.CHARACTER_DEVICE);
+            assertThat(c.device() >>> 32).isEqualTo(1);
+            assertThat(c.device() & 0xffffffffL).isEqualTo(3);
+            TreeEntry b = r.next();
+            assertThat(b.isDevice()).isTrue();
+            assertThat(b.device()).isEqualTo(TreeEntry.device(259, 0xfffff));
+            assertThat(r.next()).isNull();
+        }
+    }
+
+    @Test
     void refusesATruncatedTree() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TreeWriter w = new TreeWriter(out)) {

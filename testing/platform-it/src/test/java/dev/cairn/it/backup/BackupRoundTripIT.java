@@ -9,10 +9,14 @@ import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.Trees;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -92,6 +96,57 @@ class BackupRoundTripIT {
         JsonNode list = tenant.backups();
         assertThat(list).hasSizeGreaterThanOrEqualTo(3);
         assertThat(list.get(0).path("id").asText()).isEqualTo(third.path("id").asText());
+    }
+
+    @Test
+    void namedPipesAndDeviceNodesAreKeptAndMadeAgainAndASkippedSocketIsSaid() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("special"));
+        Files.writeString(src.resolve("a.txt"), "a file beside them");
+        Path fifo = src.resolve("queue.fifo");
+        assertThat(new ProcessBuilder("mkfifo", "-m", "0640", fifo.toString())
+                        .start()
+                        .waitFor())
+                .isZero();
+        // a device node needs CAP_MKNOD; the test runs as root here, and checks the node only where it could make it
+        boolean devices =
+                new ProcessBuilder("mknod", "-m", "0666", src.resolve("null").toString(), "c", "1", "3")
+                                .start()
+                                .waitFor()
+                        == 0;
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(src.resolve("app.sock")));
+            LocalAgent agent =
+                    new LocalAgent(Agents.registered(Tenants.free("Special Files"), "box"), tmp.resolve("agent"));
+
+            JsonNode backup = agent.backup(src).json();
+            assertThat(backup.path("phase").asText()).isEqualTo("Completed");
+            assertThat(backup.path("statistics").path("files").asLong()).isEqualTo(devices ? 3 : 2);
+            // the socket is not restorable: the backup says so instead of leaving it out silently
+            assertThat(backup.path("statistics").path("warnings").asLong()).isEqualTo(1);
+            assertThat(backup.path("messages").toString()).contains("app.sock", "socket");
+
+            Path restored = tmp.resolve("special-restored");
+            LocalAgent.Run restore = agent.restore(backup.path("id").asText(), restored);
+            assertThat(restore.exit()).as(restore.toString()).isZero();
+            assertThat(restore.json().path("phase").asText()).isEqualTo("Completed");
+            assertThat(Files.readString(restored.resolve("a.txt"))).isEqualTo("a file beside them");
+            int mode = (Integer)
+                    Files.getAttribute(restored.resolve("queue.fifo"), "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            assertThat(mode & 0170000).as("a FIFO").isEqualTo(0010000);
+            assertThat(mode & 07777).isEqualTo(0640);
+            assertThat(Files.getLastModifiedTime(restored.resolve("queue.fifo"), LinkOption.NOFOLLOW_LINKS))
+                    .isEqualTo(Files.getLastModifiedTime(fifo, LinkOption.NOFOLLOW_LINKS));
+            assertThat(Files.exists(restored.resolve("app.sock"), LinkOption.NOFOLLOW_LINKS))
+                    .isFalse();
+            if (devices) {
+                Path node = restored.resolve("null");
+                assertThat((Integer) Files.getAttribute(node, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
+                        .as("a character device")
+                        .isEqualTo(0020000);
+                assertThat(Files.getAttribute(node, "unix:rdev", LinkOption.NOFOLLOW_LINKS))
+                        .isEqualTo(Files.getAttribute(src.resolve("null"), "unix:rdev", LinkOption.NOFOLLOW_LINKS));
+            }
+        }
     }
 
     @Test

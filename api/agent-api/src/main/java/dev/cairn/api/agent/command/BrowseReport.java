@@ -30,7 +30,9 @@ public record BrowseReport(
         /** A regular file: it can be downloaded. */
         FILE,
         /** A symbolic link: its target is shown, never followed. */
-        SYMLINK
+        SYMLINK,
+        /** A named pipe or a device node: shown, it has no content to download. */
+        SPECIAL
     }
 
     /**
