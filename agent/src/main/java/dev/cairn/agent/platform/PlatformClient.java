@@ -75,8 +75,18 @@ public final class PlatformClient {
         return missing;
     }
 
+    /**
+     * Starts a backup of {@code source}, with an {@code Idempotency-Key} of its own: a retry after a lost answer gets
+     * the backup the first attempt started, never a second one left InProgress.
+     */
     public BackupView startBackup(String source) {
-        return call("POST", "/api/v1/backups", json(new StartBackup(source)), BackupView.class);
+        return call(
+                "POST",
+                "/api/v1/backups",
+                json(new StartBackup(source)),
+                "application/json",
+                java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                BackupView.class);
     }
 
     public BackupView commitBackup(UUID backup, byte[] manifest) {

@@ -102,15 +102,39 @@ public class BackupCatalog implements DurableChunks {
 
     /** A new InProgress backup of the agent, held by a lease of {@code lease}. */
     public void create(UUID id, UUID tenantId, UUID clusterId, String source, Duration lease) {
-        update(
-                "INSERT INTO backup (id, tenant_id, cluster_id, source, phase, lease_until)"
-                        + " VALUES (?, ?, ?, ?, ?, now() + ?::interval)",
-                id,
-                tenantId,
-                clusterId,
-                source,
-                BackupPhase.InProgress.name(),
-                lease.toSeconds() + " seconds");
+        create(id, tenantId, clusterId, source, lease, null);
+    }
+
+    /**
+     * Records a new InProgress backup started with {@code idempotencyKey} (null: none); false when the agent's cluster
+     * started one with that key already (nothing written: {@link #started} finds it).
+     */
+    public boolean create(
+            UUID id, UUID tenantId, UUID clusterId, String source, Duration lease, String idempotencyKey) {
+        return update(
+                        "INSERT INTO backup (id, tenant_id, cluster_id, source, phase, lease_until, idempotency_key)"
+                                + " VALUES (?, ?, ?, ?, ?, now() + ?::interval, ?)"
+                                + " ON CONFLICT (cluster_id, idempotency_key) WHERE idempotency_key IS NOT NULL"
+                                + " DO NOTHING",
+                        id,
+                        tenantId,
+                        clusterId,
+                        source,
+                        BackupPhase.InProgress.name(),
+                        lease.toSeconds() + " seconds",
+                        idempotencyKey)
+                > 0;
+    }
+
+    /** The backup the agent's cluster started with {@code idempotencyKey}, if any. */
+    public Optional<Backup> started(UUID tenantId, UUID clusterId, String idempotencyKey) {
+        return query(
+                        "SELECT " + COLUMNS + " FROM backup WHERE tenant_id = ? AND cluster_id = ?"
+                                + " AND idempotency_key = ?",
+                        List.of(tenantId, clusterId, idempotencyKey),
+                        1)
+                .stream()
+                .findFirst();
     }
 
     /** Extends the lease of the agent's InProgress backup by {@code lease} from now; false when it is not one. */

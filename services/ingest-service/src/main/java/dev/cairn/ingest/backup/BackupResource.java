@@ -15,10 +15,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,9 +74,15 @@ public class BackupResource {
     @RolesAllowed(Roles.AGENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a backup (agents)")
-    public Response start(@Valid @NotNull StartBackup request) {
-        Backup b = backups.start(caller.agent(), request.source());
-        return Response.status(201).entity(view(b)).build();
+    public Response start(
+            @Valid @NotNull StartBackup request,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
+        BackupService.Started started = backups.start(caller.agent(), request.source(), idempotencyKey);
+        Backup b = started.backup();
+        return Response.status(started.created() ? 201 : 200)
+                .location(URI.create("/api/v1/backups/" + b.id()))
+                .entity(view(b))
+                .build();
     }
 
     @GET

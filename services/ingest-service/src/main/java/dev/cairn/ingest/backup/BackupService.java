@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -73,7 +74,45 @@ public class BackupService {
      * {@code home-region-unavailable} while its home region's object store does not answer (ADR 0018: a backup is
      * refused at once rather than written elsewhere or left waiting).
      */
-    public Backup start(AgentIdentity agent, String source) {
+    /** What {@link #start} did: the backup, and whether this request started it (false: a repeat of its key). */
+    public record Started(Backup backup, boolean created) {}
+
+    /**
+     * Starts a backup of the agent's cluster; with an {@code idempotencyKey} (null: none) a repeat of the same request
+     * answers the backup the first one started (a retry after a lost answer leaves no orphan InProgress backup), and
+     * the key for another source is refused (422).
+     */
+    public Started start(AgentIdentity agent, String source, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Backup> earlier = catalog.started(agent.tenantId(), agent.clusterId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Started(repeated(earlier.get(), source), false);
+            }
+        }
+        Backup backup = start(agent, source, idempotencyKey, UUID.randomUUID());
+        if (backup == null) { // the same key raced in from another request
+            return new Started(
+                    repeated(
+                            catalog.started(agent.tenantId(), agent.clusterId(), idempotencyKey)
+                                    .orElseThrow(),
+                            source),
+                    false);
+        }
+        return new Started(backup, true);
+    }
+
+    private static Backup repeated(Backup earlier, String source) {
+        if (!earlier.source().equals(source)) {
+            throw new ProblemException(
+                    422,
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "this Idempotency-Key started backup " + earlier.id() + " of another source; use a new key");
+        }
+        return earlier;
+    }
+
+    private Backup start(AgentIdentity agent, String source, String idempotencyKey, UUID id) {
         if (!health.up(agent.homeRegion())) {
             throw new ProblemException(
                     409,
@@ -83,8 +122,9 @@ public class BackupService {
                             + " it does (restores read from the DR region meanwhile)");
         }
         quotas.admitBackup(agent.tenantId());
-        UUID id = UUID.randomUUID();
-        catalog.create(id, agent.tenantId(), agent.clusterId(), source, config.backupLease());
+        if (!catalog.create(id, agent.tenantId(), agent.clusterId(), source, config.backupLease(), idempotencyKey)) {
+            return null;
+        }
         return get(agent.tenantId(), id);
     }
 
