@@ -192,13 +192,25 @@ public final class NativeFiles {
      * failure; -1 when the call is not available here.
      */
     public static int chmod(byte[] absolutePath, int mode) {
-        if (CHMOD == null || absolutePath.length > PATH_MAX) {
+        return errno(CHMOD, absolutePath, s -> (int) CHMOD.invokeExact(s.callState, s.path(absolutePath), mode));
+    }
+
+    /** A call on a path that leaves {@code errno} in the scratch memory's call state; answers its return code. */
+    private interface PathCall {
+        int call(Scratch s) throws Throwable;
+    }
+
+    /**
+     * Makes {@code call} on {@code absolutePath}: 0, or the {@code errno} it left; -1 when {@code handle} is not
+     * available here (or the path is longer than the kernel takes).
+     */
+    private static int errno(MethodHandle handle, byte[] absolutePath, PathCall call) {
+        if (handle == null || absolutePath.length > PATH_MAX) {
             return -1;
         }
         Scratch s = SCRATCH.get();
         try {
-            int rc = (int) CHMOD.invokeExact(s.callState, s.path(absolutePath), mode);
-            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
+            return call.call(s) == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
         } catch (Throwable e) {
             return -1;
         }
@@ -209,16 +221,7 @@ public final class NativeFiles {
      * opens it): 0, or the {@code errno} of the failure; -1 when the call is not available here.
      */
     public static int lchown(byte[] absolutePath, int uid, int gid) {
-        if (LCHOWN == null || absolutePath.length > PATH_MAX) {
-            return -1;
-        }
-        Scratch s = SCRATCH.get();
-        try {
-            int rc = (int) LCHOWN.invokeExact(s.callState, s.path(absolutePath), uid, gid);
-            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
-        } catch (Throwable e) {
-            return -1;
-        }
+        return errno(LCHOWN, absolutePath, s -> (int) LCHOWN.invokeExact(s.callState, s.path(absolutePath), uid, gid));
     }
 
     /**
@@ -227,21 +230,14 @@ public final class NativeFiles {
      * failure; -1 when the call is not available here.
      */
     public static int setModificationTime(byte[] absolutePath, long seconds, int nanos) {
-        if (UTIMENSAT == null || absolutePath.length > PATH_MAX) {
-            return -1;
-        }
-        Scratch s = SCRATCH.get();
-        s.times.set(ValueLayout.JAVA_LONG, 0, 0L);
-        s.times.set(ValueLayout.JAVA_LONG, 8, UTIME_OMIT);
-        s.times.set(ValueLayout.JAVA_LONG, 16, seconds);
-        s.times.set(ValueLayout.JAVA_LONG, 24, nanos);
-        try {
-            int rc = (int)
+        return errno(UTIMENSAT, absolutePath, s -> {
+            s.times.set(ValueLayout.JAVA_LONG, 0, 0L);
+            s.times.set(ValueLayout.JAVA_LONG, 8, UTIME_OMIT);
+            s.times.set(ValueLayout.JAVA_LONG, 16, seconds);
+            s.times.set(ValueLayout.JAVA_LONG, 24, nanos);
+            return (int)
                     UTIMENSAT.invokeExact(s.callState, AT_FDCWD, s.path(absolutePath), s.times, AT_SYMLINK_NOFOLLOW);
-            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
-        } catch (Throwable e) {
-            return -1;
-        }
+        });
     }
 
     /** A {@code dev_t} as glibc encodes it ({@code unix:rdev}) in the tree's form: major high, minor low. */
@@ -267,16 +263,8 @@ public final class NativeFiles {
      * {@code CAP_MKNOD}, {@code EEXIST}); -1 when the call is not available here.
      */
     public static int mknod(byte[] absolutePath, int mode, long device) {
-        if (MKNOD == null || absolutePath.length > PATH_MAX) {
-            return -1;
-        }
-        Scratch s = SCRATCH.get();
-        try {
-            int rc = (int) MKNOD.invokeExact(s.callState, s.path(absolutePath), mode, devT(device));
-            return rc == 0 ? 0 : (int) ERRNO.get(s.callState, 0L);
-        } catch (Throwable e) {
-            return -1;
-        }
+        return errno(MKNOD, absolutePath, s ->
+                (int) MKNOD.invokeExact(s.callState, s.path(absolutePath), mode, devT(device)));
     }
 
     /** The status of the file at {@code absolutePath}, links not followed; null when it cannot be had this way. */
