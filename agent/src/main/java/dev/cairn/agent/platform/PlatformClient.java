@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,7 +86,7 @@ public final class PlatformClient {
                 "/api/v1/backups",
                 json(new StartBackup(source)),
                 "application/json",
-                java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                 BackupView.class);
     }
 
@@ -164,7 +165,7 @@ public final class PlatformClient {
                 "/api/v1/backups/" + backup + "/packs",
                 null,
                 null,
-                java.util.Map.of("Idempotency-Key", idempotencyKey),
+                Map.of("Idempotency-Key", idempotencyKey),
                 PackUpload.class);
     }
 
@@ -229,7 +230,7 @@ public final class PlatformClient {
 
     private <T> T call(
             String method, String path, HttpRequest.BodyPublisher body, String contentType, Class<T> answer) {
-        return call(method, path, body, contentType, java.util.Map.of(), answer);
+        return call(method, path, body, contentType, Map.of(), answer);
     }
 
     private <T> T call(
@@ -237,7 +238,7 @@ public final class PlatformClient {
             String path,
             HttpRequest.BodyPublisher body,
             String contentType,
-            java.util.Map<String, String> headers,
+            Map<String, String> headers,
             Class<T> answer) {
         return retrying(() -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
