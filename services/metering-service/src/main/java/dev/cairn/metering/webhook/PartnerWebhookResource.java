@@ -84,6 +84,8 @@ public class PartnerWebhookResource {
                 body.events().stream().distinct().toList(),
                 idempotencyKey);
         return Response.status(created.repeated() ? 200 : 201)
+                .location(URI.create(
+                        "/api/v1/partner/webhooks/" + created.webhook().id()))
                 .entity(created.webhook())
                 .build();
     }

@@ -40,9 +40,19 @@ public class RunResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Run the policy now, outside its schedule (409 while its previous run is still going)")
     public Response runNow(@PathParam("policyId") UUID policyId) {
+        RunView run = runs.runNow(caller.tenantId(), policyId);
         return Response.status(202)
-                .entity(runs.runNow(caller.tenantId(), policyId))
+                .location(java.net.URI.create("/api/v1/policies/" + policyId + "/runs/" + run.id()))
+                .entity(run)
                 .build();
+    }
+
+    @GET
+    @Path("/runs/{runId}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    @Operation(summary = "One run of the policy: its phase, its command and backup, how it ended and why")
+    public RunView get(@PathParam("policyId") UUID policyId, @PathParam("runId") UUID runId) {
+        return runs.get(caller.tenantId(), policyId, runId);
     }
 
     @GET

@@ -97,6 +97,13 @@ public class Runs {
         return queue(policy, UUID.randomUUID(), now, now, true);
     }
 
+    /** One of the policy's runs; 404 for another tenant's. */
+    public RunView get(UUID tenantId, UUID policyId, UUID runId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> PolicyRun.findOwned(tenantId, policyId, runId).map(RunView::of))
+                .orElseThrow(() -> ProblemException.notFound("run " + runId));
+    }
+
     /** The policy's runs, newest first, a page at a time. */
     public Page<RunView> list(UUID tenantId, UUID policyId, RunPhase phase, String cursor, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {

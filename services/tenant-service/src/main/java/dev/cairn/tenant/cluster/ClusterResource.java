@@ -1,6 +1,8 @@
 package dev.cairn.tenant.cluster;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.tenant.http.Answers;
+import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,10 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClusterResource {
     private final ClusterService clusters;
     private final CurrentCaller caller;
+    private final IdempotencyKeys keys;
 
-    public ClusterResource(ClusterService clusters, CurrentCaller caller) {
+    public ClusterResource(ClusterService clusters, CurrentCaller caller, IdempotencyKeys keys) {
         this.clusters = clusters;
         this.caller = caller;
+        this.keys = keys;
     }
 
     @GET
@@ -42,11 +47,21 @@ public class ClusterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Add a cluster: returns a one-time registration token and the helm one-liner")
-    public Response create(@Valid @NotNull NewCluster request) {
-        return Response.status(201)
-                .entity(clusters.create(caller.tenantId(), request))
-                .build();
+    @Operation(
+            summary = "Add a cluster: returns a one-time registration token and the helm one-liner; a repeated"
+                    + " Idempotency-Key answers the cluster again with a new token while its agent has not registered")
+    public Response create(@Valid @NotNull NewCluster request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        UUID tenant = caller.tenantId();
+        var made = keys.once(
+                "tenant:" + tenant,
+                "cluster.create",
+                idempotencyKey,
+                request,
+                () -> clusters.create(tenant, request),
+                c -> c.cluster().id().toString(),
+                id -> clusters.createdAgain(tenant, UUID.fromString(id)));
+        return Answers.made(
+                201, made, "/api/v1/clusters/" + made.result().cluster().id());
     }
 
     @GET

@@ -97,8 +97,23 @@ public class ClusterService {
             throw ProblemException.conflict("the cluster is " + cluster.phase + "; only a cluster waiting for its"
                     + " agent gets a registration token");
         }
+        return reissueToken(cluster);
+    }
+
+    /**
+     * The answer to a repeated creation (its {@code Idempotency-Key}): the cluster with a new registration token
+     * while its agent has not registered (the first answer's token stops working), else without one.
+     */
+    @Transactional
+    public ClusterCreated createdAgain(UUID tenantId, UUID clusterId) {
+        Cluster cluster = owned(tenantId, clusterId);
+        return new ClusterCreated(
+                view(cluster), cluster.phase == ClusterPhase.PendingRegistration ? reissueToken(cluster) : null);
+    }
+
+    private Registration reissueToken(Cluster cluster) {
         Instant now = Instant.now();
-        RegistrationToken.expireUnused(clusterId, now);
+        RegistrationToken.expireUnused(cluster.id, now);
         return issueToken(cluster, now);
     }
 

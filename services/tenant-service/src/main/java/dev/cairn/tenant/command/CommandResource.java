@@ -1,6 +1,8 @@
 package dev.cairn.tenant.command;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.tenant.http.Answers;
+import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,8 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CommandResource {
     private final CommandService commands;
     private final CurrentCaller caller;
+    private final IdempotencyKeys keys;
 
-    public CommandResource(CommandService commands, CurrentCaller caller) {
+    public CommandResource(CommandService commands, CurrentCaller caller, IdempotencyKeys keys) {
+        this.keys = keys;
         this.commands = commands;
         this.caller = caller;
     }
@@ -42,11 +47,23 @@ public class CommandResource {
             summary =
                     "Ask the cluster's agent to back up now, to restore (or preview a restore), or to browse a backup's"
                             + " files (list a directory, send one file for download)")
-    public Response create(@PathParam("clusterId") UUID clusterId, @Valid @NotNull NewCommand request) {
-        return Response.status(202)
-                .entity(commands.create(
-                        caller.tenantId(), clusterId, caller.get().subject(), request))
-                .build();
+    public Response create(
+            @PathParam("clusterId") UUID clusterId,
+            @Valid @NotNull NewCommand request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        UUID tenant = caller.tenantId();
+        var queued = keys.once(
+                "tenant:" + tenant,
+                "command.create",
+                idempotencyKey,
+                java.util.List.of(clusterId, request),
+                () -> commands.create(tenant, clusterId, caller.get().subject(), request),
+                c -> c.id().toString(),
+                id -> commands.get(tenant, clusterId, UUID.fromString(id)));
+        return Answers.made(
+                202,
+                queued,
+                "/api/v1/clusters/" + clusterId + "/commands/" + queued.result().id());
     }
 
     @GET

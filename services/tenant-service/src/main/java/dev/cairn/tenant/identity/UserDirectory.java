@@ -64,6 +64,15 @@ public interface UserDirectory {
     String createPartnerClient(String clientId, UUID partnerId);
 
     /**
+     * A new one-time password for a user who has not yet chosen their own (the earlier one stops working), for the
+     * repeat of a request whose answer carried the first; empty once the user has signed in and chosen theirs.
+     */
+    Optional<String> renewOneTimePassword(String userId);
+
+    /** The secret of a confidential client (a partner's), for the repeat of the request that made it. */
+    String clientSecret(String clientId);
+
+    /**
      * A user of a tenant.
      *
      * @param id the directory's user id

@@ -195,8 +195,35 @@ public class KeycloakDirectory implements UserDirectory {
     private static final List<String> TENANT_ROLES = List.of(Roles.TENANT_ADMIN, Roles.TENANT_VIEWER);
 
     @Override
+    public Optional<String> renewOneTimePassword(String userId) {
+        UserRepresentation user = realm().users().get(userId).toRepresentation();
+        if (user.getRequiredActions() == null || !user.getRequiredActions().contains("UPDATE_PASSWORD")) {
+            return Optional.empty();
+        }
+        String oneTimePassword = oneTimePassword();
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(oneTimePassword);
+        credential.setTemporary(true);
+        realm().users().get(userId).resetPassword(credential);
+        return Optional.of(oneTimePassword);
+    }
+
+    @Override
+    public String clientSecret(String clientId) {
+        ClientRepresentation client = realm().clients().findByClientId(clientId).stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no client " + clientId));
+        return realm().clients().get(client.getId()).getSecret().getValue();
+    }
+
+    private static String oneTimePassword() {
+        return "Cairn-" + UUID.randomUUID();
+    }
+
+    @Override
     public Invitation inviteTenantUser(String email, UUID tenantId, String role) {
-        String oneTimePassword = "Cairn-" + UUID.randomUUID();
+        String oneTimePassword = oneTimePassword();
         String id = createUser(email, tenantId, oneTimePassword, true);
         grantRealmRoles(id, List.of(role));
         return new Invitation(new DirectoryUser(id, email, role, true), oneTimePassword);
@@ -204,7 +231,7 @@ public class KeycloakDirectory implements UserDirectory {
 
     @Override
     public Invitation invitePartnerUser(String email, UUID partnerId) {
-        String oneTimePassword = "Cairn-" + UUID.randomUUID();
+        String oneTimePassword = oneTimePassword();
         String id = createUser(email, TokenClaims.PARTNER_ID, partnerId, oneTimePassword, true);
         grantRealmRoles(id, List.of(Roles.PARTNER_ADMIN));
         return new Invitation(new DirectoryUser(id, email, Roles.PARTNER_ADMIN, true), oneTimePassword);

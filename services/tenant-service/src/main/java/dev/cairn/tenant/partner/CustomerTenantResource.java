@@ -1,6 +1,8 @@
 package dev.cairn.tenant.partner;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.tenant.http.Answers;
+import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
 import dev.cairn.tenant.plan.PlanService;
 import dev.cairn.tenant.plan.QuotaChange;
@@ -11,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,8 +34,11 @@ public class CustomerTenantResource {
     private final PartnerService partners;
     private final PlanService plans;
     private final CurrentCaller caller;
+    private final IdempotencyKeys keys;
 
-    public CustomerTenantResource(PartnerService partners, PlanService plans, CurrentCaller caller) {
+    public CustomerTenantResource(
+            PartnerService partners, PlanService plans, CurrentCaller caller, IdempotencyKeys keys) {
+        this.keys = keys;
         this.partners = partners;
         this.plans = plans;
         this.caller = caller;
@@ -58,10 +64,19 @@ public class CustomerTenantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER_ADMIN)
     @Operation(summary = "Create a customer tenant on the Free plan and invite its administrator")
-    public Response create(@Valid @NotNull CustomerTenantRequest request) {
-        return Response.status(201)
-                .entity(partners.createCustomer(caller.partnerId(), request))
-                .build();
+    public Response create(
+            @Valid @NotNull CustomerTenantRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        UUID partner = caller.partnerId();
+        var made = keys.once(
+                "partner:" + partner,
+                "customer.create",
+                idempotencyKey,
+                request,
+                () -> partners.createCustomer(partner, request),
+                c -> c.tenant().id().toString(),
+                id -> partners.customerCreatedAgain(partner, UUID.fromString(id), request));
+        return Answers.made(
+                201, made, "/api/v1/partner/tenants/" + made.result().tenant().id());
     }
 
     @GET

@@ -32,9 +32,7 @@ public class PartnerService {
     public PartnerCreated create(NewPartner request) {
         UUID id = UUID.randomUUID();
         String clientId = "partner-" + id;
-        String email = request.adminEmail() == null || request.adminEmail().isBlank()
-                ? null
-                : request.adminEmail().trim().toLowerCase(Locale.ROOT);
+        String email = email(request.adminEmail());
         if (email != null && directory.findUserByEmail(email).isPresent()) {
             throw ProblemException.conflict("an account with this email exists");
         }
@@ -69,10 +67,34 @@ public class PartnerService {
                 admin == null ? null : admin.oneTimePassword());
     }
 
+    /** A partner, for operators; 404 for an unknown id. */
+    public PartnerView get(UUID partnerId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Partner.<Partner>findByIdOptional(partnerId).map(PartnerView::of))
+                .orElseThrow(() -> ProblemException.notFound("partner " + partnerId));
+    }
+
+    /**
+     * The answer to a repeated {@link #create} (its {@code Idempotency-Key}): the partner with its client's secret,
+     * and a new one-time password for its administrator while they have not chosen their own.
+     */
+    public PartnerCreated createdAgain(UUID partnerId, NewPartner request) {
+        PartnerView partner = get(partnerId);
+        String email = email(request.adminEmail());
+        return new PartnerCreated(
+                partner.id(),
+                partner.name(),
+                partner.clientId(),
+                directory.clientSecret(partner.clientId()),
+                agents.tokenUrl(),
+                email,
+                email == null ? null : renewedPassword(email));
+    }
+
     /** Creates a customer tenant under the partner and invites its administrator. */
     public CustomerTenantCreated createCustomer(UUID partnerId, CustomerTenantRequest request) {
         requirePartner(partnerId);
-        String email = request.adminEmail().trim().toLowerCase(Locale.ROOT);
+        String email = email(request.adminEmail());
         String dr = request.drRegion() == null || request.drRegion().isBlank() ? null : request.drRegion();
         tenants.validateRegions(request.homeRegion(), dr);
         boolean taken = QuarkusTransaction.requiringNew()
@@ -94,6 +116,28 @@ public class PartnerService {
                 TenantView.of(onboarded.tenant()),
                 email,
                 onboarded.administrator().oneTimePassword());
+    }
+
+    /**
+     * The answer to a repeated {@link #createCustomer} (its {@code Idempotency-Key}): the tenant, and a new one-time
+     * password for its administrator while they have not chosen their own (the first answer's stops working).
+     */
+    public CustomerTenantCreated customerCreatedAgain(UUID partnerId, UUID tenantId, CustomerTenantRequest request) {
+        String email = email(request.adminEmail());
+        return new CustomerTenantCreated(customer(partnerId, tenantId), email, renewedPassword(email));
+    }
+
+    private String renewedPassword(String email) {
+        return directory
+                .findUserByEmail(email)
+                .flatMap(directory::renewOneTimePassword)
+                .orElse(null);
+    }
+
+    private static String email(String requested) {
+        return requested == null || requested.isBlank()
+                ? null
+                : requested.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The partner's live customer tenants. */

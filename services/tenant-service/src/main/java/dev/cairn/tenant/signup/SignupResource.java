@@ -30,6 +30,7 @@ public class SignupResource {
     public Response signUp(@Valid @NotNull SignupRequest request) {
         SignupResult result = signups.signUp(request);
         return Response.status(result.created() ? 201 : 200)
+                .location(java.net.URI.create("/api/v1/tenant"))
                 .entity(result.tenant())
                 .build();
     }

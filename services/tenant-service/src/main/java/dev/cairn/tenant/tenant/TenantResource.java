@@ -50,6 +50,7 @@ public class TenantResource {
     @Operation(summary = "Delete my tenant after a grace period (its keys, objects and users are then destroyed)")
     public Response delete() {
         return Response.accepted(TenantView.of(tenants.requestDeletion(caller.tenantId())))
+                .location(java.net.URI.create("/api/v1/tenant"))
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package dev.cairn.tenant.user;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.tenant.http.Answers;
+import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
 import dev.cairn.tenant.identity.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
     private final UserService users;
     private final CurrentCaller caller;
+    private final IdempotencyKeys keys;
 
-    public UserResource(UserService users, CurrentCaller caller) {
+    public UserResource(UserService users, CurrentCaller caller, IdempotencyKeys keys) {
+        this.keys = keys;
         this.users = users;
         this.caller = caller;
     }
@@ -45,10 +51,26 @@ public class UserResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(
             summary = "Invite a user: answers a one-time password to hand them (they set their own at first sign-in)")
-    public Response invite(@Valid @NotNull UserInvite invite) {
-        return Response.status(201)
-                .entity(users.invite(caller.tenantId(), invite))
-                .build();
+    public Response invite(@Valid @NotNull UserInvite invite, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        UUID tenant = caller.tenantId();
+        var made = keys.once(
+                "tenant:" + tenant,
+                "user.invite",
+                idempotencyKey,
+                invite,
+                () -> users.invite(tenant, invite),
+                i -> i.user().id(),
+                id -> users.invitedAgain(tenant, id));
+        return Answers.made(
+                201, made, "/api/v1/tenant/users/" + made.result().user().id());
+    }
+
+    @GET
+    @Path("/{userId}")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "One of my tenant's users and their role")
+    public UserDirectory.DirectoryUser get(@PathParam("userId") String userId) {
+        return users.get(caller.tenantId(), userId);
     }
 
     @PUT

@@ -20,6 +20,10 @@ public class UserService {
         this.tenants = tenants;
     }
 
+    /** Keycloak's user ids: UUIDs. */
+    private static final java.util.regex.Pattern USER_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     public List<UserDirectory.DirectoryUser> list(UUID tenantId) {
         tenants.get(tenantId);
         return directory.listTenantUsers(tenantId);
@@ -32,6 +36,16 @@ public class UserService {
         } catch (UserDirectory.DirectoryConflict e) {
             throw ProblemException.conflict("a user with this email exists");
         }
+    }
+
+    /**
+     * The answer to a repeated invitation (its {@code Idempotency-Key}): the user with a new one-time password while
+     * they have not chosen their own (the first answer's stops working), else without one.
+     */
+    public UserDirectory.Invitation invitedAgain(UUID tenantId, String userId) {
+        UserDirectory.DirectoryUser user = owned(tenantId, userId);
+        return new UserDirectory.Invitation(
+                user, directory.renewOneTimePassword(user.id()).orElse(null));
     }
 
     public UserDirectory.DirectoryUser changeRole(UUID tenantId, String callerId, String userId, RoleChange change) {
@@ -51,7 +65,19 @@ public class UserService {
         directory.deleteUser(user.id());
     }
 
+    /** One of the tenant's users; 404 for anyone else's. */
+    public UserDirectory.DirectoryUser get(UUID tenantId, String userId) {
+        return owned(tenantId, userId);
+    }
+
+    /**
+     * The tenant's user with this id, else 404; an id that is not a directory id (a UUID) is not looked up at all
+     * (a NUL byte or a slash in it once reached Keycloak's admin API and answered 502).
+     */
     private UserDirectory.DirectoryUser owned(UUID tenantId, String userId) {
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw ProblemException.notFound("user " + (userId == null ? "" : userId.replaceAll("\\p{Cntrl}", "?")));
+        }
         return directory
                 .findTenantUser(tenantId, userId)
                 .orElseThrow(() -> ProblemException.notFound("user " + userId));

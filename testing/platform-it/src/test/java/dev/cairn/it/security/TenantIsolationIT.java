@@ -139,6 +139,14 @@ class TenantIsolationIT {
                         tenantA, agentOfA.credentials().path("clusterId").asText(), "alpha-nightly")
                 .path("id")
                 .asText();
+        // a run of A's policy (the scheduler's runs and the operators' statement runs share {runId})
+        String runOfA = Api.as(tenantA.token())
+                .when()
+                .post("/api/v1/policies/" + policyOfA + "/run")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         // a recovery of A's backup into A's cluster (its agent never polls: it stays Restoring)
         String recoveryOfA = Api.as(tenantA.token())
                 .contentType("application/json")
@@ -163,8 +171,7 @@ class TenantIsolationIT {
                 Map.entry("partnerId", java.util.UUID.randomUUID().toString()),
                 Map.entry("statementId", statementOfA),
                 Map.entry("webhookId", java.util.UUID.randomUUID().toString()),
-                // an operator's resource: any id (tenants' tokens are refused either way)
-                Map.entry("runId", java.util.UUID.randomUUID().toString()),
+                Map.entry("runId", runOfA),
                 Map.entry("policyId", policyOfA),
                 Map.entry("clusterId", agentOfA.credentials().path("clusterId").asText()),
                 Map.entry("tenantId", tenantA.id().toString()),
