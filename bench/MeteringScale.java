@@ -98,7 +98,7 @@ public class MeteringScale {
                     at.toString()});
             }
             long before = count(platform, "SELECT count(*) FROM metering.usage_event");
-            var props = platform.kafka().clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
+            var props = platform.kafka().clientProperties(KafkaServer.ADMIN_USER, platform.kafka().adminPassword());
             props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
             long start = System.nanoTime();

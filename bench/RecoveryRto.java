@@ -253,7 +253,7 @@ public class RecoveryRto {
     private static JsonNode metrics(Platform platform) {
         try {
             String text = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(platform.services().get("ingest").url() + "/q/metrics"))
+                            HttpRequest.newBuilder(URI.create(platform.services().get("ingest").managementUrl() + "/q/metrics"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();

@@ -73,8 +73,9 @@ def client(region):
     if conf is None:
         conf = open(glob.glob(os.path.join(home, "**", "s3-" + region, "s3proxy.conf"), recursive=True)[0]).read()
     endpoint = re.search(r"s3proxy.endpoint=(\S+)", conf).group(1)
+    secret = re.search(r"s3proxy.credential=(\S+)", conf).group(1)
     return boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                        aws_access_key_id="cairn-" + region, aws_secret_access_key="cairn-local-secret-" + region)
+                        aws_access_key_id="cairn-" + region, aws_secret_access_key=secret)
 src, dst = client("eu-west-1"), client("us-east-1")
 keys = []
 for page in src.get_paginator("list_objects_v2").paginate(Bucket="cairn-eu-west-1", Prefix="tenants/" + tenant + "/"):

@@ -13,6 +13,12 @@ public interface GatewayConfig {
     /** The base URL of each service, by service name. */
     Map<String, URI> services();
 
+    /**
+     * The management interface of each service that has one (its {@code /q/health}), by service name; a service
+     * without one is asked on its base URL. Never routed: only the status page reads it.
+     */
+    Map<String, URI> health();
+
     /** Path prefix to service name; the longest matching prefix wins. */
     Map<String, String> routes();
 

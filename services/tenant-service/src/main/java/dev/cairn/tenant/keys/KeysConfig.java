@@ -13,9 +13,12 @@ public interface KeysConfig {
     @WithDefault("local")
     String provider();
 
-    /** The local key-encryption-key file (32 random bytes, created when missing, mode 600). */
-    @WithDefault(".cairn-kek")
-    Path localKeyFile();
+    /**
+     * The local key-encryption-key file (32 random bytes, created when missing, mode 600); required with
+     * {@code provider=local} (no default: a service started in another folder would make a new key and could open
+     * none of the tenants' keys).
+     */
+    Optional<Path> localKeyFile();
 
     /** The KMS key id or ARN that wraps data keys, with {@code provider=kms}. */
     Optional<String> kmsKeyId();

@@ -3,6 +3,7 @@ package dev.cairn.tenant.kms;
 import dev.cairn.tenant.keys.KeyEncryption;
 import dev.cairn.tenant.keys.KeysConfig;
 import dev.cairn.tenant.keys.LocalKeyEncryption;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -12,11 +13,17 @@ import jakarta.enterprise.inject.Produces;
  */
 public class KeyEncryptionProducer {
 
+    /** Made at startup: a service without its key keeper refuses to start rather than fail its first signup. */
     @Produces
     @ApplicationScoped
+    @Startup
     public KeyEncryption keyEncryption(KeysConfig config) {
         return switch (config.provider()) {
-            case "local" -> LocalKeyEncryption.fromFile(config.localKeyFile());
+            case "local" ->
+                LocalKeyEncryption.fromFile(config.localKeyFile()
+                        .orElseThrow(() -> new IllegalStateException("cairn.keys.local-key-file is required with"
+                                + " cairn.keys.provider=local: the file of the key that wraps every tenant's keys"
+                                + " (made when missing), kept safe and backed up")));
             case "kms" ->
                 KmsKeyEncryption.create(
                         config.kmsKeyId()

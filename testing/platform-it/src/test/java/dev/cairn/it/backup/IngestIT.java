@@ -457,7 +457,7 @@ class IngestIT {
 
     /** The tenant service's count of agent lookups it answered with 404, from its Prometheus metrics. */
     private static long unknownAgentLookups() {
-        String metrics = Api.service("tenant").when().get("/q/metrics").asString();
+        String metrics = Api.management("tenant").when().get("/q/metrics").asString();
         return Math.round(metrics.lines()
                 .filter(l -> l.startsWith("http_server_requests_seconds_count{")
                         && l.contains("uri=\"/internal/v1/agents/{clusterId}\"")
@@ -509,7 +509,7 @@ class IngestIT {
     }
 
     private static KafkaConsumer<byte[], byte[]> deadLetterConsumer(KafkaServer kafka) {
-        Properties p = kafka.clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
+        Properties p = kafka.clientProperties(KafkaServer.ADMIN_USER, kafka.adminPassword());
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -220,7 +220,10 @@ class MeteringIT {
     }
 
     private static Properties admin() {
-        return TestPlatform.get().kafka().clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
+        return TestPlatform.get()
+                .kafka()
+                .clientProperties(
+                        KafkaServer.ADMIN_USER, TestPlatform.get().kafka().adminPassword());
     }
 
     private static byte[] random(int size, long seed) {

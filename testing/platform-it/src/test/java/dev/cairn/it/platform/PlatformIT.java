@@ -35,13 +35,27 @@ class PlatformIT {
     @FieldSource("SERVICES")
     void everyServiceIsLiveAndReady(String name) {
         for (String probe : List.of("/q/health/live", "/q/health/ready")) {
-            Api.service(name).when().get(probe).then().statusCode(200).body("status", equalTo("UP"));
+            Api.management(name).when().get(probe).then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    /**
+     * Health, metrics and the OpenAPI document are served on the management interface alone (issue 17, item 2):
+     * the port the gateway forwards to answers none of them.
+     */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void operationsEndpointsAreOnTheManagementInterfaceOnly(String name) {
+        assertThat(service(name).managementPort()).isNotEqualTo(service(name).port());
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+            Api.service(name).when().get(path).then().statusCode(404);
+            Api.management(name).when().get(path).then().statusCode(200);
         }
     }
 
     @Test
     void readinessCoversTheDatabaseAndEachRegionsBucket() {
-        JsonNode ingest = Api.json(Api.service("ingest").when().get("/q/health/ready"));
+        JsonNode ingest = Api.json(Api.management("ingest").when().get("/q/health/ready"));
         assertThat(ingest.path("checks").findValuesAsText("name"))
                 .contains("object-storage")
                 .anyMatch(n -> n.toLowerCase().contains("database"));
@@ -58,7 +72,7 @@ class PlatformIT {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void everyServiceExportsPrometheusMetrics(String name) {
-        Api.service(name)
+        Api.management(name)
                 .when()
                 .get("/q/metrics")
                 .then()
@@ -70,7 +84,7 @@ class PlatformIT {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void everyServicePublishesAnOpenApiDocument(String name) {
-        Api.service(name)
+        Api.management(name)
                 .accept(ContentType.JSON)
                 .when()
                 .get("/q/openapi")
@@ -81,8 +95,8 @@ class PlatformIT {
 
     @Test
     void theTenantServiceDocumentsItsOperations() {
-        JsonNode openapi =
-                Api.json(Api.service("tenant").accept(ContentType.JSON).when().get("/q/openapi"));
+        JsonNode openapi = Api.json(
+                Api.management("tenant").accept(ContentType.JSON).when().get("/q/openapi"));
         assertThat(openapi.path("paths").fieldNames()).toIterable().contains("/api/v1/regions", "/api/v1/me");
     }
 

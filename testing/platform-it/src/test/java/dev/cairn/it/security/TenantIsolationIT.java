@@ -9,25 +9,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Metering;
+import dev.cairn.it.support.OpenApiDocs;
 import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Tenants;
-import dev.cairn.testing.platform.Platform;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -195,23 +190,9 @@ class TenantIsolationIT {
 
     /** Every operation of every service: (service, method, path). */
     static List<String[]> operations() {
-        List<String[]> all = new ArrayList<>();
-        for (String service : Platform.SERVICES) {
-            JsonNode doc = Api.json(
-                    Api.service(service).accept(ContentType.JSON).when().get("/q/openapi"));
-            Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
-            while (paths.hasNext()) {
-                Map.Entry<String, JsonNode> path = paths.next();
-                Iterator<String> methods = path.getValue().fieldNames();
-                while (methods.hasNext()) {
-                    String method = methods.next().toUpperCase(Locale.ROOT);
-                    if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                        all.add(new String[] {service, method, path.getKey()});
-                    }
-                }
-            }
-        }
-        return all;
+        return OpenApiDocs.operations().stream()
+                .map(o -> new String[] {o.service(), o.method(), o.path()})
+                .toList();
     }
 
     @Test

@@ -45,9 +45,15 @@ public final class Api {
         return anonymous().auth().oauth2(token);
     }
 
-    /** A request to one service directly (its {@code /q} endpoints, or what the gateway does not route). */
+    /** A request to one service directly (what the gateway does not route: {@code /internal/*}). */
     public static RequestSpecification service(String name) {
         return given().baseUri(TestPlatform.get().services().get(name).url()).contentType(ContentType.JSON);
+    }
+
+    /** A request to one service's management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}). */
+    public static RequestSpecification management(String name) {
+        return given().baseUri(TestPlatform.get().services().get(name).managementUrl())
+                .contentType(ContentType.JSON);
     }
 
     /** An answer's body as a JSON tree. */

@@ -23,7 +23,7 @@ public final class Catalog {
         KafkaServer kafka = TestPlatform.get().kafka();
         Map<TopicPartition, Long> ends;
         try (var consumer = new KafkaConsumer<>(
-                kafka.clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD),
+                kafka.clientProperties(KafkaServer.ADMIN_USER, kafka.adminPassword()),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             ends = consumer.endOffsets(consumer.partitionsFor(Platform.DATA_TOPIC).stream()

@@ -78,7 +78,10 @@ public final class Metering {
 
     /** Writes a usage event to the usage topic as the platform's relays do. */
     public static void send(String event) throws Exception {
-        var props = TestPlatform.get().kafka().clientProperties(KafkaServer.ADMIN_USER, KafkaServer.ADMIN_PASSWORD);
+        var props = TestPlatform.get()
+                .kafka()
+                .clientProperties(
+                        KafkaServer.ADMIN_USER, TestPlatform.get().kafka().adminPassword());
         try (KafkaProducer<String, String> p =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             p.send(new ProducerRecord<>(Platform.USAGE_TOPIC, event)).get();

@@ -28,7 +28,7 @@ public final class Regions {
         await("ingest sees " + region + (up ? " up" : " down"))
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> Api.service("ingest")
+                .until(() -> Api.management("ingest")
                         .when()
                         .get("/q/metrics")
                         .asString()

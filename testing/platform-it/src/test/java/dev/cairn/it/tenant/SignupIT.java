@@ -111,4 +111,24 @@ class SignupIT {
                 .body(not(containsString("Exception")))
                 .body(not(containsString("at dev.cairn")));
     }
+
+    /**
+     * Signup is the only way in (issue 17, item 1): Keycloak's own registration page, which would make a user of no
+     * tenant, is switched off in the realm.
+     */
+    @Test
+    void keycloaksOwnRegistrationIsOff() {
+        io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .queryParam("client_id", "cairn-cli")
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
+                .queryParam("redirect_uri", "http://localhost/")
+                .when()
+                .get(TestPlatform.get().keycloak().realmUrl("cairn") + "/protocol/openid-connect/registrations")
+                .then()
+                .statusCode(400)
+                .body(containsString("Registration not allowed"));
+    }
 }

@@ -68,7 +68,7 @@ public final class CairnUp {
                 + "; operator: " + Platform.OPERATOR_USER + " / " + platform.operatorPassword()
                 + "; Keycloak: "
                 + platform.keycloak().url()
-                + " (admin / " + dev.cairn.testing.servers.KeycloakServer.ADMIN_PASSWORD + "). Ctrl-C stops it.");
+                + " (admin / " + platform.keycloak().adminPassword() + "). Ctrl-C stops it.");
         stopped.await();
     }
 

@@ -152,6 +152,13 @@ public final class Platform implements AutoCloseable {
                 () -> {
                     keycloak.awaitReady().ensureRealm(KeycloakServer.cairnRealmJson());
                     keycloak.updateClient("cairn", PORTAL_CLIENT, this::portalClient);
+                    // the realm file carries no secrets: each service's client gets this platform's own
+                    for (String service : SERVICES) {
+                        keycloak.updateClient(
+                                "cairn",
+                                "cairn-" + service + "-service",
+                                client -> client.put("secret", serviceClientSecret(service)));
+                    }
                 },
                 PARALLEL);
         kafka = join(kafkaStart);
@@ -184,8 +191,10 @@ public final class Platform implements AutoCloseable {
         s3.values()
                 .forEach(server -> listeners.put("S3 " + server.region(), new Listener(server.pid(), server.port())));
         listeners.put("Keycloak", new Listener(keycloak.pid(), keycloak.port()));
-        services.values()
-                .forEach(service -> listeners.put(service.name(), new Listener(service.pid(), service.port())));
+        services.values().forEach(service -> {
+            listeners.put(service.name(), new Listener(service.pid(), service.port()));
+            listeners.put(service.name() + " management", new Listener(service.pid(), service.managementPort()));
+        });
         listeners.put(portal.name(), new Listener(portal.pid(), portal.port()));
         listeners.put(gateway.name(), new Listener(gateway.pid(), gateway.port()));
         return listeners;
@@ -254,7 +263,7 @@ public final class Platform implements AutoCloseable {
 
     private void startServices(CompletableFuture<Void> keycloakReady) {
         for (String service : SERVICES) {
-            services.put(service, track(ServiceProcess.plan(service + "-service", 0)));
+            services.put(service, track(ServiceProcess.planService(service + "-service")));
         }
         portal = track(ServiceProcess.plan("portal", 0));
         for (String service : SERVICES) {
@@ -263,7 +272,10 @@ public final class Platform implements AutoCloseable {
         }
         portal.start(app("web/portal"), portalProperties(), jvm("portal"), logs);
         Map<String, String> gatewayProperties = new LinkedHashMap<>();
-        services.forEach((name, process) -> gatewayProperties.put("cairn.gateway.services." + name, process.url()));
+        services.forEach((name, process) -> {
+            gatewayProperties.put("cairn.gateway.services." + name, process.url());
+            gatewayProperties.put("cairn.gateway.health." + name, process.managementUrl());
+        });
         gatewayProperties.put("cairn.gateway.services.portal", portal.url());
         gateway.start(app("web/gateway"), gatewayProperties, jvm("gateway"), logs);
 
@@ -313,13 +325,37 @@ public final class Platform implements AutoCloseable {
      * of its own, and waits until it is ready; it stops with the platform.
      */
     public ServiceProcess startAnother(String service) {
-        ServiceProcess another = track(ServiceProcess.plan(service + "-service-" + (++extraInstances), 0));
+        ServiceProcess another = track(ServiceProcess.planService(service + "-service-" + (++extraInstances)));
         another.start(app("services/" + service + "-service"), serviceProperties(service), jvm(service), logs);
         another.awaitReady(Duration.ofSeconds(120));
         return another;
     }
 
     private int extraInstances;
+
+    /**
+     * Tries to start one more instance of a service with some of its settings changed ({@code null} leaves one out),
+     * for tests of what a service refuses at startup; an instance that starts is stopped at once.
+     *
+     * @return why it did not start (its exit and the end of its log), or empty when it started
+     */
+    public java.util.Optional<String> tryStart(String service, Map<String, String> changes) {
+        Map<String, String> properties = new LinkedHashMap<>(serviceProperties(service));
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                properties.remove(key);
+            } else {
+                properties.put(key, value);
+            }
+        });
+        try (ServiceProcess attempt = ServiceProcess.planService(service + "-service-attempt-" + (++extraInstances))) {
+            attempt.start(app("services/" + service + "-service"), properties, jvm(service), logs);
+            attempt.awaitReady(Duration.ofSeconds(120));
+            return java.util.Optional.empty();
+        } catch (ServerStartException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
 
     /**
      * Small heaps; C1 only (on two cores, six JVMs starting at once spend their time in the C2 compiler); a heap dump
@@ -348,6 +384,7 @@ public final class Platform implements AutoCloseable {
         properties.put("cairn.db.url", postgres.jdbcUrl(DATABASE));
         properties.put("quarkus.datasource.password", secrets.password("db." + service));
         properties.put("cairn.keycloak.url", keycloak.url());
+        properties.put("cairn.keycloak." + service + "-service-secret", serviceClientSecret(service));
         properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
         if (service.equals("tenant") || service.equals("ingest") || service.equals("metering")) {
             properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
@@ -368,12 +405,12 @@ public final class Platform implements AutoCloseable {
                     "quarkus.rest-client.ingest-service.url",
                     services.get("ingest").url());
         }
-        if (service.equals("scheduler")) {
+        if (service.equals("scheduler") || service.equals("tenant")) {
             properties.put(
                     "quarkus.rest-client.recovery-service.url",
                     services.get("recovery").url());
         }
-        if (service.equals("recovery")) {
+        if (service.equals("recovery") || service.equals("tenant")) {
             properties.put(
                     "quarkus.rest-client.scheduler-service.url",
                     services.get("scheduler").url());
@@ -487,6 +524,11 @@ public final class Platform implements AutoCloseable {
     /** The demo tenant admin's password (generated once per home). */
     public String demoPassword() {
         return secrets.password("demo.password");
+    }
+
+    /** The secret of a service's Keycloak client ({@code cairn-<service>-service}), generated once per home. */
+    private String serviceClientSecret(String service) {
+        return secrets.secret("keycloak." + service + "-service", 32);
     }
 
     /** The database password of a service's role ({@code <service>_service}). */

@@ -14,20 +14,32 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
+    /** The management interface's port ({@code /q/*}), or -1 for an application without one. */
+    private final int managementPort;
+
     private ServerProcess process;
     private Path app;
     private Map<String, String> properties;
     private List<String> jvmOptions;
     private Path logDir;
 
-    private ServiceProcess(String name, int port) {
+    private ServiceProcess(String name, int port, int managementPort) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
-    /** Chooses the service's port now, so that others can be told where it will be before it starts. */
+    /** Chooses the application's port now, so that others can be told where it will be before it starts. */
     public static ServiceProcess plan(String name, int port) {
-        return new ServiceProcess(name, Ports.claim(port, name));
+        return new ServiceProcess(name, Ports.claim(port, name), -1);
+    }
+
+    /**
+     * As {@link #plan}, for a Cairn service: it serves {@code /q/*} (health, metrics, OpenAPI) on a management
+     * interface of its own, on a second port chosen now.
+     */
+    public static ServiceProcess planService(String name) {
+        return new ServiceProcess(name, Ports.claim(0, name), Ports.claim(0, name + " management"));
     }
 
     /** Starts {@code app} (a {@code quarkus-run.jar}) with the properties, and does not wait. */
@@ -43,6 +55,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
+        if (managementPort > 0) {
+            command.add("-Dquarkus.management.port=" + managementPort);
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(app.toString());
@@ -66,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public boolean ready() {
-        return ServerProcess.answers200(url() + "/q/health/ready");
+        return ServerProcess.answers200((managementPort > 0 ? managementUrl() : url()) + "/q/health/ready");
     }
 
     public String name() {
@@ -79,6 +94,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface's port, or -1 when the application has none. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}). */
+    public String managementUrl() {
+        if (managementPort < 0) {
+            throw new IllegalStateException(name + " has no management interface");
+        }
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** True when {@code pid} is this service's JVM (or its guard). */

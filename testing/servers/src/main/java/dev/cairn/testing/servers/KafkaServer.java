@@ -37,20 +37,31 @@ import org.apache.kafka.common.resource.ResourceType;
  * A single-node Kafka 4.4 broker (KRaft, combined broker and controller) in a JVM of its own, with SASL/SCRAM
  * authentication and ACL authorization switched on: a client that has no ACL is refused.
  *
- * <p>The controller listener is plain text on the loopback interface and its principal ({@code User:ANONYMOUS})
- * is a super user: in production MSK secures it, here only local processes can reach it (docs/adr/0002).
+ * <p>The controller listener, on the loopback interface, takes SASL/PLAIN with a user of its own ({@code
+ * controller}, a password made at each start and known only to this broker's configuration): no connection is
+ * anonymous, so no anonymous principal is a super user (docs/adr/0002). The admin's password is generated at the
+ * first start and kept beside the data ({@code <data>.admin-password}).
  */
 public final class KafkaServer implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
-    /** The local broker admin's password (local run and tests only). */
-    public static final String ADMIN_PASSWORD = "cairn-local-admin";
+    /** The admin password of data folders formatted before the password was generated (they keep it). */
+    private static final String FORMER_ADMIN_PASSWORD = "cairn-local-admin";
+    /** The broker's own user on its controller listener (SASL/PLAIN). */
+    private static final String CONTROLLER_USER = "controller";
 
     private final ServerProcess process;
     private final int port;
+    private final String adminPassword;
 
-    private KafkaServer(ServerProcess process, int port) {
+    private KafkaServer(ServerProcess process, int port, String adminPassword) {
         this.process = process;
         this.port = port;
+        this.adminPassword = adminPassword;
+    }
+
+    /** The super user's password ({@link #ADMIN_USER}): generated at the first start, kept beside the data. */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     /** Starts the broker with its logs in {@code dataDir}, the client listener on {@code port} (0: any). */
@@ -61,15 +72,19 @@ public final class KafkaServer implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Files.createDirectories(dataDir);
+            String adminPassword = LocalSecret.of(
+                    LocalSecret.beside(dataDir, "admin-password"),
+                    Files.exists(dataDir.resolve("logs/meta.properties")),
+                    FORMER_ADMIN_PASSWORD);
             Path config = dataDir.resolve("server.properties");
             try (var out = Files.newBufferedWriter(config)) {
-                serverProperties(dataDir.resolve("logs"), clientPort, controllerPort)
+                serverProperties(dataDir.resolve("logs"), clientPort, controllerPort, adminPassword)
                         .store(out, "written by Cairn's KafkaServer at every start");
             }
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
             String clusterId = clusterId(dataDir.resolve("cluster.id"), dataDir.resolve("logs/meta.properties"));
-            format(classpath, config, log4j, clusterId, dataDir, logDir);
+            format(classpath, config, log4j, clusterId, adminPassword, dataDir, logDir);
             ServerProcess process = ServerProcess.start(
                     "Kafka",
                     List.of(
@@ -86,7 +101,7 @@ public final class KafkaServer implements AutoCloseable {
                     dataDir,
                     Map.of(),
                     logDir.resolve("kafka.log"));
-            KafkaServer server = new KafkaServer(process, clientPort);
+            KafkaServer server = new KafkaServer(process, clientPort, adminPassword);
             process.awaitReady(Duration.ofSeconds(90), server::answers);
             return server;
         } catch (IOException e) {
@@ -94,7 +109,14 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
-    private static void format(String classpath, Path config, Path log4j, String clusterId, Path dataDir, Path logDir)
+    private static void format(
+            String classpath,
+            Path config,
+            Path log4j,
+            String clusterId,
+            String adminPassword,
+            Path dataDir,
+            Path logDir)
             throws IOException {
         List<String> command = List.of(
                 Dists.javaExecutable(),
@@ -110,7 +132,7 @@ public final class KafkaServer implements AutoCloseable {
                 config.toString(),
                 "--ignore-formatted",
                 "--add-scram",
-                "SCRAM-SHA-256=[name=" + ADMIN_USER + ",password=" + ADMIN_PASSWORD + "]");
+                "SCRAM-SHA-256=[name=" + ADMIN_USER + ",password=" + adminPassword + "]");
         // a broker of the same folder that is still exiting holds the log directory's lock: try again for a while
         Path formatLog = logDir.resolve("kafka-format.log");
         try {
@@ -141,7 +163,11 @@ public final class KafkaServer implements AutoCloseable {
      * The broker's configuration. Written with {@link Properties#store}, which escapes values the way Kafka's
      * {@code Properties.load} reads them back: the JAAS value's escaped quotes and backslashes survive.
      */
-    private static Properties serverProperties(Path logDirs, int clientPort, int controllerPort) {
+    private static Properties serverProperties(Path logDirs, int clientPort, int controllerPort, String adminPassword) {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String controllerPassword =
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -149,17 +175,24 @@ public final class KafkaServer implements AutoCloseable {
         p.setProperty(
                 "listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort);
-        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        p.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty(
+                "listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                        + "\" password=\"" + controllerPassword + "\" user_" + CONTROLLER_USER + "=\""
+                        + controllerPassword + "\";");
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
         p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-256");
         p.setProperty("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-256");
         p.setProperty(
                 "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
-                KafkaLogin.scramJaasConfig(ADMIN_USER, ADMIN_PASSWORD));
+                KafkaLogin.scramJaasConfig(ADMIN_USER, adminPassword));
         p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.setProperty("allow.everyone.if.no.acl.found", "false");
-        p.setProperty("super.users", "User:" + ADMIN_USER + ";User:ANONYMOUS");
+        p.setProperty("super.users", "User:" + ADMIN_USER + ";User:" + CONTROLLER_USER);
         p.setProperty("log.dirs", logDirs.toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("auto.create.topics.enable", "false");
@@ -257,7 +290,7 @@ public final class KafkaServer implements AutoCloseable {
 
     /** An admin client as the broker's super user. */
     public Admin admin() {
-        Properties properties = clientProperties(ADMIN_USER, ADMIN_PASSWORD);
+        Properties properties = clientProperties(ADMIN_USER, adminPassword);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return Admin.create(properties);

@@ -32,7 +32,8 @@ public final class KeycloakServer implements AutoCloseable {
     /** Local bootstrap admin of the master realm (local run and tests only). */
     public static final String ADMIN_USER = "admin";
 
-    public static final String ADMIN_PASSWORD = "cairn-local-admin";
+    /** The admin password of Keycloak databases made before the password was generated (they keep it). */
+    private static final String FORMER_ADMIN_PASSWORD = "cairn-local-admin";
 
     /** Build-time options; changing them makes a new cache entry. */
     private static final List<String> BUILD_OPTIONS =
@@ -45,9 +46,17 @@ public final class KeycloakServer implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private KeycloakServer(ServerProcess process, int port) {
+    private final String adminPassword;
+
+    private KeycloakServer(ServerProcess process, int port, String adminPassword) {
         this.process = process;
         this.port = port;
+        this.adminPassword = adminPassword;
+    }
+
+    /** The master realm's admin password: generated at the first start, kept beside the work folder. */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     /**
@@ -57,6 +66,9 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer launch(
             String jdbcUrl, String dbUser, String dbPassword, int port, Path workDir, Path logDir) {
+        // the admin is made in the database at the first start: a work folder that exists had its first start
+        String adminPassword = LocalSecret.of(
+                LocalSecret.beside(workDir, "admin-password"), Files.exists(workDir), FORMER_ADMIN_PASSWORD);
         Path home = builtDistribution(logDir);
         int chosen = Ports.claim(port, "Keycloak");
         int management = Ports.free();
@@ -90,9 +102,9 @@ public final class KeycloakServer implements AutoCloseable {
                         "KC_BOOTSTRAP_ADMIN_USERNAME",
                         ADMIN_USER,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                        ADMIN_PASSWORD),
+                        adminPassword),
                 logDir.resolve("keycloak.log"));
-        return new KeycloakServer(process, chosen);
+        return new KeycloakServer(process, chosen, adminPassword);
     }
 
     /**
@@ -353,7 +365,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** An access token of the master realm's admin, for the admin REST API. */
     public String adminToken() {
-        return token("master", "admin-cli", null, ADMIN_USER, ADMIN_PASSWORD);
+        return token("master", "admin-cli", null, ADMIN_USER, adminPassword);
     }
 
     /**

@@ -21,27 +21,35 @@ import java.util.concurrent.TimeUnit;
 public final class PostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
     /** The local superuser's password (local run and tests only; production uses RDS with its own secrets). */
-    public static final String SUPERUSER_PASSWORD = "cairn-local";
+    /** The superuser password of data folders made before the password was generated (they keep it). */
+    private static final String FORMER_SUPERUSER_PASSWORD = "cairn-local";
 
     private static final String BINARIES = "postgres-linux-x86_64.txz";
 
     private final ServerProcess process;
     private final int port;
 
-    private PostgresServer(ServerProcess process, int port) {
+    private final String superuserPassword;
+
+    private PostgresServer(ServerProcess process, int port, String superuserPassword) {
         this.process = process;
         this.port = port;
+        this.superuserPassword = superuserPassword;
     }
 
     /** Starts PostgreSQL with its data in {@code dataDir} on {@code port} (0: any free port). */
     public static PostgresServer start(Path dataDir, int port, Path logDir) {
         Path home = Cache.unpackTar("postgres-" + binariesVersion(), () -> openBinaries(), "-xJf");
         int chosen = Ports.claim(port, "PostgreSQL");
+        String superuserPassword = LocalSecret.of(
+                LocalSecret.beside(dataDir, "superuser-password"),
+                Files.exists(dataDir.resolve("PG_VERSION")),
+                FORMER_SUPERUSER_PASSWORD);
         try {
             Files.createDirectories(logDir);
             Files.createDirectories(dataDir);
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-                initdb(home, dataDir, logDir);
+                initdb(home, dataDir, logDir, superuserPassword);
             }
             clearStaleLock(dataDir.resolve("postmaster.pid"));
         } catch (IOException e) {
@@ -75,14 +83,14 @@ public final class PostgresServer implements AutoCloseable {
                 Map.of("LC_ALL", "C"),
                 logDir.resolve("postgres.log"),
                 "INT"); // fast shutdown: SIGTERM would wait for every client to leave
-        PostgresServer server = new PostgresServer(process, chosen);
+        PostgresServer server = new PostgresServer(process, chosen, superuserPassword);
         process.awaitReady(Duration.ofSeconds(60), server::accepts);
         return server;
     }
 
-    private static void initdb(Path home, Path dataDir, Path logDir) throws IOException {
+    private static void initdb(Path home, Path dataDir, Path logDir, String superuserPassword) throws IOException {
         Path pwfile = Files.createTempFile("cairn-pg", ".pw");
-        Files.writeString(pwfile, SUPERUSER_PASSWORD);
+        Files.writeString(pwfile, superuserPassword);
         Process initdb = new ProcessBuilder(asNonRoot(
                         home.resolve("bin/initdb").toString(),
                         "--auth-host=scram-sha-256",
@@ -186,7 +194,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Connects as the superuser. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, SUPERUSER_PASSWORD);
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superuserPassword);
     }
 
     /** Creates the database and a login role owning it, unless they exist. */

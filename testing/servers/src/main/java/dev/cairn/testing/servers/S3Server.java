@@ -65,7 +65,9 @@ public final class S3Server implements AutoCloseable {
 
     private static S3Server launch(String region, Path dataDir, int chosen, Path logDir) {
         String accessKey = "cairn-" + region;
-        String secretKey = "cairn-local-secret-" + region;
+        // generated at the first start and kept beside the objects (<data>.secret-key): nothing reads the objects
+        // without it
+        String secretKey = LocalSecret.of(LocalSecret.beside(dataDir, "secret-key"), false, null);
         try {
             Files.createDirectories(logDir);
             Path objects = dataDir.resolve("objects");

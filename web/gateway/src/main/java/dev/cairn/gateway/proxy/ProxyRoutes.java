@@ -73,8 +73,23 @@ public class ProxyRoutes {
         router.get("/status").order(-6).handler(ctx -> ctx.reroute("/status.html"));
     }
 
+    /**
+     * The longest request target (path and query) passed on: the services' HTTP decoders refuse longer lines with a
+     * bare 414 (no problem+json), so the gateway, whose decoder takes up to 64 KiB, answers them itself.
+     */
+    static final int MAX_TARGET_LENGTH = 4000;
+
     /** Passes a path in normal form on; sends another to its normal form, refuses one that has none. */
     private static void normalForm(RoutingContext ctx) {
+        if (ctx.request().uri().length() > MAX_TARGET_LENGTH) {
+            problem(
+                    ctx,
+                    414,
+                    "uri-too-long",
+                    "Request target too long",
+                    "a request target (path and query) is at most " + MAX_TARGET_LENGTH + " characters");
+            return;
+        }
         String raw = ctx.request().path();
         String normal;
         try {
@@ -82,6 +97,14 @@ public class ProxyRoutes {
         } catch (RequestPath.RefusedException e) {
             problem(ctx, 400, "bad-path", "Bad request path", e.getMessage());
             return;
+        }
+        if (ctx.request().query() != null) {
+            try {
+                RequestPath.checkQuery(ctx.request().query());
+            } catch (RequestPath.RefusedException e) {
+                problem(ctx, 400, "bad-query", "Bad query", e.getMessage());
+                return;
+            }
         }
         if (normal.equals(raw)) {
             ctx.next();

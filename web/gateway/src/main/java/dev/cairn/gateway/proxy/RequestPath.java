@@ -100,6 +100,23 @@ public final class RequestPath {
                 || b == '~';
     }
 
+    /**
+     * Refuses a raw query string that no service could read: a {@code %} not followed by two hex digits, or a
+     * control character. (Quarkus's own check answered such a request an empty 400 before any route: the gateway
+     * switches it off, {@code GatewayMain}, to answer a problem instead.)
+     */
+    public static void checkQuery(String raw) throws RefusedException {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new RefusedException("the query has a control character");
+            }
+            if (c == '%' && (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0)) {
+                throw new RefusedException("the query has a malformed percent-escape at character " + (i + 1));
+            }
+        }
+    }
+
     private static int hex(char c) {
         return Character.digit(c, 16);
     }

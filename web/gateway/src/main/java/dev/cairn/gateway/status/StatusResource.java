@@ -33,7 +33,7 @@ public class StatusResource {
     public Uni<PlatformStatus> status() {
         List<Uni<PlatformStatus.ServiceStatus>> checks = new ArrayList<>();
         for (Map.Entry<String, URI> service : new TreeMap<>(config.services()).entrySet()) {
-            checks.add(check(service.getKey(), service.getValue()));
+            checks.add(check(service.getKey(), config.health().getOrDefault(service.getKey(), service.getValue())));
         }
         return Uni.join()
                 .all(checks)

@@ -51,6 +51,18 @@ class RequestPathTest {
         assertThatThrownBy(() -> RequestPath.normalize(raw)).isInstanceOf(RequestPath.RefusedException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=%ZZ", "limit=%", "limit=1%2", "a=%0", "q=\u0001", "q=\u007f"})
+    void aQueryNoServiceCouldReadIsRefused(String raw) {
+        assertThatThrownBy(() -> RequestPath.checkQuery(raw)).isInstanceOf(RequestPath.RefusedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=50", "cursor=abc%3D%3D&limit=1", "q=%C3%A9", "from=2026-12-01T00:00:00Z", ""})
+    void aWellFormedQueryPasses(String raw) throws Exception {
+        RequestPath.checkQuery(raw);
+    }
+
     @Test
     void aNormalFormIsItsOwnNormalForm() throws Exception {
         for (String raw : new String[] {"/api/v1/clusters/../me", "//a/./b/%2e%2e/c/", "/a%41%7e"}) {
