@@ -244,6 +244,10 @@ class GcCatalog {
                 for (String sql : new String[] {
                     "DELETE FROM backup WHERE tenant_id = ?",
                     "DELETE FROM chunk WHERE tenant_id = ?",
+                    // what else names the tenant's backups: pinned restore sources, upload slots, GC runs
+                    "DELETE FROM restore_source WHERE tenant_id = ?",
+                    "DELETE FROM upload_slot WHERE tenant_id = ?",
+                    "DELETE FROM gc_run WHERE tenant_id = ?",
                     "UPDATE pack SET retired_at = now() WHERE tenant_id = ? AND retired_at IS NULL"
                 }) {
                     try (PreparedStatement s = c.prepareStatement(sql)) {

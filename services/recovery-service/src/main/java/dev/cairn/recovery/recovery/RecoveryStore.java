@@ -180,6 +180,21 @@ public class RecoveryStore {
         });
     }
 
+    /**
+     * Forgets every recovery of a purged tenant, with its transitions and report (the tenant service's purge; an
+     * orchestration step of one of them then finds nothing to do). Idempotent.
+     *
+     * @return how many recoveries there were
+     */
+    public int forgetTenant(UUID tenantId) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM recovery WHERE tenant_id = ?")) {
+                s.setObject(1, tenantId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** A recovery's signed report: the document as signed, its signature, the signing key's id. */
     public record SignedReport(byte[] document, byte[] signature, String keyId) {}
 

@@ -96,6 +96,21 @@ public class PolicyService {
         timers.disarm(id);
     }
 
+    /**
+     * Forgets every policy of a purged tenant, with its runs and timers (the tenant service's purge). Idempotent.
+     *
+     * @return how many policies there were
+     */
+    @Transactional
+    public int forgetTenant(UUID tenantId) {
+        List<Policy> all = Policy.list("tenantId", tenantId);
+        for (Policy p : all) {
+            p.delete();
+            timers.disarm(p.id);
+        }
+        return all.size();
+    }
+
     private static Policy owned(UUID tenantId, UUID id) {
         return Policy.findOwned(tenantId, id).orElseThrow(() -> ProblemException.notFound("policy " + id));
     }

@@ -3,6 +3,7 @@ package dev.cairn.tenant.deletion;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
 import dev.cairn.tenant.cluster.RegistrationToken;
+import dev.cairn.tenant.fault.FaultPoints;
 import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.keys.TenantKeyService;
 import dev.cairn.tenant.tenant.Tenant;
@@ -11,6 +12,7 @@ import dev.cairn.tenant.tenant.TenantPhase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,18 @@ public class TenantPurge {
     private final UserDirectory directory;
     private final TenantKeyService keys;
 
-    private final TenantCatalog catalog;
+    private final Instance<TenantData> data;
+    private final FaultPoints faults;
 
     public TenantPurge(
             ClusterService clusters,
             TenantObjects objects,
             UserDirectory directory,
             TenantKeyService keys,
-            TenantCatalog catalog) {
-        this.catalog = catalog;
+            Instance<TenantData> data,
+            FaultPoints faults) {
+        this.data = data;
+        this.faults = faults;
         this.clusters = clusters;
         this.objects = objects;
         this.directory = directory;
@@ -58,22 +63,46 @@ public class TenantPurge {
         }
     }
 
-    /** Destroys one tenant whose grace period has ended. */
+    /**
+     * Destroys one tenant whose grace period has ended. It is first marked {@code Purging} (a conditional update: a
+     * cancel that committed first wins, and one that comes after is refused), then each step runs; a purge that
+     * failed half-way finds the tenant {@code Purging} and runs every step again.
+     */
     public void purge(UUID tenantId) {
-        Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>findById(tenantId));
-        if (tenant == null || tenant.phase != TenantPhase.PendingDeletion) {
-            return;
+        faults.pass(FaultPoints.PURGE_BEFORE_MARK);
+        Tenant tenant = QuarkusTransaction.requiringNew().call(() -> {
+            Tenant.beginPurge(tenantId, Instant.now());
+            return Tenant.<Tenant>findById(tenantId);
+        });
+        if (tenant == null || tenant.phase != TenantPhase.Purging) {
+            return; // cancelled in time, or not due
         }
+        faults.pass(FaultPoints.PURGE_MARKED);
         List<Cluster> owned = QuarkusTransaction.requiringNew().call(() -> Cluster.listOwned(tenantId));
         for (Cluster cluster : owned) {
             clusters.revoke(tenantId, cluster.id);
+        }
+        // a cluster's row stays until its Kafka user and Keycloak client are really gone: retried until they are
+        List<UUID> withCredentials = QuarkusTransaction.requiringNew()
+                .call(() -> Cluster.listOwned(tenantId).stream()
+                        .filter(c -> c.credentialsRemovedAt == null)
+                        .map(c -> c.id)
+                        .toList());
+        for (UUID cluster : withCredentials) {
+            if (!clusters.removeCredentials(cluster)) {
+                throw new IllegalStateException("the credentials of cluster " + cluster + " are not removed yet");
+            }
         }
         List<String> regions = new ArrayList<>(List.of(tenant.homeRegion));
         if (tenant.drRegion != null) {
             regions.add(tenant.drRegion);
         }
-        // the catalog first: if the objects' deletion fails, the purge runs again, and forgetting again is harmless
-        catalog.forget(tenantId);
+        // what other services keep first: if the objects' deletion fails, the purge runs again, and forgetting again
+        // is harmless
+        for (TenantData held : data) {
+            held.forget(tenantId);
+            LOG.debugf("tenant %s: %s forgotten", tenantId, held.what());
+        }
         long deletedObjects = objects.deleteAll(tenantId, regions);
         int deletedUsers = directory.deleteTenantUsers(tenantId);
         long destroyedKeys = QuarkusTransaction.requiringNew().call(() -> {

@@ -17,6 +17,12 @@ public class FaultPoints {
     /** An agent's status report on a command, the command read, before its transaction commits. */
     public static final String REPORT_BEFORE_COMMIT = "REPORT_BEFORE_COMMIT";
 
+    /** The purge of a tenant whose grace period is over, before it marks the tenant {@code Purging}. */
+    public static final String PURGE_BEFORE_MARK = "PURGE_BEFORE_MARK";
+
+    /** The purge of a tenant, marked {@code Purging}, before its first irreversible step. */
+    public static final String PURGE_MARKED = "PURGE_MARKED";
+
     /** Where the tests name the points. */
     @ConfigMapping(prefix = "cairn.faults")
     public interface Config {

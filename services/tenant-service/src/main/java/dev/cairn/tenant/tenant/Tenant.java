@@ -74,6 +74,38 @@ public class Tenant extends PanacheEntityBase {
 
     /** Tenants whose grace period has ended. */
     public static List<Tenant> dueForDeletion(Instant now) {
-        return list("phase = ?1 and deleteAfter <= ?2", TenantPhase.PendingDeletion, now);
+        return list(
+                "(phase = ?1 and deleteAfter <= ?2) or phase = ?3",
+                TenantPhase.PendingDeletion,
+                now,
+                TenantPhase.Purging);
+    }
+
+    /**
+     * Marks a tenant whose grace period is over as {@link TenantPhase#Purging}, if it is still pending deletion: the
+     * conditional update decides a race with a cancel. True when this call marked it.
+     */
+    public static boolean beginPurge(UUID id, Instant now) {
+        return update(
+                        "phase = ?1, updatedAt = ?2 where id = ?3 and phase = ?4 and deleteAfter <= ?2",
+                        TenantPhase.Purging,
+                        now,
+                        id,
+                        TenantPhase.PendingDeletion)
+                == 1;
+    }
+
+    /**
+     * Makes a tenant pending deletion active again, if it still is pending (not yet purging). True when it did.
+     */
+    public static boolean cancelPendingDeletion(UUID id, Instant now) {
+        return update(
+                        "phase = ?1, deletionRequestedAt = null, deleteAfter = null, updatedAt = ?2"
+                                + " where id = ?3 and phase = ?4",
+                        TenantPhase.Active,
+                        now,
+                        id,
+                        TenantPhase.PendingDeletion)
+                == 1;
     }
 }

@@ -168,17 +168,31 @@ public class TenantService {
         return tenant;
     }
 
-    /** Cancels a requested deletion during its grace period. Idempotent. */
+    /**
+     * Cancels a requested deletion during its grace period. Idempotent. Once the purge has begun ({@code Purging})
+     * it is refused: the conditional update decides a cancel racing the purge's first step.
+     */
     @Transactional
     public Tenant cancelDeletion(UUID tenantId) {
         Tenant tenant = get(tenantId);
         if (tenant.phase == TenantPhase.PendingDeletion) {
-            tenant.phase = TenantPhase.Active;
-            tenant.deletionRequestedAt = null;
-            tenant.deleteAfter = null;
-            tenant.updatedAt = Instant.now();
+            boolean cancelled = Tenant.cancelPendingDeletion(tenantId, Instant.now());
+            Tenant.getEntityManager().refresh(tenant);
+            if (!cancelled && tenant.phase != TenantPhase.Active) {
+                throw purgeBegun();
+            }
+        } else if (tenant.phase == TenantPhase.Purging) {
+            throw purgeBegun();
         }
         return tenant;
+    }
+
+    private static ProblemException purgeBegun() {
+        return new ProblemException(
+                409,
+                "tenant-not-active",
+                "Tenant not active",
+                "the tenant's grace period is over and its purge has begun: the deletion can no longer be cancelled");
     }
 
     /** 409 unless the tenant is active: nothing new starts for a tenant that is being deleted. */

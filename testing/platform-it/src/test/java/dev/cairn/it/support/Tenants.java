@@ -38,6 +38,26 @@ public final class Tenants {
         return new SignedUp(UUID.fromString(platform.demoTenantId()), Platform.DEMO_USER, platform.demoPassword());
     }
 
+    /** The tenant's phase as the tenant service's table holds it (also after its users are gone), or null. */
+    public static String phase(UUID tenantId) throws java.sql.SQLException {
+        return first("SELECT phase FROM tenant.tenant WHERE id = ?", tenantId);
+    }
+
+    /** How many data keys the tenant has (zero once they are destroyed). */
+    public static int keyCount(UUID tenantId) throws java.sql.SQLException {
+        return Integer.parseInt(first("SELECT count(*) FROM tenant.tenant_key WHERE tenant_id = ?", tenantId));
+    }
+
+    private static String first(String sql, UUID tenantId) throws java.sql.SQLException {
+        try (java.sql.Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, tenantId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /**
      * A signed-up tenant and its first administrator.
      *

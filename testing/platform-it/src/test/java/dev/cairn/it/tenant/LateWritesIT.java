@@ -117,4 +117,67 @@ class LateWritesIT {
                 .body("cancelRequested", equalTo(true));
         Api.as(agentToken).when().get(POLL).then().statusCode(200).body("cancel", contains(id));
     }
+
+    /**
+     * Holds the scheduled purge at {@code point} once {@code tenant} has asked for its deletion, runs {@code
+     * decision} there, then lets the purge go on.
+     */
+    private static void holdPurge(String point, Tenants.SignedUp tenant, Runnable decision) throws Exception {
+        Path faults = Files.createDirectories(TestPlatform.faultDir());
+        Files.deleteIfExists(faults.resolve("held"));
+        Files.writeString(faults.resolve("hold-at"), point);
+        try {
+            Api.as(tenant.token()).when().delete("/api/v1/tenant").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> held(faults, point));
+            decision.run();
+        } finally {
+            Files.deleteIfExists(faults.resolve("hold-at"));
+        }
+    }
+
+    @Test
+    void aCancelThatCommitsBeforeThePurgeBeginsKeepsTheTenantWhole() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Cancel In Time");
+        String token = tenant.token();
+        holdPurge(
+                "PURGE_BEFORE_MARK",
+                tenant,
+                () -> Api.as(token)
+                        .when()
+                        .post("/api/v1/tenant/cancel-deletion")
+                        .then()
+                        .statusCode(200)
+                        .body("phase", equalTo("Active")));
+
+        // the purge, let go, finds the tenant active; later runs (every second) do not take it either
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> "Active".equals(Tenants.phase(tenant.id())) && Tenants.keyCount(tenant.id()) == 2);
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/tenant")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("Active"));
+    }
+
+    @Test
+    void aCancelAfterThePurgeBeganIsRefusedAndThePurgeEnds() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Cancel Too Late");
+        String token = tenant.token();
+        holdPurge(
+                "PURGE_MARKED",
+                tenant,
+                () -> Api.as(token)
+                        .when()
+                        .post("/api/v1/tenant/cancel-deletion")
+                        .then()
+                        .statusCode(409)
+                        .contentType(Api.PROBLEM)
+                        .body("type", equalTo("https://cairn.dev/problems/tenant-not-active"))
+                        .body("detail", org.hamcrest.Matchers.containsString("purge has begun")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Deleted".equals(Tenants.phase(tenant.id())));
+        assertThat(Tenants.keyCount(tenant.id())).isZero();
+    }
 }

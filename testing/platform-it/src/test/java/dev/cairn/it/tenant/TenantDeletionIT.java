@@ -16,9 +16,6 @@ import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.platform.Platform;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -76,7 +73,7 @@ class TenantDeletionIT {
         // a backup, so that the tenant stores bytes that the purge must give back (and metering must see freed)
         java.nio.file.Path src = java.nio.file.Files.createDirectories(tmp.resolve("src"));
         java.nio.file.Files.writeString(src.resolve("a.txt"), "doomed data");
-        Collection.completed(new LocalAgent(agent, tmp.resolve("agent")).backup(src));
+        String backup = Collection.completed(new LocalAgent(agent, tmp.resolve("agent")).backup(src));
         assertThat(Collection.stored(doomed.id())).isPositive();
         String doomedKey = "tenants/" + doomed.id() + "/packs/0001";
         String bystanderKey = "tenants/" + bystander.id() + "/packs/0001";
@@ -86,7 +83,18 @@ class TenantDeletionIT {
                 s3.putObject(b -> b.bucket(Platform.bucket(region)).key(bystanderKey), RequestBody.fromString("y"));
             }
         }
-        assertThat(keyCount(doomed.id())).isEqualTo(2);
+        assertThat(Tenants.keyCount(doomed.id())).isEqualTo(2);
+        // what the other services keep of it: a policy (scheduler) and a recovery (recovery service)
+        String cluster = agent.credentials().path("clusterId").asText();
+        dev.cairn.it.support.Policies.create(doomed, cluster, "doomed-nightly");
+        Api.as(doomed.token())
+                .body(java.util.Map.of("backupId", backup, "targetClusterId", cluster))
+                .when()
+                .post("/api/v1/recoveries")
+                .then()
+                .statusCode(202);
+        assertThat(rows("scheduler.policy", doomed.id())).isOne();
+        assertThat(rows("recovery.recovery", doomed.id())).isOne();
 
         // when
         Api.as(doomed.token()).when().delete("/api/v1/tenant").then().statusCode(202);
@@ -94,8 +102,8 @@ class TenantDeletionIT {
         // then: once the grace period ends, the tenant's keys are gone (crypto-shredding) and it is a tombstone
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> "Deleted".equals(phase(doomed.id())));
-        assertThat(keyCount(doomed.id())).isZero();
+                .until(() -> "Deleted".equals(Tenants.phase(doomed.id())));
+        assertThat(Tenants.keyCount(doomed.id())).isZero();
         // its catalog is forgotten: nothing stored, and metering counts its bytes freed
         assertThat(Collection.stored(doomed.id())).isZero();
         Metering.awaitCaughtUp(doomed.id());
@@ -103,6 +111,16 @@ class TenantDeletionIT {
         assertThat(dev.cairn.it.support.Catalog.query(
                         "SELECT count(*) FROM ingest.chunk WHERE tenant_id = ?", doomed.id()))
                 .isZero();
+        // and every other service forgot it: no backup, policy or recovery of it is left
+        for (String table : java.util.List.of(
+                "ingest.backup",
+                "ingest.upload_slot",
+                "ingest.restore_source",
+                "scheduler.policy",
+                "scheduler.policy_run",
+                "recovery.recovery")) {
+            assertThat(rows(table, doomed.id())).as(table).isZero();
+        }
         for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
             try (S3Client s3 = platform.objectStores().get(region).client()) {
                 assertThat(s3.listObjectsV2(
@@ -125,28 +143,10 @@ class TenantDeletionIT {
                 .then()
                 .statusCode(200)
                 .body("phase", equalTo("Active"));
-        assertThat(keyCount(bystander.id())).isEqualTo(2);
+        assertThat(Tenants.keyCount(bystander.id())).isEqualTo(2);
     }
 
-    private static int keyCount(UUID tenantId) throws Exception {
-        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
-                PreparedStatement s =
-                        c.prepareStatement("SELECT count(*) FROM tenant.tenant_key WHERE tenant_id = ?")) {
-            s.setObject(1, tenantId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    private static String phase(UUID tenantId) throws Exception {
-        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
-                PreparedStatement s = c.prepareStatement("SELECT phase FROM tenant.tenant WHERE id = ?")) {
-            s.setObject(1, tenantId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+    private static long rows(String table, UUID tenantId) throws Exception {
+        return dev.cairn.it.support.Catalog.query("SELECT count(*) FROM " + table + " WHERE tenant_id = ?", tenantId);
     }
 }
