@@ -260,7 +260,9 @@ public final class PlatformClient {
                 throw new IOException("token refused; asking for a new one");
             }
             if (transient_(status)) {
-                throw new IOException(method + " " + path + " answered " + detail(response.body(), status));
+                throw new RetryLater(
+                        method + " " + path + " answered " + detail(response.body(), status),
+                        Backoff.retryAfter(response.headers().firstValue("Retry-After"), Instant.now()));
             }
             throw new PlatformException(status, method + " " + path + ": " + detail(response.body(), status));
         });
@@ -294,6 +296,16 @@ public final class PlatformClient {
         return token;
     }
 
+    /** A transient refusal (429, 502-504), with the wait the platform asked for, if it did. */
+    private static final class RetryLater extends IOException {
+        private final transient java.util.Optional<Duration> retryAfter;
+
+        RetryLater(String message, java.util.Optional<Duration> retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+    }
+
     private interface Attempt<T> {
         T run() throws IOException, InterruptedException;
     }
@@ -311,7 +323,11 @@ public final class PlatformClient {
                             "the platform stayed unreachable for " + retryBudget.toSeconds() + " s: " + e.getMessage());
                 }
                 try {
-                    Thread.sleep(backoff);
+                    Thread.sleep(Backoff.next(
+                                    Duration.ofMillis(backoff),
+                                    e instanceof RetryLater later ? later.retryAfter : java.util.Optional.empty(),
+                                    java.util.concurrent.ThreadLocalRandom.current())
+                            .toMillis());
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new PlatformException(0, "interrupted");

@@ -127,9 +127,32 @@ public final class Api {
     /** A status and a JSON body. */
     public record Response(int status, JsonNode body) {}
 
+    /** How many times a request the platform refused for now (429, 503) is sent again. */
+    private static final int RETRIES = 3;
+
+    /**
+     * Sends the request; a {@code 429} or {@code 503} is sent again up to {@link #RETRIES} times after the wait its
+     * {@code Retry-After} asks for (with jitter; {@code Backoff}), saying so on stderr.
+     */
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            Duration backoff = Duration.ofSeconds(1);
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if ((response.statusCode() != 429 && response.statusCode() != 503) || attempt == RETRIES) {
+                    return response;
+                }
+                Duration wait = dev.cairn.agent.platform.Backoff.next(
+                        backoff,
+                        dev.cairn.agent.platform.Backoff.retryAfter(
+                                response.headers().firstValue("Retry-After"), java.time.Instant.now()),
+                        java.util.concurrent.ThreadLocalRandom.current());
+                System.err.printf(
+                        "the platform answered %d; trying again in %.1f s%n",
+                        response.statusCode(), wait.toMillis() / 1e3);
+                Thread.sleep(wait.toMillis());
+                backoff = backoff.multipliedBy(2);
+            }
         } catch (IOException e) {
             throw new CliException("cannot reach " + request.uri().getScheme() + "://"
                     + request.uri().getAuthority() + " (" + e.getMessage() + "): is the platform up (./cairn up)?");

@@ -103,10 +103,7 @@ public class BackupService {
 
     private static Backup repeated(Backup earlier, String source) {
         if (!earlier.source().equals(source)) {
-            throw new ProblemException(
-                    422,
-                    "idempotency-key-reused",
-                    "Idempotency key reused",
+            throw ProblemException.idempotencyKeyReused(
                     "this Idempotency-Key started backup " + earlier.id() + " of another source; use a new key");
         }
         return earlier;

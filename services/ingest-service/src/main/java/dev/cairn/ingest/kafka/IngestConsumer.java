@@ -74,6 +74,12 @@ public class IngestConsumer {
     private final Map<UUID, Pack> uploaded = new LinkedHashMap<>();
 
     private final Map<Integer, Long> nextOffsets = new HashMap<>();
+    /** Dead-letter sends not yet acknowledged, of records not yet committed. */
+    private final List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> deadLetters =
+            new ArrayList<>();
+    /** How many dead-lettered records of one flush are logged one by one. */
+    private static final int LOGGED_DEAD_LETTERS = 10;
+
     private long buffered;
     private Instant oldest;
 
@@ -200,9 +206,33 @@ public class IngestConsumer {
         nextOffsets.put(record.partition(), record.offset() + 1);
     }
 
+    /**
+     * Sends the record to the dead-letter topic without waiting: {@link #flush} waits for every such send before it
+     * commits offsets past them. The first few of a flush are logged one by one, the rest counted.
+     */
     private void deadLetter(KafkaProducer<byte[], byte[]> dlq, ConsumerRecord<byte[], byte[]> record, String reason) {
-        KafkaClients.deadLetter(dlq, config.deadLetterTopic(), record, reason);
-        LOG.warnf("record %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+        deadLetters.add(KafkaClients.deadLetterAsync(dlq, config.deadLetterTopic(), record, reason));
+        if (deadLetters.size() <= LOGGED_DEAD_LETTERS) {
+            LOG.warnf("record %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+        }
+    }
+
+    /** Waits for the dead-letter sends of the records about to be committed; throws when one failed. */
+    private void awaitDeadLetters() {
+        if (deadLetters.isEmpty()) {
+            return;
+        }
+        if (deadLetters.size() > LOGGED_DEAD_LETTERS) {
+            LOG.warnf("%d more records dead-lettered in this batch", deadLetters.size() - LOGGED_DEAD_LETTERS);
+        }
+        try {
+            for (var sent : deadLetters) {
+                sent.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
+        }
+        deadLetters.clear();
     }
 
     /** Writes the buffered packs (minus chunks the catalog already has), then commits them with the offsets. */
@@ -237,6 +267,8 @@ public class IngestConsumer {
         }
         Set<UUID> tenants = new HashSet<>();
         written.forEach(p -> tenants.add(p.tenantId()));
+        // the offsets committed below pass the dead-lettered records: their sends must have landed
+        awaitDeadLetters();
         List<Pack> refused = catalog.commit(written, config.topic(), nextOffsets, quotas.limits(tenants));
         for (Pack pack : refused) {
             // never in the catalog: its objects go now (garbage collection's orphan sweep would find them later)
@@ -266,6 +298,7 @@ public class IngestConsumer {
     }
 
     private void discardUncommitted() {
+        deadLetters.clear();
         packs.clear();
         uploaded.clear();
         nextOffsets.clear();

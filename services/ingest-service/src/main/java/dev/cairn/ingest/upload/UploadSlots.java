@@ -131,10 +131,7 @@ public class UploadSlots {
             s.setObject(3, backupId);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
-                    throw new ProblemException(
-                            422,
-                            "idempotency-key-reused",
-                            "Idempotency-Key reused",
+                    throw ProblemException.idempotencyKeyReused(
                             "this Idempotency-Key was used for another backup's slot; use a new key");
                 }
             }

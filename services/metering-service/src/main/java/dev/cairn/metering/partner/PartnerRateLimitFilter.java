@@ -1,8 +1,9 @@
 package dev.cairn.metering.partner;
 
 import dev.cairn.metering.MeteringConfig;
+import dev.cairn.platform.http.RateLimited;
+import dev.cairn.platform.http.TokenBucket;
 import dev.cairn.platform.identity.TokenClaims;
-import dev.cairn.platform.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -44,18 +45,7 @@ public class PartnerRateLimitFilter {
         if (wait.isEmpty()) {
             return Optional.empty();
         }
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        return Optional.of(Response.status(429)
-                .header("Retry-After", Long.toString(seconds))
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(
-                        Problem.type("rate-limited"),
-                        "Too many requests",
-                        429,
-                        "this partner exceeded " + config.partnerRate() + " requests per second; retry after " + seconds
-                                + " s",
-                        path,
-                        null))
-                .build());
+        return Optional.of(RateLimited.answer(
+                wait.get(), "this partner exceeded " + config.partnerRate() + " requests per second", path));
     }
 }

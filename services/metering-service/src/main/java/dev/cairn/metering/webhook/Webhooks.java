@@ -53,11 +53,7 @@ public class Webhooks {
                         try (ResultSet rs = s.executeQuery()) {
                             if (rs.next()) {
                                 if (!rs.getString(1).equals(hash)) {
-                                    throw new ProblemException(
-                                            422,
-                                            "idempotency-key-reused",
-                                            "Idempotency-Key reused",
-                                            "this Idempotency-Key was used with another request; use a new key");
+                                    throw ProblemException.idempotencyKeyReused(null);
                                 }
                                 UUID id = rs.getObject(2, UUID.class);
                                 c.commit();

@@ -45,6 +45,20 @@ public final class KafkaClients {
      */
     public static void deadLetter(
             Producer<byte[], byte[]> producer, String topic, ConsumerRecord<byte[], byte[]> record, String reason) {
+        try {
+            deadLetterAsync(producer, topic, record, reason).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends {@code record} to the dead-letter topic with its reason and source, without waiting: the caller waits
+     * for every such send before it commits the offsets past the record (so none is lost), and sends many in one
+     * round trip (a flood of junk costs batches, not one round trip each).
+     */
+    public static java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> deadLetterAsync(
+            Producer<byte[], byte[]> producer, String topic, ConsumerRecord<byte[], byte[]> record, String reason) {
         ProducerRecord<byte[], byte[]> dead =
                 new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers());
         dead.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
@@ -53,10 +67,6 @@ public final class KafkaClients {
                         SOURCE_HEADER,
                         (record.topic() + "/" + record.partition() + "/" + record.offset())
                                 .getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(dead).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("dead-letter topic unavailable: " + e.getMessage(), e);
-        }
+        return producer.send(dead);
     }
 }

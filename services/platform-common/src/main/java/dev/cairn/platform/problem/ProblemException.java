@@ -74,6 +74,18 @@ public class ProblemException extends RuntimeException {
         return title;
     }
 
+    /**
+     * 422: an {@code Idempotency-Key} sent before with another request; {@code detail} says what the key was used for
+     * (null: "another request").
+     */
+    public static ProblemException idempotencyKeyReused(String detail) {
+        return new ProblemException(
+                422,
+                "idempotency-key-reused",
+                "Idempotency-Key reused",
+                detail == null ? "this Idempotency-Key was used with another request; use a new key" : detail);
+    }
+
     /** 404: the thing does not exist, or the caller may not know that it does. */
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "not-found", "Not found", what + " does not exist");

@@ -54,10 +54,7 @@ public class RecoveryService {
             var earlier = store.earlier(tenantId, idempotencyKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().request().equals(asSent)) {
-                    throw new ProblemException(
-                            422,
-                            "idempotency-key-reused",
-                            "Idempotency-Key reused",
+                    throw ProblemException.idempotencyKeyReused(
                             "this Idempotency-Key was used with another request; use a new key for a new recovery");
                 }
                 return new RecoveryStore.Created(earlier.get().recovery(), false);

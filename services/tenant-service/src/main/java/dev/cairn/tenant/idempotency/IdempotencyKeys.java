@@ -126,11 +126,7 @@ public class IdempotencyKeys {
                             return null;
                         }
                         if (!rs.getString(1).equals(hash)) {
-                            throw new ProblemException(
-                                    422,
-                                    "idempotency-key-reused",
-                                    "Idempotency-Key reused",
-                                    "this Idempotency-Key was used with another request; use a new key");
+                            throw ProblemException.idempotencyKeyReused(null);
                         }
                         if (resource == null) {
                             throw new ProblemException(

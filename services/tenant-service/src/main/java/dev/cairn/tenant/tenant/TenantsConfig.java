@@ -15,4 +15,15 @@ public interface TenantsConfig {
     /** How often tenants whose grace period ended are looked for (a Quartz-style interval such as {@code 60s}). */
     @WithDefault("60s")
     String purgeInterval();
+
+    /**
+     * Signups and agent registrations allowed per minute from one client address (the unauthenticated ways in),
+     * refilled steadily; over it, {@code 429} with {@code Retry-After}.
+     */
+    @WithDefault("6")
+    double signupsPerMinute();
+
+    /** How many signups and registrations one client address may send at once before the per-minute rate applies. */
+    @WithDefault("10")
+    int signupBurst();
 }

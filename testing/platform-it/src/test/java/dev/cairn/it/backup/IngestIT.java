@@ -436,7 +436,9 @@ class IngestIT {
         byte[] mac = agent.unwrap(agent.credentials().path("macKey").asText());
         SealedChunk chunk = AgentRecords.sealer(agent, tenant.id()).seal(new byte[] {1, 2, 3}, 0, 3);
         UUID stranger = UUID.randomUUID();
-        int records = 40;
+        // enough for many dead-letter batches: each batch is sent without waiting and awaited before its offsets
+        // are committed, so none may be lost or doubled
+        int records = 2_000;
 
         Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds(platform.kafka());
         long lookupsBefore = unknownAgentLookups();

@@ -74,6 +74,10 @@ public final class TestPlatform {
                 Map.ofEntries(
                         Map.entry("cairn.tenants.deletion-grace", "PT6S"),
                         Map.entry("cairn.tenants.purge-interval", "1s"),
+                        // every test signs up from 127.0.0.1: a rate the suite stays under (RateLimitIT exceeds it
+                        // from an address of its own)
+                        Map.entry("cairn.tenants.signups-per-minute", "120"),
+                        Map.entry("cairn.tenants.signup-burst", "200"),
                         Map.entry("cairn.ingest.url-ttl", URL_TTL.toString()),
                         // a command delivered to an agent that stops before starting it comes back in seconds
                         Map.entry("cairn.commands.lease", "PT10S"),

@@ -1,4 +1,4 @@
-package dev.cairn.metering.partner;
+package dev.cairn.platform.http;
 
 import java.time.Duration;
 
@@ -6,13 +6,13 @@ import java.time.Duration;
  * A token bucket: holds at most {@code burst} tokens, refills {@code rate} per second, and a request takes one. Thread
  * safe; time is passed in (nanoseconds of a monotonic clock), so that it is tested without waiting.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final double rate;
     private final double burst;
     private double tokens;
     private long at;
 
-    TokenBucket(int rate, int burst, long now) {
+    public TokenBucket(double rate, int burst, long now) {
         this.rate = rate;
         this.burst = burst;
         this.tokens = burst;
@@ -20,7 +20,7 @@ final class TokenBucket {
     }
 
     /** Takes a token; empty when there is one, else how long until there will be. */
-    synchronized java.util.Optional<Duration> take(long now) {
+    public synchronized java.util.Optional<Duration> take(long now) {
         tokens = Math.min(burst, tokens + (now - at) / 1e9 * rate);
         at = now;
         if (tokens >= 1) {

@@ -1,4 +1,4 @@
-package dev.cairn.metering.partner;
+package dev.cairn.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
