@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * slowly, so that it resumes if the cluster is registered anew and its Secret replaced.
  */
 public final class Daemon {
+    /** How long the daemon waits before it polls again after its poll was superseded by another agent's. */
+    static final long SUPERSEDED_PAUSE_MILLIS = 5000;
+
     /** The agent's version (the Maven project's), as registrations and heartbeats report it. */
     private Duration volumeStartTimeout = Duration.ofMinutes(10);
 
@@ -110,6 +113,13 @@ public final class Daemon {
                         commands.execute(command);
                     }
                     backoff = 1000;
+                    if (delivery.superseded()) {
+                        // another poll of this cluster waits (a second agent of the cluster, during a rollout):
+                        // polling again at once would end it, and it this one, in a loop
+                        log.println("another agent of this cluster is polling; polling again in a few seconds");
+                        Thread.sleep(SUPERSEDED_PAUSE_MILLIS
+                                + ThreadLocalRandom.current().nextLong(1000));
+                    }
                 } catch (PlatformException e) {
                     boolean revoked = e.status() == 401 || e.status() == 403;
                     log.println((revoked ? "refused by the platform (revoked?): " : "platform unreachable: ")

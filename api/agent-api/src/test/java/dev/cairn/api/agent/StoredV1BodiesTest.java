@@ -72,6 +72,11 @@ class StoredV1BodiesTest {
         Delivery delivery = read("delivery.json", Delivery.class);
         assertThat(delivery.leaseSeconds()).isEqualTo(120);
         assertThat(delivery.cancel()).hasSize(1);
+        assertThat(delivery.superseded()).isFalse();
+        assertThat(STRICT.readValue("{\"commands\":[],\"cancel\":[],\"leaseSeconds\":120}", Delivery.class)
+                        .superseded())
+                .as("absent from a platform older than one poll per cluster")
+                .isFalse();
         Delivery.Command drill = delivery.commands().get(2);
         assertThat(drill.restore().namespacePrefix()).isEqualTo("drill-a1b2c3-");
         assertThat(drill.restore().removesAfter()).isTrue();

@@ -5,6 +5,7 @@ import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.CurrentCaller;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -48,7 +49,10 @@ public class AgentCommandResource {
 
     @GET
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Take the commands to start, waiting up to `wait` seconds for one to arrive")
+    @RunOnVirtualThread
+    @Operation(
+            summary = "Take the commands to start, waiting up to `wait` seconds for one to arrive; a newer poll of the"
+                    + " same cluster ends this one at once (empty)")
     public Delivery poll(
             @QueryParam("wait") @DefaultValue("0") @Min(0) @Max(60) int wait, @Context HttpServerResponse response) {
         // a poll whose agent went away (its connection closed) must not take commands it can never receive

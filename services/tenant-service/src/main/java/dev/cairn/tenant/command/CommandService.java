@@ -197,9 +197,15 @@ public class CommandService {
     public Delivery poll(UUID tenantId, UUID clusterId, Duration wait, BooleanSupplier stillListening) {
         Duration bounded = wait.compareTo(config.maxWait()) > 0 ? config.maxWait() : wait;
         Instant deadline = Instant.now().plus(bounded);
+        long ticket = signals.begin(clusterId);
         while (true) {
             if (!stillListening.getAsBoolean()) {
+                // its agent went away: nothing is taken for this poll
                 return new Delivery(List.of(), List.of(), config.lease().toSeconds());
+            }
+            if (!signals.current(clusterId, ticket)) {
+                // a newer poll of the cluster waits now (one poll per cluster)
+                return new Delivery(List.of(), List.of(), config.lease().toSeconds(), true);
             }
             Delivery delivery = onCurrentState(() -> take(tenantId, clusterId));
             long left = Duration.between(Instant.now(), deadline).toMillis();

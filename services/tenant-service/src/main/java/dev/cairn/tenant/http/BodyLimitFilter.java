@@ -1,9 +1,8 @@
 package dev.cairn.tenant.http;
 
 import dev.cairn.api.agent.command.BrowseSpec;
-import dev.cairn.platform.problem.Problem;
+import dev.cairn.platform.http.BodyLimits;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,8 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Request bodies by route: a file an agent sends for download may be up to {@link BrowseSpec#MAX_DOWNLOAD_BYTES}
- * (the server's own limit is set just above it), every other body at most 10 MiB (the server's default before). Over it: 413
- * {@code body-too-large}, before anything is read.
+ * (the server's own limit is set just above it), every other body at most 10 MiB (the server's default before). Over
+ * it: 413 {@code body-too-large}, before anything is read.
  */
 public class BodyLimitFilter {
     /** The largest body of every route but the agents' file upload. */
@@ -22,30 +21,8 @@ public class BodyLimitFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> limit(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return Optional.empty();
-        }
-        long bytes;
-        try {
-            bytes = Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // the server refuses a malformed length itself
-        }
         String path = request.getUriInfo().getPath();
-        long limit = FILE_UPLOAD.matcher(path).matches() ? BrowseSpec.MAX_DOWNLOAD_BYTES : JSON_BYTES;
-        if (bytes <= limit) {
-            return Optional.empty();
-        }
-        return Optional.of(Response.status(413)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(
-                        Problem.type("body-too-large"),
-                        "Body too large",
-                        413,
-                        "this route takes at most " + limit + " bytes",
-                        path,
-                        null))
-                .build());
+        return BodyLimits.refuse(
+                request, FILE_UPLOAD.matcher(path).matches() ? BrowseSpec.MAX_DOWNLOAD_BYTES : JSON_BYTES);
     }
 }

@@ -68,4 +68,33 @@ class BackupStartIT {
                 .containsOnlyOnce(id)
                 .hasSize(4);
     }
+
+    /**
+     * A route's body limit is checked on the announced length before anything is read (issue 17, item 1): every
+     * ingest route took 256 MiB and parsed its JSON whole before checking sizes; only the manifest may be that large.
+     */
+    @Test
+    void aBodyOverItsRoutesLimitIsRefusedBeforeItIsRead() {
+        Tenants.SignedUp tenant = Tenants.free("Body Limits");
+        String agent = Agents.registered(tenant, "limits").accessToken();
+        byte[] large = new byte[5 << 20];
+        java.util.Arrays.fill(large, (byte) ' ');
+        Api.as(agent)
+                .body(large)
+                .when()
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(413)
+                .contentType(Api.PROBLEM)
+                .body("type", equalTo("https://cairn.dev/problems/body-too-large"));
+        // the same size is a manifest's to take (this one is not one: refused as such, not for its size)
+        String backup = Agents.startBackup(agent, "local:/limits");
+        Response manifest = Api.as(agent)
+                .contentType("application/octet-stream")
+                .body(large)
+                .when()
+                .put("/api/v1/backups/" + backup + "/manifest");
+        assertThat(manifest.statusCode()).as(manifest.asString()).isEqualTo(400);
+        assertThat(manifest.jsonPath().getString("type")).isEqualTo("https://cairn.dev/problems/invalid-manifest");
+    }
 }

@@ -8,12 +8,21 @@ import java.util.UUID;
  * it runs that the tenant cancelled.
  *
  * @param leaseSeconds how long a delivered command waits for its Running report before it is delivered again
+ * @param superseded true when a newer poll of the same cluster ended this one (one poll waits per cluster): two
+ *     agents of one cluster are polling, and this one should wait a little before it polls again (absent from older
+ *     platforms: false)
  */
-public record Delivery(List<Command> commands, List<UUID> cancel, long leaseSeconds) {
+public record Delivery(List<Command> commands, List<UUID> cancel, long leaseSeconds, Boolean superseded) {
 
     public Delivery {
         commands = commands == null ? List.of() : commands;
         cancel = cancel == null ? List.of() : cancel;
+        superseded = Boolean.TRUE.equals(superseded);
+    }
+
+    /** A delivery of a poll that was not superseded. */
+    public Delivery(List<Command> commands, List<UUID> cancel, long leaseSeconds) {
+        this(commands, cancel, leaseSeconds, false);
     }
 
     /**
