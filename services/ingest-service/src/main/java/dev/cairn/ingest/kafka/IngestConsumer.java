@@ -107,7 +107,43 @@ public class IngestConsumer {
     void start(@Observes StartupEvent event) {
         thread = new Thread(this::run, "cairn-ingest");
         thread.start();
+        Thread watchdog = new Thread(this::watch, "cairn-ingest-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
+
+    /**
+     * Says so, with the consumer thread's stack, when one turn of the consumer (a poll and what it handled, or a
+     * flush) has lasted over {@link #SLOW_TURN}: twice a full run saw ingest consume nothing for 13 to 15 minutes with
+     * nothing logged, and the next one should show where it waited. Changes nothing.
+     */
+    private void watch() {
+        while (running) {
+            try {
+                Thread.sleep(SLOW_TURN.toMillis() / 2);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - turnStarted);
+            Thread consumerThread = thread;
+            if (seconds >= SLOW_TURN.toSeconds() && consumerThread != null && consumerThread.isAlive()) {
+                StringBuilder stack = new StringBuilder();
+                for (StackTraceElement frame : consumerThread.getStackTrace()) {
+                    stack.append("\n\tat ").append(frame);
+                }
+                LOG.warnf("one turn of the ingest consumer has lasted %d s; it is at:%s", seconds, stack);
+            }
+        }
+    }
+
+    /** A turn of the consumer longer than this is logged with its stack ({@link #watch}). */
+    private static final Duration SLOW_TURN = Duration.ofSeconds(60);
+
+    /** When the consumer's current turn began ({@link System#nanoTime}). */
+    private volatile long turnStarted = System.nanoTime();
+
+    /** When the consumer last logged its lag while its polls found nothing. */
+    private long lagLoggedAt = System.nanoTime();
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
@@ -133,7 +169,11 @@ public class IngestConsumer {
                 consumer = c;
                 c.subscribe(List.of(config.topic()), new Rebalance(c));
                 while (running) {
+                    turnStarted = System.nanoTime();
                     ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
+                    if (records.isEmpty()) {
+                        logLagWhileIdle(c);
+                    }
                     for (ConsumerRecord<byte[], byte[]> record : records) {
                         handle(record, dlq);
                         if (buffered >= config.flushBytes()) {
@@ -162,6 +202,29 @@ public class IngestConsumer {
                 sleep(5000);
             }
             discardUncommitted();
+        }
+    }
+
+    /**
+     * Polls that find nothing while the topic has records for this consumer (its lag) mean it is not being given
+     * them: said once a minute, with the lag, so that such a stall shows in the log.
+     */
+    private void logLagWhileIdle(KafkaConsumer<byte[], byte[]> c) {
+        long now = System.nanoTime();
+        if (now - lagLoggedAt < SLOW_TURN.toNanos()) {
+            return;
+        }
+        lagLoggedAt = now;
+        double lag = 0;
+        for (var metric : c.metrics().entrySet()) {
+            if (metric.getKey().name().equals("records-lag-max")
+                    && metric.getValue().metricValue() instanceof Double value
+                    && !value.isNaN()) {
+                lag = Math.max(lag, value);
+            }
+        }
+        if (lag > 0) {
+            LOG.warnf("ingest's polls find nothing while its lag is %.0f records (assigned: %s)", lag, c.assignment());
         }
     }
 
