@@ -40,6 +40,42 @@ class PlatformIT {
     }
 
     /**
+     * The local platform's services, their management interfaces and the portal listen on the loopback interface
+     * only: from another address of this machine nothing answers (the gateway is the way in).
+     */
+    @Test
+    void nothingButTheLoopbackInterfaceReachesAServiceOrItsManagementPort() throws Exception {
+        java.net.InetAddress other =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                        .filter(i -> {
+                            try {
+                                return i.isUp() && !i.isLoopback();
+                            } catch (java.net.SocketException e) {
+                                return false;
+                            }
+                        })
+                        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                        .filter(a -> a instanceof java.net.Inet4Address)
+                        .findFirst()
+                        .orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "this machine has no other address");
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (String name : SERVICES) {
+            ports.add(service(name).port());
+            ports.add(service(name).managementPort());
+        }
+        ports.add(TestPlatform.get().portal().port());
+        for (int port : ports) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> socket.connect(new java.net.InetSocketAddress(other, port), 2000))
+                        .as("port %d on %s", port, other)
+                        .isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    /**
      * Health, metrics and the OpenAPI document are served on the management interface alone (issue 17, item 2):
      * the port the gateway forwards to answers none of them.
      */

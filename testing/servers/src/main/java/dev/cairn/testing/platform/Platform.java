@@ -295,6 +295,7 @@ public final class Platform implements AutoCloseable {
      */
     private Map<String, String> portalProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("cairn.http.host", "127.0.0.1");
         properties.put("cairn.keycloak.url", keycloak.url());
         properties.put("cairn.portal.api-url", gateway.url());
         properties.put("cairn.keycloak.portal-secret", secrets.password("keycloak.portal"));
@@ -381,6 +382,7 @@ public final class Platform implements AutoCloseable {
     private Map<String, String> serviceProperties(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("cairn.http.host", "127.0.0.1");
+        properties.put("cairn.management.host", "127.0.0.1");
         properties.put("cairn.db.url", postgres.jdbcUrl(DATABASE));
         properties.put("quarkus.datasource.password", secrets.password("db." + service));
         properties.put("cairn.keycloak.url", keycloak.url());
