@@ -58,6 +58,9 @@ public class BackupCatalog implements DurableChunks {
      */
     @Override
     public void chunksDurable(Connection transaction, Set<UUID> tenants) throws SQLException {
+        for (UUID tenant : new java.util.TreeSet<>(tenants)) { // one order: two commits never wait on each other
+            lockCompletion(transaction, tenant);
+        }
         try (PreparedStatement s =
                 transaction.prepareStatement(COMPLETE_DURABLE + " AND b.tenant_id = ANY (?)" + COMPLETED_COLUMNS)) {
             s.setArray(1, transaction.createArrayOf("uuid", tenants.toArray()));
@@ -179,6 +182,24 @@ public class BackupCatalog implements DurableChunks {
                 limit);
     }
 
+    /** The key space of {@link #lockCompletion}'s advisory locks ("cmpl"). */
+    private static final int COMPLETION_LOCK = 0x636d706c;
+
+    /**
+     * Takes the tenant's completion lock until the transaction ends. A pack commit and a manifest commit of one
+     * tenant each check, in their own transaction, whether the other has made a backup complete; without the lock
+     * both could check before the other committed (under read committed neither sees the other's rows) and leave the
+     * backup Committing until the tenant's next pack commit: the lock orders them, and the second checks after the
+     * first committed. (Two full runs saw a backup wait 13 and 15 minutes for that next commit.)
+     */
+    static void lockCompletion(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            s.setInt(1, COMPLETION_LOCK);
+            s.setString(2, tenant.toString());
+            s.execute();
+        }
+    }
+
     /**
      * Records the manifest of an InProgress backup (statistics, root, every reference, the replication of its object)
      * and completes it if all its chunks are durable already, in one transaction. Answers false when the backup was not InProgress.
@@ -187,6 +208,7 @@ public class BackupCatalog implements DurableChunks {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                lockCompletion(c, m.tenantId());
                 BackupManifest.Statistics s = m.statistics();
                 int updated;
                 try (PreparedStatement p = c.prepareStatement(
