@@ -114,8 +114,9 @@ public class IngestConsumer {
 
     /**
      * Says so, with the consumer thread's stack, when one turn of the consumer (a poll and what it handled, or a
-     * flush) has lasted over {@link #SLOW_TURN}: twice a full run saw ingest consume nothing for 13 to 15 minutes with
-     * nothing logged, and the next one should show where it waited. Changes nothing.
+     * flush) has lasted over {@link #SLOW_TURN}: every tenant's data waits behind that thread, and a call without a
+     * timeout (JDBC has none here) would otherwise block it without a word. Changes nothing. (Added while looking for
+     * a "stall" that proved to be a write skew between pack and manifest commits, {@code BackupCatalog#lockCompletion}.)
      */
     private void watch() {
         while (running) {
