@@ -3,6 +3,7 @@ package dev.cairn.ingest.backup;
 import dev.cairn.api.agent.backup.BackupPhase;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.data.manifest.BackupManifest;
+import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.DurableChunks;
 import dev.cairn.ingest.pack.ReplicationOutbox;
 import dev.cairn.platform.usage.UsageKind;
@@ -47,9 +48,11 @@ public class BackupCatalog implements DurableChunks {
             " RETURNING b.id, b.tenant_id, b.cluster_id, coalesce(b.logical_bytes, 0), coalesce(b.new_bytes, 0)";
 
     private final AgroalDataSource db;
+    private final FaultPoints faults;
 
-    public BackupCatalog(AgroalDataSource db) {
+    public BackupCatalog(AgroalDataSource db, FaultPoints faults) {
         this.db = db;
+        this.faults = faults;
     }
 
     /**
@@ -239,6 +242,7 @@ public class BackupCatalog implements DurableChunks {
                     p.setObject(1, m.backupId());
                     recordCompleted(c, p);
                 }
+                faults.pass(FaultPoints.Point.MANIFEST_CHECKED);
                 c.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {

@@ -30,6 +30,11 @@ public class FaultPoints {
         AFTER_CATALOG_COMMIT,
         /** A manifest object written, its catalog rows not yet. */
         MANIFEST_BEFORE_COMMIT,
+        /**
+         * A manifest's rows written and its backup's completion checked, in a transaction not yet committed (holding
+         * here lets a pack commit of the same tenant run in between: the race of {@code BackupCatalog#lockCompletion}).
+         */
+        MANIFEST_CHECKED,
         /** A manifest committed, the agent not yet answered. */
         MANIFEST_AFTER_COMMIT,
         /** Garbage collection: a rewritten pack and its index written, the catalog not yet pointed at it. */

@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
  * Only when a service's fault folder is configured (never in production): if the file {@code halt-at} in that folder
  * names the point being passed, the service writes {@code halted} (the point's name) and {@code halted-pid} (its
  * process id) and stops right there, forever, so that the test can kill it with SIGKILL at exactly that place. If
- * the file {@code hold-at} names it, the request or job passing it writes {@code held} and waits there until the test
- * deletes {@code hold-at}, so that a test can run something else in between. Costs a file check per point and nothing
- * when unset.
+ * a line of the file {@code hold-at} names it, the request or job passing it writes {@code held} (the point's name)
+ * and an empty {@code held-<point>}, and waits there until the test removes that line or the file, so that a test can run something else in between (two
+ * lines hold two threads, released one at a time). Costs a file check per point and nothing when unset.
  */
 public final class FaultDir {
     private static final Logger LOG = Logger.getLogger(FaultDir.class);
@@ -32,9 +32,10 @@ public final class FaultDir {
         }
         try {
             if (names(dir.resolve("hold-at"), point)) {
-                LOG.warnf("fault point %s reached: held until hold-at is removed", point);
+                LOG.warnf("fault point %s reached: held until hold-at no longer names it", point);
                 Files.writeString(dir.resolve("held"), point, StandardCharsets.UTF_8);
-                while (Files.exists(dir.resolve("hold-at"))) {
+                Files.writeString(dir.resolve("held-" + point), "", StandardCharsets.UTF_8);
+                while (names(dir.resolve("hold-at"), point)) {
                     Thread.sleep(20);
                 }
             }
@@ -57,8 +58,15 @@ public final class FaultDir {
         }
     }
 
+    /** Whether a line of {@code file} is {@code point} (a file being rewritten by the test reads as naming nothing). */
     private static boolean names(Path file, String point) throws IOException {
-        return Files.exists(file)
-                && Files.readString(file, StandardCharsets.UTF_8).trim().equals(point);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::trim)
+                    .anyMatch(point::equals);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 }
