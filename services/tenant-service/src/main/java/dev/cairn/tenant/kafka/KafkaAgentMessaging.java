@@ -6,8 +6,11 @@ import dev.cairn.tenant.cluster.AgentMessaging;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,18 +27,23 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.ResourceNotFoundException;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * Agents' write-only Kafka identities: a SCRAM user per agent with WRITE and DESCRIBE on the data topic only. It
- * cannot read any topic, join any group, or write anywhere else.
+ * Agents' write-only Kafka identities: a SCRAM user per agent with WRITE and DESCRIBE on the data topic only, and a
+ * client quota on that user (produce byte rate, request percentage) so that no agent can take the brokers from the
+ * others. It cannot read any topic, join any group, or write anywhere else.
  */
 @ApplicationScoped
 public class KafkaAgentMessaging implements AgentMessaging {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PRODUCER_BYTE_RATE = "producer_byte_rate";
+    private static final String REQUEST_PERCENTAGE = "request_percentage";
 
     private final KafkaConfig config;
     private final Admin admin;
@@ -66,6 +74,7 @@ public class KafkaAgentMessaging implements AgentMessaging {
                         new AclBinding(topic, allow(principal, AclOperation.WRITE)),
                         new AclBinding(topic, allow(principal, AclOperation.DESCRIBE))))
                 .all());
+        limit(List.of(principal));
         return new AgentCredentials.Kafka(
                 config.bootstrapServers(),
                 config.securityProtocol(),
@@ -75,8 +84,39 @@ public class KafkaAgentMessaging implements AgentMessaging {
                 config.dataTopic());
     }
 
+    /** Quotas per request: one alteration per user, in batches of this many. */
+    private static final int QUOTA_BATCH = 500;
+
+    @Override
+    public void limit(Collection<String> principals) {
+        List<ClientQuotaAlteration.Op> rates = List.of(
+                new ClientQuotaAlteration.Op(PRODUCER_BYTE_RATE, (double) config.agentProduceBytesPerSecond()),
+                new ClientQuotaAlteration.Op(REQUEST_PERCENTAGE, config.agentRequestPercentage()));
+        alterQuotas(principals, rates);
+    }
+
+    private void alterQuotas(Collection<String> principals, List<ClientQuotaAlteration.Op> ops) {
+        List<ClientQuotaAlteration> batch = new ArrayList<>();
+        for (String principal : principals) {
+            batch.add(new ClientQuotaAlteration(new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, principal)), ops));
+            if (batch.size() == QUOTA_BATCH) {
+                await(admin.alterClientQuotas(batch).all());
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            await(admin.alterClientQuotas(batch).all());
+        }
+    }
+
     @Override
     public void revoke(String principal) {
+        // null values remove the user's quotas: nothing is left of the agent on the brokers
+        alterQuotas(
+                List.of(principal),
+                List.of(
+                        new ClientQuotaAlteration.Op(PRODUCER_BYTE_RATE, null),
+                        new ClientQuotaAlteration.Op(REQUEST_PERCENTAGE, null)));
         await(admin.deleteAcls(List.of(new AclBindingFilter(
                         ResourcePatternFilter.ANY,
                         new AccessControlEntryFilter(

@@ -30,6 +30,20 @@ public interface KafkaConfig {
     @WithDefault("cairn.data.v1")
     String dataTopic();
 
+    /**
+     * The most bytes per second one agent's Kafka user may produce (a Kafka client quota on the user, set when it is
+     * granted and at every start for every connected agent); beyond it the broker delays the agent's requests.
+     */
+    @WithDefault("16777216")
+    long agentProduceBytesPerSecond();
+
+    /**
+     * The share of a broker's request-handler and network threads one agent's requests may take, in percent of one
+     * thread (Kafka's {@code request_percentage}): many tiny records cost brokers time that a byte rate misses.
+     */
+    @WithDefault("50")
+    double agentRequestPercentage();
+
     /** The usage topic: the outbox's events (connected clusters), relayed for the metering service. */
     @WithDefault("cairn.usage.v1")
     String usageTopic();

@@ -15,15 +15,20 @@ import dev.cairn.it.support.TestPlatform;
 import dev.cairn.testing.platform.Platform;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.common.quota.ClientQuotaFilter;
+import org.apache.kafka.common.quota.ClientQuotaFilterComponent;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -107,9 +112,24 @@ class ClusterRegistrationIT {
                     .get(30, TimeUnit.SECONDS);
         }
         try (var consumer = consumer(credentials.path("kafka"))) {
-            consumer.subscribe(java.util.List.of(Platform.DATA_TOPIC));
+            consumer.subscribe(List.of(Platform.DATA_TOPIC));
             assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(15)))
                     .isInstanceOf(org.apache.kafka.common.KafkaException.class);
+        }
+        // at no more than its own rates: the brokers delay an agent past them, never the others
+        assertThat(kafkaQuotas(credentials.path("kafka").path("username").asText()))
+                .isEqualTo(Map.of("producer_byte_rate", 16_777_216.0, "request_percentage", 50.0));
+    }
+
+    /** The client quotas the brokers hold for a Kafka user. */
+    private static Map<String, Double> kafkaQuotas(String user) throws Exception {
+        ClientQuotaEntity entity = new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, user));
+        try (Admin admin = TestPlatform.get().kafka().admin()) {
+            return admin.describeClientQuotas(ClientQuotaFilter.containsOnly(
+                            List.of(ClientQuotaFilterComponent.ofEntity(ClientQuotaEntity.USER, user))))
+                    .entities()
+                    .get(30, TimeUnit.SECONDS)
+                    .getOrDefault(entity, Map.of());
         }
     }
 
@@ -219,6 +239,10 @@ class ClusterRegistrationIT {
                 .then()
                 .statusCode(200)
                 .body("phase", equalTo("Revoked"));
+        // and nothing of it is left on the brokers, its rates neither
+        assertThat(kafkaQuotas(
+                        agent.credentials().path("kafka").path("username").asText()))
+                .isEmpty();
     }
 
     private static KafkaProducer<byte[], byte[]> producer(JsonNode kafka) {

@@ -257,7 +257,10 @@ public final class Platform implements AutoCloseable {
                 "tenant-service",
                 java.util.Set.of(
                         org.apache.kafka.common.acl.AclOperation.ALTER,
-                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE,
+                        // agents' client quotas
+                        org.apache.kafka.common.acl.AclOperation.ALTER_CONFIGS,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS));
         secrets.save();
     }
 
