@@ -241,7 +241,7 @@ public class RecoveryRto {
     }
 
     private static java.util.UUID clusterId(String api, Supplier<String> token, String name) throws Exception {
-        for (JsonNode c : get(api + "/api/v1/clusters", token.get())) {
+        for (JsonNode c : get(api + "/api/v1/clusters?limit=500", token.get()).path("items")) {
             if (c.path("name").asText().equals(name)) {
                 return java.util.UUID.fromString(c.path("id").asText());
             }

@@ -244,7 +244,7 @@ public class SchedulerScale {
     }
 
     private static String demoCluster(String api, String token) throws Exception {
-        for (JsonNode c : get(api + "/api/v1/clusters", token)) {
+        for (JsonNode c : get(api + "/api/v1/clusters?limit=500", token).path("items")) {
             if (c.path("name").asText().equals("demo")) {
                 return c.path("id").asText();
             }

@@ -116,10 +116,6 @@ public final class PlatformClient {
         return call("GET", "/api/v1/backups/" + backup, null, null, BackupView.class);
     }
 
-    public List<BackupView> backups(int limit) {
-        return List.of(call("GET", "/api/v1/backups?limit=" + limit, null, null, BackupView[].class));
-    }
-
     /** Where the given chunks of a backup are, with pre-signed URLs (at most {@link ChunkIds#MAX} ids a call). */
     public Locations locations(UUID backup, Collection<ChunkId> ids) {
         ChunkIds body = new ChunkIds(ids.stream().map(ChunkId::hex).toList());

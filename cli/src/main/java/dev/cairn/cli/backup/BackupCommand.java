@@ -137,7 +137,7 @@ public final class BackupCommand {
             @Mixin Output output) {
         Platform api = platform.signedIn();
         String query = "backups?limit=" + limit + (cluster == null ? "" : "&clusterId=" + api.clusterId(cluster));
-        List<BackupView> backups = List.of(Api.JSON.convertValue(api.get(query), BackupView[].class));
+        List<BackupView> backups = List.of(Api.JSON.convertValue(api.get(query).path("items"), BackupView[].class));
         Table table = new Table("ID", "STARTED", "PHASE", "FILES", "LOGICAL", "NEW", "SOURCE");
         for (BackupView b : backups) {
             BackupManifest.Statistics s = b.statistics();

@@ -5,6 +5,7 @@ import dev.cairn.cli.ExitStatus;
 import dev.cairn.cli.Io;
 import dev.cairn.cli.output.Output;
 import dev.cairn.cli.output.Table;
+import dev.cairn.cli.platform.Api;
 import dev.cairn.cli.platform.Platform;
 import dev.cairn.cli.platform.PlatformOption;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ClusterCommand {
 
     @Command(name = "list", description = "List your clusters: phase, whether the agent is online, versions.")
     int list(@Mixin Output output) {
-        JsonNode clusters = platform.signedIn().get("clusters");
+        JsonNode clusters = Api.JSON.valueToTree(platform.signedIn().every("clusters?limit=500"));
         Table table = new Table("ID", "NAME", "PHASE", "ONLINE", "AGENT", "KUBERNETES", "LAST HEARTBEAT");
         clusters.forEach(c -> table.row(
                 c.path("id").asText(),

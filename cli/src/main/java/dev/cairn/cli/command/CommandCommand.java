@@ -51,7 +51,8 @@ public final class CommandCommand {
                     int limit,
             @Mixin Output output) {
         Platform api = platform.signedIn();
-        JsonNode commands = api.get("clusters/" + api.clusterId(cluster) + "/commands?limit=" + limit);
+        JsonNode commands = api.get("clusters/" + api.clusterId(cluster) + "/commands?limit=" + limit)
+                .path("items");
         Table table = new Table("ID", "KIND", "PHASE", "CREATED", "FINISHED", "MESSAGE");
         commands.forEach(c -> table.row(
                 c.path("id").asText(),

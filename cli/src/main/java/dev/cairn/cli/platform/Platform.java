@@ -58,7 +58,7 @@ public final class Platform {
             return UUID.fromString(idOrName);
         } catch (IllegalArgumentException notAnId) {
             UUID found = null;
-            for (JsonNode cluster : get("clusters")) {
+            for (JsonNode cluster : every("clusters?limit=500")) {
                 if (cluster.path("name").asText().equals(idOrName)) {
                     if (found != null) {
                         throw new CliException("two clusters are named " + idOrName + ": give its id");

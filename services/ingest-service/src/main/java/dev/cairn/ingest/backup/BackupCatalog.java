@@ -6,6 +6,7 @@ import dev.cairn.data.manifest.BackupManifest;
 import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.DurableChunks;
 import dev.cairn.ingest.pack.ReplicationOutbox;
+import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.usage.UsageKind;
 import dev.cairn.platform.usage.UsageOutbox;
 import io.agroal.api.AgroalDataSource;
@@ -170,19 +171,25 @@ public class BackupCatalog implements DurableChunks {
         return found.stream().findFirst();
     }
 
-    /** The tenant's backups, newest first, optionally of one cluster. */
-    public List<Backup> list(UUID tenantId, UUID clusterId, int limit) {
-        if (clusterId == null) {
-            return query(
-                    "SELECT " + COLUMNS + " FROM backup WHERE tenant_id = ? ORDER BY started_at DESC, id LIMIT ?",
-                    List.of(tenantId, limit),
-                    limit);
+    /**
+     * The tenant's backups, newest first, optionally of one cluster, after {@code after} (null: from the newest):
+     * {@code limit} at most.
+     */
+    public List<Backup> list(UUID tenantId, UUID clusterId, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM backup WHERE tenant_id = ?");
+        List<Object> args = new ArrayList<>(List.of(tenantId));
+        if (clusterId != null) {
+            sql.append(" AND cluster_id = ?");
+            args.add(clusterId);
         }
-        return query(
-                "SELECT " + COLUMNS
-                        + " FROM backup WHERE tenant_id = ? AND cluster_id = ? ORDER BY started_at DESC, id LIMIT ?",
-                List.of(tenantId, clusterId, limit),
-                limit);
+        if (after != null) {
+            sql.append(" AND (started_at, id) < (?, ?)");
+            args.add(Timestamp.from(after.at()));
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
+        args.add(limit);
+        return query(sql.toString(), args, limit);
     }
 
     /** The key space of {@link #lockCompletion}'s advisory locks ("cmpl"). */

@@ -10,6 +10,7 @@ import dev.cairn.ingest.agent.Caller;
 import dev.cairn.ingest.replication.BackupReplication;
 import dev.cairn.ingest.replication.Replication;
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,13 +87,15 @@ public class BackupResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.AGENT})
-    @Operation(summary = "List the tenant's backups, newest first")
-    public List<BackupView> list(
+    @Operation(
+            summary = "The tenant's backups, newest first, optionally of one cluster, a page at a time (cursor from"
+                    + " the previous page)")
+    public Page<BackupView> list(
             @QueryParam("clusterId") UUID clusterId,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return backups.list(caller.readingTenant(), clusterId, limit).stream()
-                .map(BackupResource::view)
-                .toList();
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor) {
+        Page<Backup> page = backups.list(caller.readingTenant(), clusterId, cursor, limit);
+        return new Page<>(page.items().stream().map(BackupResource::view).toList(), page.nextCursor());
     }
 
     @GET

@@ -10,6 +10,8 @@ import dev.cairn.ingest.fault.FaultPoints;
 import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.ingest.pack.RegionHealth;
 import dev.cairn.ingest.quota.QuotaGuard;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -194,8 +196,13 @@ public class BackupService {
         }
     }
 
-    public List<Backup> list(UUID tenant, UUID cluster, int limit) {
-        return catalog.list(tenant, cluster, limit);
+    /** A page of the tenant's backups (of one cluster, or all), newest first. */
+    public Page<Backup> list(UUID tenant, UUID cluster, String cursor, int limit) {
+        return Page.of(
+                catalog.list(tenant, cluster, Cursor.decode(cursor), limit + 1),
+                limit,
+                b -> b,
+                b -> new Cursor(b.startedAt(), b.id()).encode());
     }
 
     /**

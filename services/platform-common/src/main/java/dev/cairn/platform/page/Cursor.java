@@ -43,6 +43,33 @@ public record Cursor(Instant at, UUID id) {
         return limit;
     }
 
+    /**
+     * A cursor at a position ({@code "o" + offset}), for a list kept by a system that pages only by offset (Keycloak's
+     * users): a row added or removed before it while a client pages shifts the rest by one.
+     */
+    public static String atOffset(int offset) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("o" + offset).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The offset of an {@link #atOffset} cursor a client sent, 0 for none; 400 naming {@code cursor} otherwise. */
+    public static int offset(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            int offset = text.startsWith("o") ? Integer.parseInt(text.substring(1)) : -1;
+            if (offset < 0) {
+                throw notOurs();
+            }
+            return offset;
+        } catch (IllegalArgumentException e) {
+            throw notOurs();
+        }
+    }
+
     /** 400 naming {@code cursor}: the cursor a client sent is not one this list made. */
     public static ProblemException notOurs() {
         return ProblemException.invalidField("cursor", "not a cursor of this list: start again without one");

@@ -58,4 +58,17 @@ class CursorTest {
             });
         }
     }
+
+    @Test
+    void anOffsetCursorRoundTripsAndAnyOtherIsA400NamingIt() {
+        assertThat(Cursor.offset(Cursor.atOffset(1234))).isEqualTo(1234);
+        assertThat(Cursor.offset(null)).isZero();
+        Cursor keyset = new Cursor(Instant.now(), UUID.randomUUID());
+        for (String bad : new String[] {"not base64!", keyset.encode(), Cursor.atOffset(-1), "bzEyeA"}) {
+            assertThatThrownBy(() -> Cursor.offset(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+    }
 }

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** The caller's backups, as ingest answers the caller itself. */
 @ApplicationScoped
 public class IngestBackups implements Backups {
-    /** How many of a cluster's newest backups are searched for a Completed one. */
-    private static final int NEWEST = 1000;
+    /** Backups read per page while a cluster's newest Completed one is searched for. */
+    private static final int PAGE = 200;
 
     private final IngestBackupsClient ingest;
     private final CurrentCaller caller;
@@ -33,10 +33,19 @@ public class IngestBackups implements Backups {
 
     @Override
     public Optional<Summary> latestCompleted(UUID clusterId) {
-        return ingest.list(caller.bearer(), clusterId, NEWEST).stream()
-                .filter(b -> b.phase() == BackupPhase.Completed)
-                .findFirst()
-                .map(IngestBackups::of);
+        String cursor = null;
+        do {
+            IngestBackupsClient.BackupPage page = ingest.list(caller.bearer(), clusterId, PAGE, cursor);
+            Optional<Summary> found = page.items().stream()
+                    .filter(b -> b.phase() == BackupPhase.Completed)
+                    .findFirst()
+                    .map(IngestBackups::of);
+            if (found.isPresent()) {
+                return found;
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return Optional.empty();
     }
 
     private static Summary of(IngestBackupsClient.BackupSummary b) {

@@ -24,12 +24,17 @@ public interface IngestBackupsClient {
     @Path("/{backupId}")
     BackupSummary get(@HeaderParam("Authorization") String bearer, @PathParam("backupId") UUID backupId);
 
-    /** The newest backups of a cluster first. */
+    /** A page of a cluster's backups, newest first (the first page without a cursor). */
     @GET
-    List<BackupSummary> list(
+    BackupPage list(
             @HeaderParam("Authorization") String bearer,
             @QueryParam("clusterId") UUID clusterId,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    /** A page of backups, and where the next starts (absent on the last). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BackupPage(List<BackupSummary> items, String nextCursor) {}
 
     /** What a recovery reads of a backup. */
     @JsonIgnoreProperties(ignoreUnknown = true)

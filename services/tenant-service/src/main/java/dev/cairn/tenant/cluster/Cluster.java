@@ -1,7 +1,9 @@
 package dev.cairn.tenant.cluster;
 
 import dev.cairn.api.agent.ClusterPhase;
+import dev.cairn.platform.page.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -82,6 +84,25 @@ public class Cluster extends PanacheEntityBase {
 
     public static List<Cluster> listOwned(UUID tenantId) {
         return list("tenantId = ?1 order by createdAt", tenantId);
+    }
+
+    /** A page of the tenant's clusters in creation order, after {@code after} (null: from the first). */
+    public static List<Cluster> page(UUID tenantId, Cursor after, int limit) {
+        Sort order = Sort.by("createdAt").and("id");
+        var query = after == null
+                ? find("tenantId = ?1", order, tenantId)
+                : find(
+                        "tenantId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))",
+                        order,
+                        tenantId,
+                        after.at(),
+                        after.id());
+        return query.page(0, limit).list();
+    }
+
+    /** Where a page that ends with this cluster goes on. */
+    public String cursor() {
+        return new Cursor(createdAt, id).encode();
     }
 
     /** Revoked clusters whose credentials could not be removed yet. */

@@ -1,23 +1,28 @@
 package dev.cairn.tenant.cluster;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Page;
 import dev.cairn.tenant.http.Answers;
 import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,9 +44,13 @@ public class ClusterResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
-    @Operation(summary = "List my clusters and whether their agents are online")
-    public List<ClusterView> list() {
-        return clusters.list(caller.tenantId());
+    @Operation(
+            summary = "My clusters and whether their agents are online, oldest first, a page at a time (cursor from"
+                    + " the previous page)")
+    public Page<ClusterView> list(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return clusters.list(caller.tenantId(), cursor, limit);
     }
 
     @POST

@@ -5,6 +5,8 @@ import dev.cairn.api.agent.AgentIdentity;
 import dev.cairn.api.agent.AgentRegistrationRequest;
 import dev.cairn.api.agent.ClusterPhase;
 import dev.cairn.api.agent.Heartbeat;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.fault.FaultPoints;
 import dev.cairn.tenant.identity.UserDirectory;
@@ -22,7 +24,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -60,8 +61,9 @@ public class ClusterService {
         this.config = config;
     }
 
-    public List<ClusterView> list(UUID tenantId) {
-        return Cluster.listOwned(tenantId).stream().map(this::view).toList();
+    /** A page of the tenant's clusters, oldest first. */
+    public Page<ClusterView> list(UUID tenantId, String cursor, int limit) {
+        return Page.of(Cluster.page(tenantId, Cursor.decode(cursor), limit + 1), limit, this::view, Cluster::cursor);
     }
 
     public ClusterView get(UUID tenantId, UUID clusterId) {

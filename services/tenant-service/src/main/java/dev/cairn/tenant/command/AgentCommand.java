@@ -2,7 +2,9 @@ package dev.cairn.tenant.command;
 
 import dev.cairn.api.agent.command.CommandKind;
 import dev.cairn.api.agent.command.CommandPhase;
+import dev.cairn.platform.page.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -140,12 +142,24 @@ public class AgentCommand extends PanacheEntityBase {
                 .list();
     }
 
-    /** A cluster's latest commands, newest first. */
-    static List<AgentCommand> latest(UUID tenantId, UUID clusterId, int limit) {
-        return AgentCommand.<AgentCommand>find(
-                        "tenantId = ?1 and clusterId = ?2 order by createdAt desc", tenantId, clusterId)
-                .page(0, limit)
-                .list();
+    /** A page of a cluster's commands, newest first, after {@code after} (null: from the newest). */
+    static List<AgentCommand> latest(UUID tenantId, UUID clusterId, Cursor after, int limit) {
+        Sort order = Sort.descending("createdAt", "id");
+        var query = after == null
+                ? AgentCommand.<AgentCommand>find("tenantId = ?1 and clusterId = ?2", order, tenantId, clusterId)
+                : AgentCommand.<AgentCommand>find(
+                        "tenantId = ?1 and clusterId = ?2 and (createdAt < ?3 or (createdAt = ?3 and id < ?4))",
+                        order,
+                        tenantId,
+                        clusterId,
+                        after.at(),
+                        after.id());
+        return query.page(0, limit).list();
+    }
+
+    /** Where a page that ends with this command goes on. */
+    String cursor() {
+        return new Cursor(createdAt, id).encode();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cairn.tenant.command;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Page;
 import dev.cairn.tenant.http.Answers;
 import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,11 +69,14 @@ public class CommandResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
-    @Operation(summary = "The cluster's latest commands, newest first, with progress and reports")
-    public List<CommandView> list(
+    @Operation(
+            summary = "The cluster's commands, newest first, with progress and reports, a page at a time (cursor"
+                    + " from the previous page)")
+    public Page<CommandView> list(
             @PathParam("clusterId") UUID clusterId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return commands.list(caller.tenantId(), clusterId, limit);
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return commands.list(caller.tenantId(), clusterId, cursor, limit);
     }
 
     @GET

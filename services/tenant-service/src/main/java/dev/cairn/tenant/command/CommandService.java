@@ -12,6 +12,8 @@ import dev.cairn.api.agent.command.CommandPhase;
 import dev.cairn.api.agent.command.Delivery;
 import dev.cairn.api.agent.command.RestoreSpec;
 import dev.cairn.api.agent.command.StatusReport;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
@@ -161,12 +163,16 @@ public class CommandService {
         return view;
     }
 
-    public List<CommandView> list(UUID tenantId, UUID clusterId, int limit) {
+    /** A page of the cluster's commands, newest first. */
+    public Page<CommandView> list(UUID tenantId, UUID clusterId, String cursor, int limit) {
+        Cursor after = Cursor.decode(cursor);
         return QuarkusTransaction.requiringNew().call(() -> {
             Cluster.findOwned(tenantId, clusterId).orElseThrow(() -> ProblemException.notFound("cluster " + clusterId));
-            return AgentCommand.latest(tenantId, clusterId, limit).stream()
-                    .map(this::view)
-                    .toList();
+            return Page.of(
+                    AgentCommand.latest(tenantId, clusterId, after, limit + 1),
+                    limit,
+                    this::view,
+                    AgentCommand::cursor);
         });
     }
 

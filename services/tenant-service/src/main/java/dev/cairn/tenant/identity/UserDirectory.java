@@ -45,8 +45,11 @@ public interface UserDirectory {
      */
     Invitation invitePartnerUser(String email, UUID partnerId);
 
-    /** The users of a tenant. */
-    List<DirectoryUser> listTenantUsers(UUID tenantId);
+    /**
+     * The users of a tenant from the {@code first} (0-based) in the directory's order (their user names), at most
+     * {@code max}, with their roles, in one call to the directory.
+     */
+    List<DirectoryUser> listTenantUsers(UUID tenantId, int first, int max);
 
     /** The user if it belongs to the tenant: another tenant's user is indistinguishable from none. */
     Optional<DirectoryUser> findTenantUser(UUID tenantId, String userId);

@@ -50,18 +50,19 @@ public class KeycloakDirectory implements UserDirectory {
 
     @Override
     public String createTenantUser(String email, String password, UUID tenantId, List<String> roles) {
-        String id = createUser(email, tenantId, password, false);
+        String role = roles.stream().filter(TENANT_ROLES::contains).findFirst().orElse(null);
+        String id = createUser(email, TokenClaims.TENANT_ID, tenantId, role, password, false);
         grantRealmRoles(id, roles);
         return id;
     }
 
-    /** Creates a user of the tenant with a password (temporary: to be replaced at first sign-in); returns its id. */
-    private String createUser(String email, UUID tenantId, String password, boolean temporary) {
-        return createUser(email, TokenClaims.TENANT_ID, tenantId, password, temporary);
-    }
-
-    /** A user whose tokens carry {@code owner} as the claim {@code ownerClaim} (their tenant or partner). */
-    private String createUser(String email, String ownerClaim, UUID owner, String password, boolean temporary) {
+    /**
+     * A user whose tokens carry {@code owner} as the claim {@code ownerClaim} (their tenant or partner), with a
+     * password (temporary: to be replaced at first sign-in); {@code tenantRole} (or null) is mirrored in the
+     * attribute {@link #TENANT_ROLE}. Returns its id.
+     */
+    private String createUser(
+            String email, String ownerClaim, UUID owner, String tenantRole, String password, boolean temporary) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -71,6 +72,9 @@ public class KeycloakDirectory implements UserDirectory {
             user.setRequiredActions(List.of("UPDATE_PASSWORD"));
         }
         user.setAttributes(new HashMap<>(Map.of(ownerClaim, List.of(owner.toString()))));
+        if (tenantRole != null) {
+            user.getAttributes().put(TENANT_ROLE, List.of(tenantRole));
+        }
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
@@ -194,6 +198,13 @@ public class KeycloakDirectory implements UserDirectory {
 
     private static final List<String> TENANT_ROLES = List.of(Roles.TENANT_ADMIN, Roles.TENANT_VIEWER);
 
+    /**
+     * The user attribute that mirrors a tenant user's role (its realm role mapping stays what tokens carry), so that
+     * the user list reads every role in its one search; only administrators see or change it (the realm's user
+     * profile). Written wherever the role is granted or changed here.
+     */
+    static final String TENANT_ROLE = "tenant_role";
+
     @Override
     public Optional<String> renewOneTimePassword(String userId) {
         UserRepresentation user = realm().users().get(userId).toRepresentation();
@@ -224,7 +235,7 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public Invitation inviteTenantUser(String email, UUID tenantId, String role) {
         String oneTimePassword = oneTimePassword();
-        String id = createUser(email, tenantId, oneTimePassword, true);
+        String id = createUser(email, TokenClaims.TENANT_ID, tenantId, role, oneTimePassword, true);
         grantRealmRoles(id, List.of(role));
         return new Invitation(new DirectoryUser(id, email, role, true), oneTimePassword);
     }
@@ -232,14 +243,15 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public Invitation invitePartnerUser(String email, UUID partnerId) {
         String oneTimePassword = oneTimePassword();
-        String id = createUser(email, TokenClaims.PARTNER_ID, partnerId, oneTimePassword, true);
+        String id = createUser(email, TokenClaims.PARTNER_ID, partnerId, null, oneTimePassword, true);
         grantRealmRoles(id, List.of(Roles.PARTNER_ADMIN));
         return new Invitation(new DirectoryUser(id, email, Roles.PARTNER_ADMIN, true), oneTimePassword);
     }
 
     @Override
-    public List<DirectoryUser> listTenantUsers(UUID tenantId) {
-        return realm().users().searchByAttributes(0, 10_000, null, false, "tenant_id:" + tenantId).stream()
+    public List<DirectoryUser> listTenantUsers(UUID tenantId, int first, int max) {
+        // one search, with attributes (not brief): the role is read from the mirror, not asked per user
+        return realm().users().searchByAttributes(first, max, null, false, "tenant_id:" + tenantId).stream()
                 .filter(u -> belongsTo(u, tenantId))
                 .map(this::toUser)
                 .toList();
@@ -268,6 +280,19 @@ public class KeycloakDirectory implements UserDirectory {
             roles.remove(current);
         }
         grantRealmRoles(userId, List.of(role));
+        mirrorTenantRole(userId, role);
+    }
+
+    /** Writes the user's tenant role into its {@link #TENANT_ROLE} attribute (what the user list reads). */
+    private void mirrorTenantRole(String userId, String role) {
+        var user = realm().users().get(userId);
+        UserRepresentation representation = user.toRepresentation();
+        Map<String, List<String>> attributes = representation.getAttributes() == null
+                ? new HashMap<>()
+                : new HashMap<>(representation.getAttributes());
+        attributes.put(TENANT_ROLE, List.of(role));
+        representation.setAttributes(attributes);
+        user.update(representation);
     }
 
     @Override
@@ -292,12 +317,26 @@ public class KeycloakDirectory implements UserDirectory {
         return values != null && values.contains(tenantId.toString());
     }
 
+    /**
+     * The user as the API shows it. Its role is the mirror in {@link #TENANT_ROLE}; a user made before the mirror
+     * existed (or on a realm whose user profile lacks it) has its role mappings read once, and the mirror written.
+     */
     private DirectoryUser toUser(UserRepresentation user) {
-        String role = realm().users().get(user.getId()).roles().realmLevel().listEffective().stream()
-                .map(RoleRepresentation::getName)
-                .filter(TENANT_ROLES::contains)
-                .findFirst()
-                .orElse("none");
+        String role = Optional.ofNullable(user.getAttributes())
+                .map(a -> a.get(TENANT_ROLE))
+                .filter(v -> v.size() == 1 && TENANT_ROLES.contains(v.getFirst()))
+                .map(List::getFirst)
+                .orElse(null);
+        if (role == null) {
+            role = realm().users().get(user.getId()).roles().realmLevel().listEffective().stream()
+                    .map(RoleRepresentation::getName)
+                    .filter(TENANT_ROLES::contains)
+                    .findFirst()
+                    .orElse("none");
+            if (!role.equals("none")) {
+                mirrorTenantRole(user.getId(), role);
+            }
+        }
         boolean mustSetPassword =
                 user.getRequiredActions() != null && user.getRequiredActions().contains("UPDATE_PASSWORD");
         return new DirectoryUser(user.getId(), user.getEmail(), role, mustSetPassword);

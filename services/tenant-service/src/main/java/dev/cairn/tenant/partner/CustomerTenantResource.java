@@ -1,6 +1,7 @@
 package dev.cairn.tenant.partner;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Page;
 import dev.cairn.tenant.http.Answers;
 import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
@@ -10,8 +11,12 @@ import dev.cairn.tenant.plan.QuotaView;
 import dev.cairn.tenant.tenant.TenantView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,9 +24,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,9 +60,11 @@ public class CustomerTenantResource {
 
     @GET
     @RolesAllowed(Roles.PARTNER_ADMIN)
-    @Operation(summary = "List my customer tenants")
-    public List<TenantView> list() {
-        return partners.customers(caller.partnerId());
+    @Operation(summary = "My customer tenants, oldest first, a page at a time (cursor from the previous page)")
+    public Page<TenantView> list(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return partners.customers(caller.partnerId(), cursor, limit);
     }
 
     @POST

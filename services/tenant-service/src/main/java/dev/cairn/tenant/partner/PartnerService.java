@@ -1,6 +1,8 @@
 package dev.cairn.tenant.partner;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.cluster.AgentsConfig;
 import dev.cairn.tenant.identity.UserDirectory;
@@ -9,6 +11,7 @@ import dev.cairn.tenant.tenant.TenantPhase;
 import dev.cairn.tenant.tenant.TenantService;
 import dev.cairn.tenant.tenant.TenantView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -140,14 +143,24 @@ public class PartnerService {
                 : requested.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The partner's live customer tenants. */
-    public List<TenantView> customers(UUID partnerId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Tenant.<Tenant>list(
-                                "partnerId = ?1 and phase <> ?2 order by createdAt", partnerId, TenantPhase.Deleted)
-                        .stream()
-                        .map(TenantView::of)
-                        .toList());
+    /** A page of the partner's live customer tenants, oldest first. */
+    public Page<TenantView> customers(UUID partnerId, String cursor, int limit) {
+        Cursor after = Cursor.decode(cursor);
+        Sort order = Sort.by("createdAt").and("id");
+        List<Tenant> rows = QuarkusTransaction.requiringNew()
+                .call(() -> (after == null
+                                ? Tenant.<Tenant>find(
+                                        "partnerId = ?1 and phase <> ?2", order, partnerId, TenantPhase.Deleted)
+                                : Tenant.<Tenant>find(
+                                        "partnerId = ?1 and phase <> ?2 and (createdAt > ?3 or (createdAt = ?3 and id > ?4))",
+                                        order,
+                                        partnerId,
+                                        TenantPhase.Deleted,
+                                        after.at(),
+                                        after.id()))
+                        .page(0, limit + 1)
+                        .list());
+        return Page.of(rows, limit, TenantView::of, t -> new Cursor(t.createdAt, t.id).encode());
     }
 
     /** One of the partner's customer tenants; 404 for any other tenant. */

@@ -1,15 +1,20 @@
 package dev.cairn.tenant.user;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Page;
 import dev.cairn.tenant.http.Answers;
 import dev.cairn.tenant.idempotency.IdempotencyKeys;
 import dev.cairn.tenant.identity.CurrentCaller;
 import dev.cairn.tenant.identity.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,9 +22,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,9 +46,13 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "List my tenant's users and their roles")
-    public List<UserDirectory.DirectoryUser> list() {
-        return users.list(caller.tenantId());
+    @Operation(
+            summary = "My tenant's users and their roles, by email, a page at a time (cursor from the previous"
+                    + " page)")
+    public Page<UserDirectory.DirectoryUser> list(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return users.list(caller.tenantId(), cursor, limit);
     }
 
     @POST

@@ -1,6 +1,8 @@
 package dev.cairn.tenant.user;
 
 import dev.cairn.platform.identity.Roles;
+import dev.cairn.platform.page.Cursor;
+import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.tenant.identity.UserDirectory;
 import dev.cairn.tenant.tenant.TenantService;
@@ -24,9 +26,12 @@ public class UserService {
     private static final java.util.regex.Pattern USER_ID =
             java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    public List<UserDirectory.DirectoryUser> list(UUID tenantId) {
+    /** A page of the tenant's users, in the order of their emails. */
+    public Page<UserDirectory.DirectoryUser> list(UUID tenantId, String cursor, int limit) {
+        int first = Cursor.offset(cursor);
         tenants.get(tenantId);
-        return directory.listTenantUsers(tenantId);
+        List<UserDirectory.DirectoryUser> rows = directory.listTenantUsers(tenantId, first, limit + 1);
+        return Page.of(rows, limit, u -> u, u -> Cursor.atOffset(first + limit));
     }
 
     public UserDirectory.Invitation invite(UUID tenantId, UserInvite invite) {

@@ -63,10 +63,7 @@ class BackupStartIT {
                 .path("id");
         assertThat(a).isNotEqualTo(b);
 
-        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/backups"))
-                        .findValuesAsText("id"))
-                .containsOnlyOnce(id)
-                .hasSize(4);
+        assertThat(tenant.backups().findValuesAsText("id")).containsOnlyOnce(id).hasSize(4);
     }
 
     /**

@@ -626,7 +626,8 @@ class RecoveryIT {
     /** How many RESTORE commands the target cluster got into {@code namespace} (each recovery has its own). */
     private static long restoreCommands(String namespace) {
         JsonNode commands = Api.json(
-                Api.as(tenant.token()).when().get("/api/v1/clusters/" + targetCluster + "/commands?limit=500"));
+                        Api.as(tenant.token()).when().get("/api/v1/clusters/" + targetCluster + "/commands?limit=500"))
+                .path("items");
         long into = 0;
         for (JsonNode c : commands) {
             if (c.path("kind").asText().equals("RESTORE")

@@ -82,10 +82,14 @@ class PolicyFiringIT {
     void onTheLocalPlatformsDemoClusterAPerMinutePolicyFiresOnTimeAndItsBackupsAppearAndExpire() {
         // given the demo tenant, whose cluster "demo" (the platform's mock Kubernetes API) is Connected on its own
         Tenants.SignedUp tenant = Tenants.demo();
-        JsonNode demo = Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters")).findParents("name").stream()
-                .filter(c -> c.path("name").asText().equals("demo"))
-                .findFirst()
-                .orElseThrow();
+        JsonNode demo =
+                Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters"))
+                        .path("items")
+                        .findParents("name")
+                        .stream()
+                        .filter(c -> c.path("name").asText().equals("demo"))
+                        .findFirst()
+                        .orElseThrow();
         String clusterId = demo.path("id").asText();
         awaitConnected(tenant, clusterId);
 

@@ -78,6 +78,7 @@ class SchedulerFailoverIT {
                 assertThat(runCommands).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
                 List<String> policyCommands = new ArrayList<>();
                 Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + clusterId + "/commands?limit=100"))
+                        .path("items")
                         .forEach(c -> {
                             if (c.path("policyId").asText("").equals(p)) {
                                 policyCommands.add(c.path("id").asText());

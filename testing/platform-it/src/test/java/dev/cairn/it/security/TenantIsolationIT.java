@@ -278,7 +278,12 @@ class TenantIsolationIT {
                 .then()
                 .statusCode(200)
                 .body("phase", equalTo("Connected"));
-        Api.as(token).when().get("/api/v1/tenant/users").then().statusCode(200).body("role", contains("tenant-admin"));
+        Api.as(token)
+                .when()
+                .get("/api/v1/tenant/users")
+                .then()
+                .statusCode(200)
+                .body("items.role", contains("tenant-admin"));
         Api.as(token)
                 .when()
                 .get("/api/v1/backups/" + idsOfA.get("backupId"))
@@ -362,7 +367,7 @@ class TenantIsolationIT {
                 .get("/api/v1/clusters/" + idsOfA.get("clusterId") + "/commands")
                 .then()
                 .statusCode(200)
-                .body("id", hasItem(idsOfA.get("commandId")));
+                .body("items.id", hasItem(idsOfA.get("commandId")));
     }
 
     /** Calls the operation on its service directly, its path parameters filled with tenant A's ids. */

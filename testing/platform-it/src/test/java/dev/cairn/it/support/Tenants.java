@@ -80,7 +80,8 @@ public final class Tenants {
                     .statusCode(200)
                     .contentType(ContentType.JSON)
                     .extract()
-                    .as(JsonNode.class);
+                    .as(JsonNode.class)
+                    .path("items");
         }
     }
 }

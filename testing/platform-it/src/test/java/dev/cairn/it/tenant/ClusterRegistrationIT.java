@@ -55,7 +55,7 @@ class ClusterRegistrationIT {
                 .get("/api/v1/clusters")
                 .then()
                 .statusCode(200)
-                .body("name", contains("prod-eu"));
+                .body("items.name", contains("prod-eu"));
     }
 
     @Test

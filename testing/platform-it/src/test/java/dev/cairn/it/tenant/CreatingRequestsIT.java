@@ -54,7 +54,7 @@ class CreatingRequestsIT {
                 .get(CLUSTERS)
                 .then()
                 .statusCode(200)
-                .body("findAll { it.name == 'edge-1' }.size()", equalTo(1));
+                .body("items.findAll { it.name == 'edge-1' }.size()", equalTo(1));
 
         Agents.register(firstToken, Agents.keyPair())
                 .then()
@@ -79,7 +79,7 @@ class CreatingRequestsIT {
                 .statusCode(422)
                 .contentType(Api.PROBLEM)
                 .body("type", endsWith("/idempotency-key-reused"));
-        Api.as(tenant.token()).when().get(CLUSTERS).then().statusCode(200).body("size()", equalTo(1));
+        Api.as(tenant.token()).when().get(CLUSTERS).then().statusCode(200).body("items.size()", equalTo(1));
         post(tenant.token(), CLUSTERS, Map.of("name", "third"), "x".repeat(201))
                 .then()
                 .statusCode(400)
@@ -156,7 +156,7 @@ class CreatingRequestsIT {
         first.then().statusCode(202);
         post(tenant.token(), commands, backup, key).then().statusCode(200).body("id", equalTo(first.path("id")));
         assertThat(readBack(tenant.token(), first).path("kind").asText()).isEqualTo("BACKUP");
-        Api.as(tenant.token()).when().get(commands).then().statusCode(200).body("size()", equalTo(1));
+        Api.as(tenant.token()).when().get(commands).then().statusCode(200).body("items.size()", equalTo(1));
 
         String policy = Policies.create(tenant, cluster, "nightly").path("id").asText();
         Response run = Api.as(tenant.token()).when().post("/api/v1/policies/" + policy + "/run");

@@ -39,7 +39,7 @@ class PartnersIT {
                 .get("/api/v1/partner/tenants")
                 .then()
                 .statusCode(200)
-                .body("id", contains(id));
+                .body("items.id", contains(id));
         Api.as(partner).when().get("/api/v1/partner/tenants/" + id).then().statusCode(200);
     }
 
@@ -98,8 +98,8 @@ class PartnersIT {
                 .get("/api/v1/partner/tenants")
                 .then()
                 .statusCode(200)
-                .body("id", not(hasItem(ofFirst)))
-                .body("$", hasSize(1));
+                .body("items.id", not(hasItem(ofFirst)))
+                .body("items", hasSize(1));
         Api.as(second).when().get("/api/v1/partner/tenants/" + ofFirst).then().statusCode(404);
         Api.as(second)
                 .when()

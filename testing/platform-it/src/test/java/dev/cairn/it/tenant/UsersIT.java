@@ -40,8 +40,8 @@ class UsersIT {
                 .get(USERS)
                 .then()
                 .statusCode(200)
-                .body("email", hasItems(email, tenant.email()))
-                .body("role", hasItems("tenant-viewer", "tenant-admin"));
+                .body("items.email", hasItems(email, tenant.email()))
+                .body("items.role", hasItems("tenant-viewer", "tenant-admin"));
         // the one-time password does not give a token until the user has chosen their own
         given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "password")
@@ -76,7 +76,7 @@ class UsersIT {
                 .body("role", equalTo("tenant-admin"));
 
         Api.as(tenant.token()).when().delete(USERS + "/" + userId).then().statusCode(204);
-        Api.as(tenant.token()).when().get(USERS).then().statusCode(200).body("id", not(hasItems(userId)));
+        Api.as(tenant.token()).when().get(USERS).then().statusCode(200).body("items.id", not(hasItems(userId)));
     }
 
     @Test
@@ -98,6 +98,68 @@ class UsersIT {
                 .then()
                 .statusCode(409)
                 .contentType(Api.PROBLEM);
+    }
+
+    @Test
+    void theListReadsRolesFromTheirMirrorAndRestoresAMissingOne() throws Exception {
+        // given an invited viewer whose role mirror is gone (a user made before the mirror existed, say)
+        Tenants.SignedUp tenant = Tenants.free("Mirror Co");
+        String id = Api.as(tenant.token())
+                .body(Map.of("email", "mirror-" + UUID.randomUUID() + "@example.test", "role", "tenant-viewer"))
+                .when()
+                .post(USERS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("user.id");
+        assertThat(roleMirror(id)).isEqualTo("tenant-viewer");
+        JsonNode user = keycloakUser(id, "GET", null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) user.path("attributes")).remove("tenant_role");
+        keycloakUser(id, "PUT", user);
+        assertThat(roleMirror(id)).isNull();
+
+        // then the list still shows the role its mapping gives, and writes the mirror back
+        Api.as(tenant.token())
+                .when()
+                .get(USERS)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.role", equalTo("tenant-viewer"));
+        assertThat(roleMirror(id)).isEqualTo("tenant-viewer");
+        // and a role change moves the mirror with the mapping
+        Api.as(tenant.token())
+                .body(Map.of("role", "tenant-admin"))
+                .when()
+                .put(USERS + "/" + id + "/role")
+                .then()
+                .statusCode(200);
+        assertThat(roleMirror(id)).isEqualTo("tenant-admin");
+    }
+
+    /** The user's {@code tenant_role} attribute in Keycloak, or null. */
+    private static String roleMirror(String id) throws Exception {
+        JsonNode mirror = keycloakUser(id, "GET", null).path("attributes").path("tenant_role");
+        return mirror.isArray() && mirror.size() == 1 ? mirror.get(0).asText() : null;
+    }
+
+    /** Reads (GET) or replaces (PUT) a user of the realm through Keycloak's admin API. */
+    private static JsonNode keycloakUser(String id, String method, JsonNode body) throws Exception {
+        var keycloak = TestPlatform.get().keycloak();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(keycloak.url() + "/admin/realms/cairn/users/" + id))
+                .header("Authorization", "Bearer " + keycloak.adminToken())
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var answer = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 204);
+            return answer.body().isEmpty() ? null : Api.JSON.readTree(answer.body());
+        }
     }
 
     @Test

@@ -43,7 +43,8 @@ final class DemoTenant {
     Demo ensure(String email, String password) {
         String tenantId = ensureTenant(email, password);
         String token = keycloak.token("cairn", "cairn-cli", null, email, password);
-        for (JsonNode cluster : json(send("GET", "/api/v1/clusters", token, null))) {
+        for (JsonNode cluster :
+                json(send("GET", "/api/v1/clusters?limit=500", token, null)).path("items")) {
             if (cluster.path("name").asText().equals(DemoCluster.NAME)) {
                 return new Demo(tenantId, null);
             }
@@ -69,7 +70,8 @@ final class DemoTenant {
         }
         String tenantId = json(signup).path("id").asText();
         String token = keycloak.token("cairn", "cairn-cli", null, email, password);
-        JsonNode clusters = json(send("GET", "/api/v1/clusters", token, null));
+        JsonNode clusters =
+                json(send("GET", "/api/v1/clusters?limit=500", token, null)).path("items");
         for (JsonNode cluster : clusters) {
             if (cluster.path("name").asText().equals(CLUSTER)) {
                 return tenantId;

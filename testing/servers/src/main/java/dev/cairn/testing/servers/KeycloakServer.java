@@ -214,6 +214,7 @@ public final class KeycloakServer implements AutoCloseable {
                     throw new ServerStartException("cannot bring realm " + realm + " up to date: HTTP "
                             + imported.statusCode() + " " + imported.body());
                 }
+                updateUserProfile(realm, token, representation);
                 return;
             }
             HttpResponse<String> created = http.send(
@@ -233,6 +234,36 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerStartException("interrupted", e);
+        }
+    }
+
+    /**
+     * Sets the realm's user profile (which attributes users have, and who may see and edit each) to the
+     * representation's, when it has one: a partial import leaves an existing realm's profile as it was.
+     */
+    private void updateUserProfile(String realm, String token, JsonNode representation)
+            throws IOException, InterruptedException {
+        JsonNode profile = representation
+                .path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider")
+                .path(0)
+                .path("config")
+                .path("kc.user.profile.config")
+                .path(0);
+        if (!profile.isTextual()) {
+            return;
+        }
+        HttpResponse<String> updated = http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm + "/users/profile"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(profile.asText()))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (updated.statusCode() != 200) {
+            throw new ServerStartException("cannot update the user profile of realm " + realm + ": HTTP "
+                    + updated.statusCode() + " " + updated.body());
         }
     }
 

@@ -23,6 +23,9 @@ import org.jboss.logging.Logger;
 public class PlatformApi {
     private static final Logger LOG = Logger.getLogger(PlatformApi.class);
 
+    /** The most pages {@link #every} reads of one list (with pages of 500: 10,000 items). */
+    private static final int MAX_PAGES = 20;
+
     private final PortalConfig config;
     private final ObjectMapper json;
     private final HttpClient http =
@@ -36,6 +39,29 @@ public class PlatformApi {
     /** GET {@code /api/v1/<path>}. */
     public JsonNode get(String token, String path) {
         return send(token, request(path).GET());
+    }
+
+    /**
+     * Every item of a cursor-paged list ({@code /api/v1/<path>}, its page size in the path), page after page up to
+     * {@link #MAX_PAGES}, as one JSON array.
+     */
+    public com.fasterxml.jackson.databind.node.ArrayNode every(String token, String path) {
+        var all = json.createArrayNode();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = get(
+                    token,
+                    cursor == null
+                            ? path
+                            : path + (path.contains("?") ? "&" : "?") + "cursor="
+                                    + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            page.path("items").forEach(all::add);
+            cursor = page.path("nextCursor").isTextual()
+                    ? page.path("nextCursor").asText()
+                    : null;
+        } while (cursor != null && ++pages < MAX_PAGES);
+        return all;
     }
 
     /** GET {@code /api/v1/<path>} as the bytes the API sent (a signed report must not be re-encoded). */

@@ -55,7 +55,8 @@ public class BackupPagesResource {
                 List<String> phases,
                 List<Running.Item> running,
                 long refreshMs,
-                UUID deleted);
+                UUID deleted,
+                String older);
 
         static native TemplateInstance running(List<Running.Item> running, long refreshMs);
 
@@ -66,13 +67,18 @@ public class BackupPagesResource {
     public TemplateInstance list(
             @QueryParam("cluster") String cluster,
             @QueryParam("phase") String phase,
-            @QueryParam("deleted") UUID deleted) {
-        JsonNode clusters = api.get(user.token(), "clusters");
+            @QueryParam("deleted") UUID deleted,
+            @QueryParam("cursor") String cursor) {
+        JsonNode clusters = api.every(user.token(), "clusters?limit=500");
         Map<String, String> names = names(clusters);
         String query = "backups?limit=" + PAGE
-                + (cluster == null || cluster.isBlank() ? "" : "&clusterId=" + UUID.fromString(cluster));
+                + (cluster == null || cluster.isBlank() ? "" : "&clusterId=" + UUID.fromString(cluster))
+                + (cursor == null || cursor.isBlank()
+                        ? ""
+                        : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode page = api.get(user.token(), query);
         List<JsonNode> backups = new ArrayList<>();
-        for (JsonNode b : api.get(user.token(), query)) {
+        for (JsonNode b : page.path("items")) {
             if (phase == null || phase.isBlank() || b.path("phase").asText().equals(phase)) {
                 backups.add(b);
             }
@@ -87,7 +93,8 @@ public class BackupPagesResource {
                 PHASES,
                 running(clusters),
                 config.refreshEvery().toMillis(),
-                deleted);
+                deleted,
+                page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null);
     }
 
     /** The live part of the list: what is running now, with progress; fetched again every few seconds. */
@@ -95,7 +102,7 @@ public class BackupPagesResource {
     @Path("running")
     public TemplateInstance running() {
         return Templates.running(
-                running(api.get(user.token(), "clusters")),
+                running(api.every(user.token(), "clusters?limit=500")),
                 config.refreshEvery().toMillis());
     }
 
@@ -104,7 +111,7 @@ public class BackupPagesResource {
     public TemplateInstance backup(@PathParam("backupId") UUID backupId) {
         JsonNode backup = api.get(user.token(), "backups/" + backupId);
         JsonNode replication = api.get(user.token(), "backups/" + backupId + "/replication");
-        String clusterName = names(api.get(user.token(), "clusters"))
+        String clusterName = names(api.every(user.token(), "clusters?limit=500"))
                 .getOrDefault(backup.path("clusterId").asText(), "");
         return Templates.backup(user, backup, clusterName, replication);
     }
@@ -123,7 +130,8 @@ public class BackupPagesResource {
             if (c.path("phase").asText().equals("Connected")) {
                 commands.put(
                         c.path("name").asText(),
-                        api.get(user.token(), "clusters/" + c.path("id").asText() + "/commands?limit=20"));
+                        api.get(user.token(), "clusters/" + c.path("id").asText() + "/commands?limit=20")
+                                .path("items"));
             }
         }
         return Running.of(commands);

@@ -69,7 +69,7 @@ public class FilePagesResource {
             @QueryParam("download") UUID download) {
         String at = FileTree.normal(path);
         JsonNode backup = api.get(user.token(), "backups/" + backupId);
-        JsonNode clusters = api.get(user.token(), "clusters");
+        JsonNode clusters = api.every(user.token(), "clusters?limit=500");
         String reader =
                 FileTree.reader(clusters, cluster, backup.path("clusterId").asText());
         String command = null;

@@ -60,8 +60,8 @@ public class Dashboard {
     public View read(String token) {
         List<String> problems = new ArrayList<>();
         var tenant = call(() -> api.get(token, "tenant"));
-        var clusters = call(() -> api.get(token, "clusters"));
-        var backups = call(() -> api.get(token, "backups?limit=" + LAST_BACKUPS));
+        var clusters = call(() -> api.every(token, "clusters?limit=500"));
+        var backups = call(() -> api.get(token, "backups?limit=" + LAST_BACKUPS).path("items"));
         var usage = call(() -> api.get(token, "usage"));
         String from = Instant.now()
                 .truncatedTo(ChronoUnit.DAYS)

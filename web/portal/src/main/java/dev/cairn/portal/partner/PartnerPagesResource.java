@@ -182,7 +182,7 @@ public class PartnerPagesResource {
     public TemplateInstance statements(@QueryParam("month") String month) {
         String m = month(month);
         Map<String, String> names = new HashMap<>();
-        api.get(user.token(), "partner/tenants")
+        api.every(user.token(), "partner/tenants?limit=500")
                 .forEach(c -> names.put(c.path("id").asText(), c.path("name").asText()));
         return Templates.statements(
                 user,
@@ -216,7 +216,7 @@ public class PartnerPagesResource {
     }
 
     private TemplateInstance customers(JsonNode created, ApiProblem problem, CustomerForm form) {
-        JsonNode customers = api.get(user.token(), "partner/tenants");
+        JsonNode customers = api.every(user.token(), "partner/tenants?limit=500");
         JsonNode usage = api.get(
                         user.token(),
                         "partner/usage?granularity=day&customers=100&from="

@@ -241,7 +241,7 @@ public class PolicyPagesResource {
                 user,
                 policyId,
                 form,
-                api.get(user.token(), "clusters"),
+                api.every(user.token(), "clusters?limit=500"),
                 ZONES,
                 problem,
                 HomeResource.byField(problem),
@@ -250,7 +250,7 @@ public class PolicyPagesResource {
 
     private Map<String, String> clusterNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        api.get(user.token(), "clusters")
+        api.every(user.token(), "clusters?limit=500")
                 .forEach(c -> names.put(c.path("id").asText(), c.path("name").asText()));
         return names;
     }

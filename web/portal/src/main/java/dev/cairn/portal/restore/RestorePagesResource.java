@@ -223,13 +223,18 @@ public class RestorePagesResource {
 
     private TemplateInstance choose(RestoreForm form, ApiProblem problem) {
         List<JsonNode> restorable = new ArrayList<>();
-        for (JsonNode b : api.get(user.token(), "backups?limit=200")) {
+        for (JsonNode b : api.get(user.token(), "backups?limit=200").path("items")) {
             String phase = b.path("phase").asText();
             if (phase.equals("Completed") || phase.equals("PartiallyFailed")) {
                 restorable.add(b);
             }
         }
         return Templates.choose(
-                user, form, restorable, api.get(user.token(), "clusters"), problem, HomeResource.byField(problem));
+                user,
+                form,
+                restorable,
+                api.every(user.token(), "clusters?limit=500"),
+                problem,
+                HomeResource.byField(problem));
     }
 }

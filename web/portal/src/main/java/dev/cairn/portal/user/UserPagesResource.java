@@ -40,7 +40,7 @@ public class UserPagesResource {
 
     @GET
     public TemplateInstance users() {
-        return Templates.users(user, api.get(user.token(), "tenant/users"), null, null, "");
+        return Templates.users(user, api.every(user.token(), "tenant/users?limit=500"), null, null, "");
     }
 
     /** Invites a user; the page shows their one-time password once (they choose their own at first sign-in). */
@@ -54,14 +54,16 @@ public class UserPagesResource {
                     Map.of("email", email == null ? "" : email, "role", role == null ? "" : role),
                     null);
             return Response.status(201)
-                    .entity(Templates.users(user, api.get(user.token(), "tenant/users"), invitation, null, ""))
+                    .entity(Templates.users(
+                            user, api.every(user.token(), "tenant/users?limit=500"), invitation, null, ""))
                     .build();
         } catch (ApiProblem problem) {
             if (problem.status() == 401) {
                 throw problem;
             }
             return Response.status(422)
-                    .entity(Templates.users(user, api.get(user.token(), "tenant/users"), null, problem, email))
+                    .entity(Templates.users(
+                            user, api.every(user.token(), "tenant/users?limit=500"), null, problem, email))
                     .build();
         }
     }
