@@ -58,14 +58,6 @@ public interface MeteringConfig {
     @WithDefault("PT2H")
     Duration finalizeAfter();
 
-    /** Requests a partner may make per second on the partner API (sustained). */
-    @WithDefault("20")
-    int partnerRate();
-
-    /** Requests a partner may make at once before {@code partner-rate} applies (the bucket's size). */
-    @WithDefault("60")
-    int partnerBurst();
-
     /** Webhook delivery. */
     Webhooks webhooks();
 

@@ -105,9 +105,14 @@ public final class TestPlatform {
                         // statements on demand; webhooks retried within seconds
                         Map.entry("cairn.metering.statements-every", "off"),
                         Map.entry("cairn.metering.finalize-after", "PT1M"),
-                        // a partner may make 10 requests at once, then 5 a second
-                        Map.entry("cairn.metering.partner-rate", "5"),
-                        Map.entry("cairn.metering.partner-burst", "10"),
+                        // a partner may make 10 requests at once to each service, then 5 a second (PartnerBillingIT
+                        // and RateLimitIT exceed it); a tenant's users and an agent have rates the suite stays under
+                        Map.entry("cairn.rate-limits.partner-per-second", "5"),
+                        Map.entry("cairn.rate-limits.partner-burst", "10"),
+                        Map.entry("cairn.rate-limits.tenant-per-second", "1000"),
+                        Map.entry("cairn.rate-limits.tenant-burst", "5000"),
+                        Map.entry("cairn.rate-limits.agent-per-second", "1000"),
+                        Map.entry("cairn.rate-limits.agent-burst", "5000"),
                         Map.entry("cairn.metering.webhooks.retry-base", "PT1S"),
                         // files read out of backups for download are kept a minute, swept every 2 s
                         Map.entry("cairn.commands.download-keep", "PT1M"),
