@@ -1,8 +1,6 @@
 package dev.cairn.agent.restore;
 
 import dev.cairn.agent.credentials.AgentCredentials;
-import dev.cairn.agent.fs.NativeFiles;
-import dev.cairn.agent.fs.RawPaths;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.api.agent.Outcome;
@@ -17,15 +15,10 @@ import dev.cairn.data.tree.UnsafePathException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,120 +97,105 @@ public final class RestoreRun {
             check(tree);
             Files.createDirectories(root);
             progress.stage("");
-
-            List<byte[]> files = new ArrayList<>();
-            Map<ChunkId, List<Target>> targets = new HashMap<>();
-            Set<ByteBuffer> notMade = new HashSet<>();
-            String notMadeReason = null;
-            try (InputStream in = Files.newInputStream(tree);
-                    TreeReader reader = new TreeReader(in)) {
-                for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
-                    Path p = root.resolve(RawPaths.path(e.path()));
-                    switch (e.type()) {
-                        case DIRECTORY -> {
-                            if (!isEmptyLostAndFound(root, p)) {
-                                Files.createDirectory(p);
-                            }
-                        }
-                        case SYMLINK -> Files.createSymbolicLink(p, RawPaths.path(e.target()));
-                        case FIFO, CHARACTER_DEVICE, BLOCK_DEVICE -> {
-                            String refused = special(p, e);
-                            if (refused == null) {
-                                progress.files.incrementAndGet();
-                            } else {
-                                notMade.add(ByteBuffer.wrap(e.path()));
-                                if (notMadeReason == null) {
-                                    notMadeReason = e.displayPath() + ": " + refused;
-                                }
-                            }
-                        }
-                        case FILE -> {
-                            try (FileChannel f = FileChannel.open(
-                                    p,
-                                    StandardOpenOption.CREATE_NEW,
-                                    StandardOpenOption.WRITE,
-                                    LinkOption.NOFOLLOW_LINKS)) {
-                                if (e.size() > 0 && (e.extents().isEmpty() || last(e) < e.size())) {
-                                    // a file that ends in a hole gets its length from one zero byte at the end
-                                    // (FileChannel cannot extend without writing); other holes are never written
-                                    f.write(ByteBuffer.allocate(1), e.size() - 1);
-                                }
-                            }
-                            int index = files.size();
-                            files.add(e.path());
-                            for (TreeEntry.Extent x : e.extents()) {
-                                targets.computeIfAbsent(x.id(), k -> new ArrayList<>(1))
-                                        .add(new Target(index, x.offset()));
-                            }
-                            progress.bytes.addAndGet(e.size() - e.storedLength());
-                            if (e.extents().isEmpty()) {
-                                progress.files.incrementAndGet();
-                            }
-                        }
-                    }
-                }
+            try (RestoreWriter writer = RestoreWriter.under(root)) {
+                return write(backupId, root, tree, writer, fetcher);
             }
-            long[] damaged = {0};
-            Map<Integer, Integer> remaining = new HashMap<>();
-            targets.values().forEach(ts -> ts.forEach(t -> remaining.merge(t.file(), 1, Integer::sum)));
-            fetcher.fetch(backupId, new ArrayList<>(targets.keySet()), new ChunkFetcher.Handler() {
-                @Override
-                public void chunk(ChunkId id, byte[] plaintext) throws IOException {
-                    for (Target t : targets.get(id)) {
-                        Path p = root.resolve(RawPaths.path(files.get(t.file())));
-                        try (FileChannel f = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                            ByteBuffer b = ByteBuffer.wrap(plaintext);
-                            long position = t.offset();
-                            while (b.hasRemaining()) {
-                                position += f.write(b, position);
-                            }
-                        }
-                        progress.bytes.addAndGet(plaintext.length);
-                        synchronized (remaining) {
-                            if (remaining.merge(t.file(), -1, Integer::sum) == 0) {
-                                progress.files.incrementAndGet();
-                            }
-                        }
-                    }
-                }
-
-                @Override
-                public synchronized void damaged(ChunkId id, String reason) {
-                    damaged[0]++;
-                }
-
-                @Override
-                public synchronized void missing(ChunkId id) {
-                    damaged[0]++;
-                }
-            });
-            progress.stage("setting modes and times");
-            metadata(tree, root, notMade);
-            progress.stage("");
-            List<String> problems = new ArrayList<>();
-            if (damaged[0] > 0) {
-                problems.add(damaged[0] + " chunk(s) damaged or missing");
-            }
-            if (!notMade.isEmpty()) {
-                problems.add(notMade.size() + " FIFO(s) or device node(s) not made (" + notMadeReason + ")");
-            }
-            Outcome phase = problems.isEmpty() ? Outcome.Completed : Outcome.PartiallyFailed;
-            return new Result(
-                    backupId,
-                    phase,
-                    problems.isEmpty() ? null : String.join("; ", problems),
-                    progress.files.get(),
-                    progress.bytes.get(),
-                    damaged[0],
-                    progress.seconds());
         } finally {
             Files.deleteIfExists(tree);
         }
     }
 
-    private static long last(TreeEntry e) {
-        TreeEntry.Extent x = e.extents().get(e.extents().size() - 1);
-        return x.offset() + x.length();
+    /** Writes the checked tree's entries, then their data, then their metadata. */
+    private Result write(UUID backupId, Path root, Path tree, RestoreWriter writer, ChunkFetcher fetcher)
+            throws IOException {
+        List<byte[]> files = new ArrayList<>();
+        Map<ChunkId, List<Target>> targets = new HashMap<>();
+        Set<ByteBuffer> notMade = new HashSet<>();
+        String notMadeReason = null;
+        try (InputStream in = Files.newInputStream(tree);
+                TreeReader reader = new TreeReader(in)) {
+            for (TreeEntry e = reader.next(); e != null; e = reader.next()) {
+                switch (e.type()) {
+                    case DIRECTORY -> {
+                        if (!isEmptyLostAndFound(root, writer.resolve(e.path()))) {
+                            writer.mkdir(e.path());
+                        }
+                    }
+                    case SYMLINK -> writer.symlink(e.path(), e.target());
+                    case FIFO, CHARACTER_DEVICE, BLOCK_DEVICE -> {
+                        String refused = special(writer, e);
+                        if (refused == null) {
+                            progress.files.incrementAndGet();
+                        } else {
+                            notMade.add(ByteBuffer.wrap(e.path()));
+                            if (notMadeReason == null) {
+                                notMadeReason = e.displayPath() + ": " + refused;
+                            }
+                        }
+                    }
+                    case FILE -> {
+                        // made at its length: holes are never written
+                        writer.create(e.path(), e.size());
+                        int index = files.size();
+                        files.add(e.path());
+                        for (TreeEntry.Extent x : e.extents()) {
+                            targets.computeIfAbsent(x.id(), k -> new ArrayList<>(1))
+                                    .add(new Target(index, x.offset()));
+                        }
+                        progress.bytes.addAndGet(e.size() - e.storedLength());
+                        if (e.extents().isEmpty()) {
+                            progress.files.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        }
+        long[] damaged = {0};
+        Map<Integer, Integer> remaining = new HashMap<>();
+        targets.values().forEach(ts -> ts.forEach(t -> remaining.merge(t.file(), 1, Integer::sum)));
+        fetcher.fetch(backupId, new ArrayList<>(targets.keySet()), new ChunkFetcher.Handler() {
+            @Override
+            public void chunk(ChunkId id, byte[] plaintext) throws IOException {
+                for (Target t : targets.get(id)) {
+                    writer.write(files.get(t.file()), plaintext, t.offset());
+                    progress.bytes.addAndGet(plaintext.length);
+                    synchronized (remaining) {
+                        if (remaining.merge(t.file(), -1, Integer::sum) == 0) {
+                            progress.files.incrementAndGet();
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public synchronized void damaged(ChunkId id, String reason) {
+                damaged[0]++;
+            }
+
+            @Override
+            public synchronized void missing(ChunkId id) {
+                damaged[0]++;
+            }
+        });
+        progress.stage("setting modes and times");
+        metadata(tree, writer, notMade);
+        progress.stage("");
+        List<String> problems = new ArrayList<>();
+        if (damaged[0] > 0) {
+            problems.add(damaged[0] + " chunk(s) damaged or missing");
+        }
+        if (!notMade.isEmpty()) {
+            problems.add(notMade.size() + " FIFO(s) or device node(s) not made (" + notMadeReason + ")");
+        }
+        Outcome phase = problems.isEmpty() ? Outcome.Completed : Outcome.PartiallyFailed;
+        return new Result(
+                backupId,
+                phase,
+                problems.isEmpty() ? null : String.join("; ", problems),
+                progress.files.get(),
+                progress.bytes.get(),
+                damaged[0],
+                progress.seconds());
     }
 
     /** Refuses the whole restore, before anything is written, if one path could lead outside the target. */
@@ -250,13 +228,13 @@ public final class RestoreRun {
      * Makes a FIFO or a device node as the tree has it ({@code mknod}, owner-only until its mode is set with the
      * others): null, or why it could not be made (a device node needs {@code CAP_MKNOD}).
      */
-    private static String special(Path p, TreeEntry e) {
+    private static String special(RestoreWriter writer, TreeEntry e) throws IOException {
         int type = switch (e.type()) {
             case FIFO -> S_IFIFO;
             case CHARACTER_DEVICE -> S_IFCHR;
             default -> S_IFBLK;
         };
-        int errno = NativeFiles.mknod(RawPaths.bytes(p), type | 0600, e.device());
+        int errno = writer.special(e.path(), type | 0600, e.device());
         return switch (errno) {
             case 0 -> null;
             case -1 -> "this agent cannot make special files here (no native calls)";
@@ -270,7 +248,7 @@ public final class RestoreRun {
     private static final int S_IFBLK = 0060000;
     private static final int EPERM = 1;
 
-    private static void metadata(Path tree, Path root, Set<ByteBuffer> notMade) throws IOException {
+    private static void metadata(Path tree, RestoreWriter writer, Set<ByteBuffer> notMade) throws IOException {
         boolean asRoot = isRoot();
         List<TreeEntry> directories = new ArrayList<>();
         try (InputStream in = Files.newInputStream(tree);
@@ -291,42 +269,13 @@ public final class RestoreRun {
                             List.of(),
                             new byte[0]));
                 } else if (!notMade.contains(ByteBuffer.wrap(e.path()))) {
-                    apply(root.resolve(RawPaths.path(e.path())), e, asRoot);
+                    writer.metadata(e, asRoot);
                 }
             }
         }
         for (int i = directories.size() - 1; i >= 0; i--) {
             TreeEntry d = directories.get(i);
-            apply(root.resolve(RawPaths.path(d.path())), d, asRoot);
-        }
-    }
-
-    private static void apply(Path p, TreeEntry e, boolean asRoot) throws IOException {
-        if (e.type() == TreeEntry.Type.FIFO || e.isDevice()) {
-            // the JDK sets owners, modes and times through a descriptor it opens, and opening a FIFO waits for a
-            // writer: these take the calls that work on the path
-            byte[] path = RawPaths.bytes(p);
-            if (asRoot) {
-                check(p, "owner", NativeFiles.lchown(path, e.uid(), e.gid()));
-            }
-            check(p, "mode", NativeFiles.chmod(path, e.mode()));
-            check(p, "time", NativeFiles.setModificationTime(path, e.mtimeSeconds(), e.mtimeNanos()));
-            return;
-        }
-        if (asRoot) {
-            Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
-        }
-        if (e.type() != TreeEntry.Type.SYMLINK) {
-            Files.setAttribute(p, "unix:mode", e.mode(), LinkOption.NOFOLLOW_LINKS);
-        }
-        Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(FileTime.from(Instant.ofEpochSecond(e.mtimeSeconds(), e.mtimeNanos())), null, null);
-    }
-
-    private static void check(Path p, String what, int errno) throws IOException {
-        if (errno != 0) {
-            throw new IOException("cannot set the " + what + " of " + p + " (errno " + errno + ")");
+            writer.metadata(d, asRoot);
         }
     }
 
