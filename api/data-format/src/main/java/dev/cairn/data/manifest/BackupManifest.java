@@ -88,6 +88,21 @@ public record BackupManifest(
         }
     }
 
+    /** This manifest but its references. */
+    public Head head() {
+        return new Head(
+                backupId,
+                tenantId,
+                clusterId,
+                source,
+                startedAt,
+                finishedAt,
+                statistics,
+                messages,
+                root,
+                references.size());
+    }
+
     /** The manifest in its wire format. */
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + references.size() * ChunkId.LENGTH);
@@ -115,55 +130,169 @@ public record BackupManifest(
         return bytes.toByteArray();
     }
 
-    /** Reads a manifest; a malformed one fails with {@link IllegalArgumentException} saying what is wrong. */
+    /**
+     * Reads a manifest whole; a malformed one fails with {@link IllegalArgumentException} saying what is wrong. For
+     * a large one, {@link Reader} holds a batch of references at a time instead of all of them.
+     */
     public static BackupManifest decode(InputStream stream) {
-        DataInputStream in = new DataInputStream(stream);
-        try {
-            byte[] magic = in.readNBytes(4);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IllegalArgumentException("not a backup manifest v1");
+        Reader reader = Reader.open(stream);
+        Head h = reader.head();
+        List<ChunkId> references = new ArrayList<>(Math.min(h.referenceCount(), 1 << 16));
+        for (byte[] batch = reader.next(1 << 16); batch != null; batch = reader.next(1 << 16)) {
+            for (int at = 0; at < batch.length; at += ChunkId.LENGTH) {
+                references.add(ChunkId.of(Arrays.copyOfRange(batch, at, at + ChunkId.LENGTH)));
             }
-            UUID backup = uuid(in);
-            UUID tenant = uuid(in);
-            UUID cluster = uuid(in);
-            Instant started = Instant.ofEpochMilli(in.readLong());
-            Instant finished = Instant.ofEpochMilli(in.readLong());
-            long[] v = new long[8];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = in.readLong();
-                if (v[i] < 0) {
-                    throw new IllegalArgumentException("negative statistic");
+        }
+        return new BackupManifest(
+                h.backupId(),
+                h.tenantId(),
+                h.clusterId(),
+                h.source(),
+                h.startedAt(),
+                h.finishedAt(),
+                h.statistics(),
+                h.messages(),
+                h.root(),
+                references);
+    }
+
+    /**
+     * A manifest but its references: what a reader has in memory before the references come in batches.
+     *
+     * @param referenceCount how many references follow
+     */
+    public record Head(
+            UUID backupId,
+            UUID tenantId,
+            UUID clusterId,
+            String source,
+            Instant startedAt,
+            Instant finishedAt,
+            Statistics statistics,
+            List<String> messages,
+            List<ChunkId> root,
+            int referenceCount) {}
+
+    /**
+     * Reads a manifest a part at a time: its {@link Head} at once, then its references in batches of raw ids
+     * ({@link #next}), each checked to be greater than the one before (sorted, unique) as it comes; after the last,
+     * that every root id was among them and that nothing follows. Memory: the head and one batch. A malformed
+     * manifest fails with {@link IllegalArgumentException} saying what is wrong, at the part where it is found.
+     */
+    public static final class Reader {
+        private final DataInputStream in;
+        private final Head head;
+        private final java.util.Set<ChunkId> rootMissing;
+        private int left;
+        private final byte[] previous = new byte[ChunkId.LENGTH];
+        private boolean first = true;
+
+        private Reader(DataInputStream in, Head head) {
+            this.in = in;
+            this.head = head;
+            this.left = head.referenceCount();
+            this.rootMissing = new java.util.HashSet<>(head.root());
+        }
+
+        /** Reads the head of the manifest in {@code stream}. */
+        public static Reader open(InputStream stream) {
+            DataInputStream in = new DataInputStream(stream);
+            try {
+                byte[] magic = in.readNBytes(4);
+                if (!Arrays.equals(magic, MAGIC)) {
+                    throw new IllegalArgumentException("not a backup manifest v1");
                 }
+                UUID backup = uuid(in);
+                UUID tenant = uuid(in);
+                UUID cluster = uuid(in);
+                Instant started = Instant.ofEpochMilli(in.readLong());
+                Instant finished = Instant.ofEpochMilli(in.readLong());
+                long[] v = new long[8];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readLong();
+                    if (v[i] < 0) {
+                        throw new IllegalArgumentException("negative statistic");
+                    }
+                }
+                String source = string(in);
+                if (source.length() > 4096) {
+                    throw new IllegalArgumentException("source longer than 4096 characters");
+                }
+                int messageCount = in.readUnsignedShort();
+                if (messageCount > MAX_MESSAGES) {
+                    throw new IllegalArgumentException("more than " + MAX_MESSAGES + " messages");
+                }
+                List<String> messages = new ArrayList<>(messageCount);
+                for (int i = 0; i < messageCount; i++) {
+                    messages.add(string(in));
+                }
+                List<ChunkId> root = ids(in);
+                int references = count(in);
+                return new Reader(
+                        in,
+                        new Head(
+                                backup,
+                                tenant,
+                                cluster,
+                                source,
+                                started,
+                                finished,
+                                new Statistics(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]),
+                                List.copyOf(messages),
+                                List.copyOf(root),
+                                references));
+            } catch (EOFException e) {
+                throw new IllegalArgumentException("the manifest is truncated");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            String source = string(in);
-            int messageCount = in.readUnsignedShort();
-            if (messageCount > MAX_MESSAGES) {
-                throw new IllegalArgumentException("more than " + MAX_MESSAGES + " messages");
+        }
+
+        public Head head() {
+            return head;
+        }
+
+        /**
+         * The next references, at most {@code max}, as their raw ids one after another; null after the last (when
+         * the manifest is then checked whole).
+         */
+        public byte[] next(int max) {
+            try {
+                if (left == 0) {
+                    if (in.read() != -1) {
+                        throw new IllegalArgumentException("trailing bytes after the manifest");
+                    }
+                    if (!rootMissing.isEmpty()) {
+                        throw new IllegalArgumentException("a root chunk is not among the references");
+                    }
+                    left = -1;
+                    return null;
+                }
+                if (left < 0) {
+                    return null;
+                }
+                int n = Math.min(max, left);
+                byte[] batch = new byte[n * ChunkId.LENGTH];
+                in.readFully(batch);
+                for (int at = 0; at < batch.length; at += ChunkId.LENGTH) {
+                    if (!first
+                            && Arrays.compareUnsigned(previous, 0, ChunkId.LENGTH, batch, at, at + ChunkId.LENGTH)
+                                    >= 0) {
+                        throw new IllegalArgumentException("references are not sorted and unique");
+                    }
+                    first = false;
+                    System.arraycopy(batch, at, previous, 0, ChunkId.LENGTH);
+                    if (!rootMissing.isEmpty()) {
+                        rootMissing.remove(ChunkId.of(Arrays.copyOfRange(batch, at, at + ChunkId.LENGTH)));
+                    }
+                }
+                left -= n;
+                return batch;
+            } catch (EOFException e) {
+                throw new IllegalArgumentException("the manifest is truncated");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            List<String> messages = new ArrayList<>(messageCount);
-            for (int i = 0; i < messageCount; i++) {
-                messages.add(string(in));
-            }
-            List<ChunkId> root = ids(in);
-            List<ChunkId> references = ids(in);
-            if (in.read() != -1) {
-                throw new IllegalArgumentException("trailing bytes after the manifest");
-            }
-            return new BackupManifest(
-                    backup,
-                    tenant,
-                    cluster,
-                    source,
-                    started,
-                    finished,
-                    new Statistics(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]),
-                    messages,
-                    root,
-                    references);
-        } catch (EOFException e) {
-            throw new IllegalArgumentException("the manifest is truncated");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -193,11 +322,16 @@ public record BackupManifest(
         }
     }
 
-    private static List<ChunkId> ids(DataInputStream in) throws IOException {
+    private static int count(DataInputStream in) throws IOException {
         int count = in.readInt();
         if (count < 0 || count > MAX_REFERENCES) {
             throw new IllegalArgumentException("bad chunk id count " + count);
         }
+        return count;
+    }
+
+    private static List<ChunkId> ids(DataInputStream in) throws IOException {
+        int count = count(in);
         List<ChunkId> ids = new ArrayList<>(Math.min(count, 1 << 16));
         byte[] id = new byte[ChunkId.LENGTH];
         for (int i = 0; i < count; i++) {

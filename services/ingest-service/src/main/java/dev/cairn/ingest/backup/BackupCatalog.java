@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Backups and their references in the ingest schema (plain JDBC: bulk rows, one transaction per change). */
@@ -57,18 +56,29 @@ public class BackupCatalog implements DurableChunks {
     }
 
     /**
-     * Completes the tenants' backups whose every referenced chunk is durable now (in the pack commit's transaction):
-     * the references of their Committing backups are looked up by index, never those of every tenant.
+     * Completes the backups whose every referenced chunk is durable now (in the pack commit's transaction): only the
+     * tenants' Committing backups that reference a chunk of this commit are checked (found through the references'
+     * primary key), never every Committing backup of a tenant on each commit.
      */
     @Override
-    public void chunksDurable(Connection transaction, Set<UUID> tenants) throws SQLException {
-        for (UUID tenant : new java.util.TreeSet<>(tenants)) { // one order: two commits never wait on each other
-            lockCompletion(transaction, tenant);
-        }
-        try (PreparedStatement s =
-                transaction.prepareStatement(COMPLETE_DURABLE + " AND b.tenant_id = ANY (?)" + COMPLETED_COLUMNS)) {
-            s.setArray(1, transaction.createArrayOf("uuid", tenants.toArray()));
-            recordCompleted(transaction, s);
+    public void chunksDurable(Connection transaction, Map<UUID, List<byte[]>> chunks) throws SQLException {
+        // one order: two commits never wait on each other
+        for (Map.Entry<UUID, List<byte[]>> tenant : new java.util.TreeMap<>(chunks).entrySet()) {
+            lockCompletion(transaction, tenant.getKey());
+            try (PreparedStatement s = transaction.prepareStatement("WITH written (id) AS (SELECT substring(? FROM"
+                    + " i * " + ChunkId.LENGTH + " + 1 FOR " + ChunkId.LENGTH
+                    + ") FROM generate_series(0, ? - 1) AS i) "
+                    + COMPLETE_DURABLE + " AND b.tenant_id = ? AND EXISTS (SELECT 1 FROM written w JOIN backup_chunk t"
+                    + " ON t.backup_id = b.id AND t.chunk_id = w.id)" + COMPLETED_COLUMNS)) {
+                byte[] written = new byte[tenant.getValue().size() * ChunkId.LENGTH];
+                for (int i = 0; i < tenant.getValue().size(); i++) {
+                    System.arraycopy(tenant.getValue().get(i), 0, written, i * ChunkId.LENGTH, ChunkId.LENGTH);
+                }
+                s.setBytes(1, written);
+                s.setInt(2, tenant.getValue().size());
+                s.setObject(3, tenant.getKey());
+                recordCompleted(transaction, s);
+            }
         }
     }
 
@@ -210,11 +220,41 @@ public class BackupCatalog implements DurableChunks {
         }
     }
 
-    /**
-     * Records the manifest of an InProgress backup (statistics, root, every reference, the replication of its object)
-     * and completes it if all its chunks are durable already, in one transaction. Answers false when the backup was not InProgress.
-     */
+    /** A manifest's references, a batch of raw ids one after another at a time; null after the last. */
+    @FunctionalInterface
+    public interface ReferenceBatches {
+        byte[] next();
+    }
+
+    /** {@link #commitManifest(BackupManifest.Head, ReferenceBatches, String, long)} of a manifest held whole. */
     public boolean commitManifest(BackupManifest m, String manifestKey, long manifestBytes) {
+        List<ChunkId> refs = m.references();
+        int[] from = {0};
+        return commitManifest(
+                m.head(),
+                () -> {
+                    if (from[0] >= refs.size()) {
+                        return null;
+                    }
+                    List<ChunkId> batch = refs.subList(from[0], Math.min(refs.size(), from[0] + REFERENCE_BATCH));
+                    from[0] += batch.size();
+                    return concat(batch);
+                },
+                manifestKey,
+                manifestBytes);
+    }
+
+    /** References inserted per statement. */
+    public static final int REFERENCE_BATCH = 50_000;
+
+    /**
+     * Records the manifest of an InProgress backup (statistics, root, every reference as {@code references} yields
+     * them, the replication of its object) and completes it if all its chunks are durable already, in one
+     * transaction. Answers false when the backup was not InProgress. A batch that fails (a malformed manifest read as
+     * it comes) rolls it all back.
+     */
+    public boolean commitManifest(
+            BackupManifest.Head m, ReferenceBatches references, String manifestKey, long manifestBytes) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -232,7 +272,7 @@ public class BackupCatalog implements DurableChunks {
                         p.setLong(i++, v);
                     }
                     p.setString(i++, String.join("\n", m.messages()));
-                    p.setInt(i++, m.references().size());
+                    p.setInt(i++, m.referenceCount());
                     p.setBytes(i++, concat(m.root()));
                     p.setString(i++, manifestKey);
                     p.setObject(i++, m.backupId());
@@ -243,7 +283,7 @@ public class BackupCatalog implements DurableChunks {
                     c.rollback();
                     return false;
                 }
-                insertReferences(c, m.backupId(), m.references());
+                insertReferences(c, m.backupId(), references);
                 ReplicationOutbox.copy(c, m.tenantId(), manifestKey, manifestBytes);
                 try (PreparedStatement p = c.prepareStatement(COMPLETE_DURABLE + " AND b.id = ?" + COMPLETED_COLUMNS)) {
                     p.setObject(1, m.backupId());
@@ -472,15 +512,14 @@ public class BackupCatalog implements DurableChunks {
      * transaction, so neither a conflict clause nor a foreign key check per row is needed (V9: backup_chunk rows go
      * with their backup by a statement-level trigger).
      */
-    private static void insertReferences(Connection c, UUID backupId, List<ChunkId> refs) throws SQLException {
+    private static void insertReferences(Connection c, UUID backupId, ReferenceBatches refs) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO backup_chunk (backup_id, chunk_id) SELECT ?,"
                 + " substring(? FROM i * " + ChunkId.LENGTH + " + 1 FOR " + ChunkId.LENGTH + ")"
                 + " FROM generate_series(0, ? - 1) AS i")) {
-            for (int from = 0; from < refs.size(); from += 50_000) {
-                List<ChunkId> batch = refs.subList(from, Math.min(refs.size(), from + 50_000));
+            for (byte[] batch = refs.next(); batch != null; batch = refs.next()) {
                 s.setObject(1, backupId);
-                s.setBytes(2, concat(batch));
-                s.setInt(3, batch.size());
+                s.setBytes(2, batch);
+                s.setInt(3, batch.length / ChunkId.LENGTH);
                 s.executeUpdate();
             }
         }

@@ -15,11 +15,14 @@ import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -207,44 +210,84 @@ public class BackupService {
 
     /**
      * Takes the manifest of a backup this agent started: validates it, keeps it as an object beside the packs (so the
-     * bucket alone rebuilds the catalog), then records it. Sending the same manifest again is harmless.
+     * bucket alone rebuilds the catalog), then records it. Sending the same manifest again is harmless. The body goes
+     * to a local file as it arrives and is read from there a batch of references at a time, twice (checked whole
+     * before anything is kept, then recorded): a manifest of millions of references never sits in memory.
      */
     public Backup commit(AgentIdentity agent, UUID id, InputStream body) {
         Backup backup = started(agent, id, "commits");
-        byte[] bytes;
-        BackupManifest manifest;
+        Path file;
         try {
-            bytes = body.readAllBytes();
-            manifest = BackupManifest.decode(new ByteArrayInputStream(bytes));
+            file = Files.createTempFile("cairn-manifest-", ".cbm");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "invalid-manifest", "Invalid manifest", e.getMessage());
         }
-        if (!manifest.backupId().equals(id)
-                || !manifest.tenantId().equals(agent.tenantId())
-                || !manifest.clusterId().equals(agent.clusterId())) {
-            throw new ProblemException(
-                    400, "invalid-manifest", "Invalid manifest", "the manifest names another backup, tenant or agent");
-        }
-        if (backup.phase() != BackupPhase.InProgress) {
-            if (backup.phase() != BackupPhase.Failed
-                    && backup.referenceCount() == manifest.references().size()) {
-                return backup; // a retry of a commit that went through
+        try {
+            long size;
+            BackupManifest.Head manifest;
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    size = body.transferTo(out);
+                }
+                manifest = readWhole(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(400, "invalid-manifest", "Invalid manifest", e.getMessage());
             }
-            throw new ProblemException(
-                    409,
-                    "backup-not-in-progress",
-                    "Backup not in progress",
-                    "backup " + id + " is " + backup.phase() + "; only an InProgress backup takes a manifest"
-                            + (backup.failure() == null ? "" : " (" + backup.failure() + ")"));
+            if (!manifest.backupId().equals(id)
+                    || !manifest.tenantId().equals(agent.tenantId())
+                    || !manifest.clusterId().equals(agent.clusterId())) {
+                throw new ProblemException(
+                        400,
+                        "invalid-manifest",
+                        "Invalid manifest",
+                        "the manifest names another backup, tenant or agent");
+            }
+            if (backup.phase() != BackupPhase.InProgress) {
+                if (backup.phase() != BackupPhase.Failed && backup.referenceCount() == manifest.referenceCount()) {
+                    return backup; // a retry of a commit that went through
+                }
+                throw new ProblemException(
+                        409,
+                        "backup-not-in-progress",
+                        "Backup not in progress",
+                        "backup " + id + " is " + backup.phase() + "; only an InProgress backup takes a manifest"
+                                + (backup.failure() == null ? "" : " (" + backup.failure() + ")"));
+            }
+            String name = "backups/" + id + ".manifest";
+            store.put(agent.homeRegion(), agent.tenantId(), name, file);
+            faults.pass(FaultPoints.Point.MANIFEST_BEFORE_COMMIT);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                BackupManifest.Reader reader = BackupManifest.Reader.open(in);
+                catalog.commitManifest(
+                        reader.head(),
+                        () -> reader.next(BackupCatalog.REFERENCE_BATCH),
+                        PackStore.key(agent.tenantId(), name),
+                        size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faults.pass(FaultPoints.Point.MANIFEST_AFTER_COMMIT);
+            return get(agent.tenantId(), id);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("manifest file %s left behind: %s", file, e.getMessage());
+            }
         }
-        String name = "backups/" + id + ".manifest";
-        store.put(agent.homeRegion(), agent.tenantId(), name, bytes);
-        faults.pass(FaultPoints.Point.MANIFEST_BEFORE_COMMIT);
-        catalog.commitManifest(manifest, PackStore.key(agent.tenantId(), name), bytes.length);
-        faults.pass(FaultPoints.Point.MANIFEST_AFTER_COMMIT);
-        return get(agent.tenantId(), id);
+    }
+
+    /** Reads a manifest file through to its end, a batch at a time: its head, once every part of it is checked. */
+    private static BackupManifest.Head readWhole(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            BackupManifest.Reader reader = BackupManifest.Reader.open(in);
+            while (reader.next(BackupCatalog.REFERENCE_BATCH) != null) {
+                // every batch checked as it is read: sorted, unique, the root among them, nothing after the end
+            }
+            return reader.head();
+        }
     }
 
     /** Fails a backup this agent started ({@code 403 not-your-backup} for another cluster's, even of its tenant). */

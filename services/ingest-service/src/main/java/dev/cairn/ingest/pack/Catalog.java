@@ -161,7 +161,7 @@ public class Catalog {
             c.setAutoCommit(false);
             try {
                 Map<UUID, String> overQuota = new TreeMap<>();
-                Set<UUID> written = new TreeSet<>();
+                Map<UUID, List<byte[]>> written = new TreeMap<>();
                 Map<UUID, List<Pack>> byTenant = new TreeMap<>();
                 for (Pack pack : packs) {
                     byTenant.computeIfAbsent(pack.tenantId(), t -> new ArrayList<>())
@@ -177,7 +177,8 @@ public class Catalog {
                             continue;
                         }
                         insertPack(c, pack);
-                        written.add(tenant.getKey());
+                        List<byte[]> ids = written.computeIfAbsent(tenant.getKey(), t -> new ArrayList<>());
+                        pack.entries().forEach(e -> ids.add(e.id().bytes()));
                         stored += pack.size() + pack.index().length;
                     }
                 }

@@ -10,10 +10,11 @@ import java.sql.SQLException;
  */
 public interface DurableChunks {
     /**
-     * Runs inside the commit's transaction, after the chunk rows of {@code tenants} are written: only their backups
-     * can have become complete.
+     * Runs inside the commit's transaction, after the chunk rows of the packs are written ({@code chunks}: each
+     * tenant's chunk ids, raw): only a backup that references one of them can have become complete.
      */
-    void chunksDurable(Connection transaction, java.util.Set<java.util.UUID> tenants) throws SQLException;
+    void chunksDurable(Connection transaction, java.util.Map<java.util.UUID, java.util.List<byte[]>> chunks)
+            throws SQLException;
 
     /**
      * Runs inside the commit's transaction when packs of the tenant were refused at its limit: its unfinished backups

@@ -14,6 +14,9 @@ public interface PackStore {
     /** Writes an object of the tenant in the region's bucket under {@code tenants/<tenant>/<name>}. */
     void put(String region, UUID tenantId, String name, byte[] content);
 
+    /** Writes an object of the tenant from a local file (a manifest too large to hold in memory). */
+    void put(String region, UUID tenantId, String name, java.nio.file.Path content);
+
     /** Writes an object by key with the MD5 of its bytes (base64), which the store checks on receipt. */
     void put(String region, String key, byte[] content, String md5Base64);
 

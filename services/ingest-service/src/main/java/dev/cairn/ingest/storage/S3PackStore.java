@@ -34,6 +34,14 @@ public class S3PackStore implements PackStore {
     }
 
     @Override
+    public void put(String region, UUID tenantId, String name, java.nio.file.Path content) {
+        stores.client(region)
+                .putObject(
+                        b -> b.bucket(stores.bucket(region)).key(PackStore.key(tenantId, name)),
+                        RequestBody.fromFile(content));
+    }
+
+    @Override
     public void put(String region, String key, byte[] content, String md5Base64) {
         stores.client(region)
                 .putObject(
