@@ -179,6 +179,17 @@ public class AgentCommand extends PanacheEntityBase {
                 .list();
     }
 
+    /** When the first lease of the cluster's delivered commands ends (one then goes out again); null for none. */
+    static Instant nextLeaseEnd(UUID clusterId) {
+        return getEntityManager()
+                .createQuery(
+                        "select min(c.leaseUntil) from AgentCommand c where c.clusterId = ?1 and c.phase = ?2",
+                        Instant.class)
+                .setParameter(1, clusterId)
+                .setParameter(2, CommandPhase.Delivered)
+                .getSingleResult();
+    }
+
     /** Ids of a cluster's unfinished commands that the tenant asked to cancel. */
     static List<UUID> cancelRequested(UUID clusterId) {
         return AgentCommand.<AgentCommand>find(

@@ -44,6 +44,7 @@ public class CommandService {
     private final ObjectMapper json;
     private final CommandFileStore files;
     private final FaultPoints faults;
+    private final CommandNotifications notifications;
 
     public CommandService(
             ClusterService clusters,
@@ -51,8 +52,10 @@ public class CommandService {
             CommandsConfig config,
             ObjectMapper json,
             CommandFileStore files,
-            FaultPoints faults) {
+            FaultPoints faults,
+            CommandNotifications notifications) {
         this.faults = faults;
+        this.notifications = notifications;
         this.clusters = clusters;
         this.signals = signals;
         this.config = config;
@@ -156,6 +159,7 @@ public class CommandService {
             c.createdAt = now;
             c.updatedAt = now;
             c.persist();
+            CommandNotifications.commandsChanged(AgentCommand.getEntityManager(), clusterId);
             LOG.infof("command %s (%s) queued for cluster %s of tenant %s", c.id, c.kind, clusterId, tenantId);
             return view(c);
         });
@@ -189,6 +193,7 @@ public class CommandService {
             AgentCommand c = owned(tenantId, clusterId, commandId);
             Instant now = Instant.now();
             c.apply(CommandLifecycle.cancel(c.state(), now), now);
+            CommandNotifications.commandsChanged(AgentCommand.getEntityManager(), clusterId);
             return view(c);
         });
         signals.signal(clusterId);
@@ -204,6 +209,7 @@ public class CommandService {
         Duration bounded = wait.compareTo(config.maxWait()) > 0 ? config.maxWait() : wait;
         Instant deadline = Instant.now().plus(bounded);
         long ticket = signals.begin(clusterId);
+        notifications.pollBegan(clusterId);
         while (true) {
             if (!stillListening.getAsBoolean()) {
                 // its agent went away: nothing is taken for this poll
@@ -213,13 +219,23 @@ public class CommandService {
                 // a newer poll of the cluster waits now (one poll per cluster)
                 return new Delivery(List.of(), List.of(), config.lease().toSeconds(), true);
             }
+            long seen = signals.seen(clusterId);
             Delivery delivery = onCurrentState(() -> take(tenantId, clusterId));
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (!delivery.commands().isEmpty() || !delivery.cancel().isEmpty() || left <= 0) {
                 return delivery;
             }
             try {
-                signals.await(clusterId, Math.min(left, config.recheck().toMillis()));
+                // until a notification, the recheck, or the end of a lease (whose command is then delivered again)
+                long sleep = Math.min(left, config.recheck().toMillis());
+                Instant leaseEnd = QuarkusTransaction.requiringNew().call(() -> AgentCommand.nextLeaseEnd(clusterId));
+                if (leaseEnd != null) {
+                    sleep = Math.min(
+                            sleep,
+                            Math.max(
+                                    1, Duration.between(Instant.now(), leaseEnd).toMillis() + 1));
+                }
+                signals.await(clusterId, seen, sleep);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return delivery;

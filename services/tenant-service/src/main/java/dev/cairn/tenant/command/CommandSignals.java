@@ -7,16 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Wakes an agent's waiting poll in this process when a command for its cluster is committed, and keeps one poll per
  * cluster: a new poll supersedes the one waiting (which answers at once, empty), so that one agent token cannot hold
- * hundreds of waits. Other instances of the service notice a command on their next database check (every few
- * seconds), so nothing depends on it but latency.
+ * hundreds of waits. What happens on other instances comes through {@link CommandNotifications}.
  */
 @ApplicationScoped
 public class CommandSignals {
     private final ConcurrentHashMap<UUID, Waits> clusters = new ConcurrentHashMap<>();
 
-    /** A cluster's monitor and the ticket of its latest poll. */
+    /** A cluster's monitor, the ticket of its latest poll, and how many signals it has had. */
     private static final class Waits {
         long latest;
+        long signals;
     }
 
     /** Starts a poll of {@code clusterId}: the poll waiting before it (if any) is woken and superseded. */
@@ -24,8 +24,20 @@ public class CommandSignals {
         Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
         synchronized (waits) {
             waits.latest++;
+            waits.signals++;
             waits.notifyAll();
             return waits.latest;
+        }
+    }
+
+    /**
+     * How many signals the cluster has had: read before looking at the database, and given to {@link #await}, so
+     * that a signal sent in between is never slept through.
+     */
+    public long seen(UUID clusterId) {
+        Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
+        synchronized (waits) {
+            return waits.signals;
         }
     }
 
@@ -41,14 +53,35 @@ public class CommandSignals {
     }
 
     /**
-     * Waits up to {@code millis} for a signal for {@code clusterId} (a command, or a newer poll). On a virtual thread
-     * the wait holds no platform thread.
+     * Waits up to {@code millis} for a signal for {@code clusterId} (a command, or a newer poll) after the
+     * {@code seen}-th: at once when one came since. On a virtual thread the wait holds no platform thread.
      */
-    public void await(UUID clusterId, long millis) throws InterruptedException {
+    public void await(UUID clusterId, long seen, long millis) throws InterruptedException {
         Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(1, millis));
         synchronized (waits) {
-            waits.wait(Math.max(1, millis));
+            long left;
+            while (waits.signals == seen && (left = until - System.nanoTime()) > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(waits, left);
+            }
         }
+    }
+
+    /** Ends the poll of {@code clusterId} waiting here, superseded (a newer one began on another instance). */
+    public void supersede(UUID clusterId) {
+        Waits waits = clusters.get(clusterId);
+        if (waits != null) {
+            synchronized (waits) {
+                waits.latest++;
+                waits.signals++;
+                waits.notifyAll();
+            }
+        }
+    }
+
+    /** Wakes every waiting poll of every cluster (to look again, after notifications may have been missed). */
+    public void signalAll() {
+        clusters.keySet().forEach(this::signal);
     }
 
     /** Wakes every poll waiting for {@code clusterId}. */
@@ -56,6 +89,7 @@ public class CommandSignals {
         Waits waits = clusters.get(clusterId);
         if (waits != null) {
             synchronized (waits) {
+                waits.signals++;
                 waits.notifyAll();
             }
         }

@@ -12,8 +12,11 @@ public interface CommandsConfig {
     @WithDefault("PT30S")
     Duration maxWait();
 
-    /** How often a waiting poll checks the database (commands queued through another instance). */
-    @WithDefault("PT3S")
+    /**
+     * How often a waiting poll checks the database even without a notification ({@link CommandNotifications} wakes
+     * it at once for a command queued on any instance): what bounds the delay while notifications cannot be heard.
+     */
+    @WithDefault("PT30S")
     Duration recheck();
 
     /** How long a delivered command waits for the agent's RUNNING report before it is delivered again. */

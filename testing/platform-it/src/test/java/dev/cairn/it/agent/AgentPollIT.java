@@ -1,11 +1,18 @@
 package dev.cairn.it.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,5 +52,59 @@ class AgentPollIT {
         assertThat(third.jsonPath().getBoolean("superseded")).isFalse();
         assertThat(waiting.get(8, TimeUnit.SECONDS).jsonPath().getBoolean("superseded"))
                 .isTrue();
+    }
+
+    @Test
+    void whatHappensOnAnotherInstanceReachesTheWaitingPollAtOnce() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Other Instance");
+        Agents.Registered agent = Agents.registered(tenant, "poller");
+        String token = agent.accessToken();
+        UUID cluster = UUID.fromString(agent.credentials().path("clusterId").asText());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try (Connection db = TestPlatform.get().postgres().connect(Platform.DATABASE)) {
+            // a poll of the cluster begins on another instance (as its CommandNotifications says so): the poll
+            // waiting here ends at once, superseded, rather than after its 25 s
+            long start = System.nanoTime();
+            CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
+                    () -> Api.as(token).queryParam("wait", 25).when().get(POLL), threads);
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        notify(db, "p " + cluster + " another-instance");
+                        return waiting.isDone();
+                    });
+            assertThat(waiting.get().jsonPath().getBoolean("superseded")).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+
+            // a command queued through another instance (its row and its notification, in one transaction) reaches
+            // the poll waiting here within moments, not at its next database check (30 s)
+            start = System.nanoTime();
+            CompletableFuture<Response> next = CompletableFuture.supplyAsync(
+                    () -> Api.as(token).queryParam("wait", 25).when().get(POLL), threads);
+            UUID command = UUID.randomUUID();
+            db.setAutoCommit(false);
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO tenant.agent_command (id, tenant_id,"
+                    + " cluster_id, kind, spec, phase, created_at, updated_at) VALUES (?, ?, ?, 'BACKUP', '{}',"
+                    + " 'Queued', now(), now())")) {
+                s.setObject(1, command);
+                s.setObject(2, tenant.id());
+                s.setObject(3, cluster);
+                s.executeUpdate();
+            }
+            notify(db, "c " + cluster);
+            // the poll is waiting by now (it took nothing: the row is not committed)
+            Thread.sleep(2_000);
+            db.commit();
+            Response delivered = next.get(15, TimeUnit.SECONDS);
+            assertThat(delivered.jsonPath().getString("commands[0].id")).isEqualTo(command.toString());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    private static void notify(Connection db, String payload) throws Exception {
+        try (PreparedStatement s = db.prepareStatement("SELECT pg_notify('cairn_commands', ?)")) {
+            s.setString(1, payload);
+            s.execute();
+        }
     }
 }

@@ -10,6 +10,10 @@ import java.util.UUID;
 public final class Tenants {
     private Tenants() {}
 
+    /** A lock per administrator's email: their sign-ins one at a time ({@link SignedUp#token()}). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> SIGN_INS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A tenant signed up on the Free plan in eu-west-1 with us-east-1 for disaster recovery. */
     public static SignedUp free(String organisation) {
         Platform platform = TestPlatform.get();
@@ -66,9 +70,15 @@ public final class Tenants {
      * @param password the administrator's password
      */
     public record SignedUp(UUID id, String email, String password) {
-        /** A fresh access token of the administrator (client cairn-cli). */
+        /**
+         * A fresh access token of the administrator (client cairn-cli). One sign-in of a user at a time: Keycloak's
+         * brute-force protection refuses a user's concurrent sign-ins ({@code user_temporarily_disabled}), and an
+         * await's polling thread may still be signing in when the test's own thread does.
+         */
         public String token() {
-            return TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email, password);
+            synchronized (SIGN_INS.computeIfAbsent(email, e -> new Object())) {
+                return TestPlatform.get().keycloak().token("cairn", "cairn-cli", null, email, password);
+            }
         }
 
         /** The tenant's backups, newest first, as the API lists them to its administrator. */

@@ -1,0 +1,163 @@
+package dev.cairn.tenant.command;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Tells every instance of the service what happens to a cluster's commands and polls, through PostgreSQL's
+ * {@code LISTEN}/{@code NOTIFY} on the channel {@value #CHANNEL}: a command queued or cancelled (sent in its
+ * transaction, so delivered once it commits) wakes the cluster's waiting poll wherever it waits; a poll beginning on
+ * one instance supersedes the poll of that cluster waiting on another (one poll per cluster across instances). Each
+ * instance listens on a connection of its own, reconnecting after a failure; while it cannot listen, waiting polls
+ * still check the database every {@code cairn.commands.recheck}.
+ */
+@ApplicationScoped
+public class CommandNotifications {
+    /** The channel. Payloads: {@code c <cluster>} (its commands changed), {@code p <cluster> <instance>} (a poll). */
+    static final String CHANNEL = "cairn_commands";
+
+    private static final Logger LOG = Logger.getLogger(CommandNotifications.class);
+
+    private final CommandSignals signals;
+    private final AgroalDataSource db;
+    private final String url;
+    private final String user;
+    private final String password;
+    /** This instance, in the poll notifications it sends (and ignores when they come back). */
+    private final String instance = UUID.randomUUID().toString();
+
+    private volatile boolean running = true;
+    private volatile Connection listening;
+    private Thread thread;
+
+    public CommandNotifications(
+            CommandSignals signals,
+            AgroalDataSource db,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.signals = signals;
+        this.db = db;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    void start(@Observes StartupEvent event) {
+        thread =
+                Thread.ofPlatform().daemon().name("cairn-command-notifications").start(this::listen);
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        Connection c = listening;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Whether this instance listens now (tests and health). */
+    public boolean listening() {
+        return listening != null;
+    }
+
+    /** Says, in the caller's transaction, that the cluster's commands changed (delivered when it commits). */
+    static void commandsChanged(jakarta.persistence.EntityManager transaction, UUID clusterId) {
+        transaction
+                .createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, CHANNEL)
+                .setParameter(2, "c " + clusterId)
+                .getSingleResult();
+    }
+
+    /** Says that a poll of the cluster began here: a poll of it waiting on another instance ends, superseded. */
+    public void pollBegan(UUID clusterId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            s.setString(1, CHANNEL);
+            s.setString(2, "p " + clusterId + " " + instance);
+            s.execute();
+        } catch (SQLException e) {
+            // a second poll on another instance then waits until its own end: latency, nothing lost
+            LOG.debugf("poll of %s not announced: %s", clusterId, e.getMessage());
+        }
+    }
+
+    private void listen() {
+        Duration backoff = Duration.ofSeconds(1);
+        while (running) {
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                listening = c;
+                backoff = Duration.ofSeconds(1);
+                // what was sent while this instance did not listen is lost: every waiting poll looks again
+                signals.signalAll();
+                while (running) {
+                    PGNotification[] received = pg.getNotifications(10_000);
+                    if (received != null) {
+                        for (PGNotification n : received) {
+                            handle(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = null;
+                if (!running) {
+                    return;
+                }
+                LOG.warnf(
+                        "not listening for command notifications (again in %d s): %s",
+                        backoff.toSeconds(), e.getMessage());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                        ? Duration.ofSeconds(30)
+                        : backoff.multipliedBy(2);
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    /** Acts on one payload; anything else on the channel is ignored. */
+    void handle(String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split(" ");
+        try {
+            if (parts.length == 2 && parts[0].equals("c")) {
+                signals.signal(UUID.fromString(parts[1]));
+            } else if (parts.length == 3 && parts[0].equals("p") && !parts[2].equals(instance)) {
+                signals.supersede(UUID.fromString(parts[1]));
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.debugf("a notification that is not ours on %s: %s", CHANNEL, payload);
+        }
+    }
+}
