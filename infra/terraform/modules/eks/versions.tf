@@ -1,0 +1,7 @@
+terraform {
+  required_version = "~> 1.10"
+  required_providers {
+    aws = { source = "hashicorp/aws", version = "~> 5.80" }
+    tls = { source = "hashicorp/tls", version = "~> 4.0" }
+  }
+}
