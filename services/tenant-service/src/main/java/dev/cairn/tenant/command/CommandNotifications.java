@@ -1,6 +1,7 @@
 package dev.cairn.tenant.command;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,11 @@ public class CommandNotifications {
     void start(@Observes StartupEvent event) {
         thread =
                 Thread.ofPlatform().daemon().name("cairn-command-notifications").start(this::listen);
+    }
+
+    /** Stops listening before the rest shuts down (a database stopping first is then no failure to report). */
+    void shutdown(@Observes ShutdownEvent event) {
+        stop();
     }
 
     @PreDestroy

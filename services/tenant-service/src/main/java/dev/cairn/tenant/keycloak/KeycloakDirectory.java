@@ -31,6 +31,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 /** The user directory in Keycloak's realm {@code cairn}, through the admin REST API as a service account. */
 @ApplicationScoped
 public class KeycloakDirectory implements UserDirectory {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KeycloakDirectory.class);
+
     private static final String REALM = "cairn";
 
     private final Keycloak keycloak;
@@ -334,7 +336,12 @@ public class KeycloakDirectory implements UserDirectory {
                     .findFirst()
                     .orElse("none");
             if (!role.equals("none")) {
-                mirrorTenantRole(user.getId(), role);
+                try {
+                    mirrorTenantRole(user.getId(), role);
+                } catch (RuntimeException e) {
+                    // a realm whose user profile lacks the attribute: the list stays right, only slower
+                    LOG.warnf("role of user %s not mirrored: %s", user.getId(), e.getMessage());
+                }
             }
         }
         boolean mustSetPassword =
