@@ -1,5 +1,5 @@
 # The DR region: tenants' copies land here, the catalog follows the primary's as a read replica, and the services
-# stand by (the chart installed with replicas at zero) until a failover (docs/operations.md).
+# stand by until a failover (docs/operations.md).
 provider "aws" {
   region = var.region
   default_tags {
@@ -7,9 +7,9 @@ provider "aws" {
   }
 }
 
-# Topics are made once MSK exists (terraform apply -target=module.msk first; README.md).
+# Topics are made once MSK exists (terraform apply -target=module.region.module.msk first; README.md).
 provider "kafka" {
-  bootstrap_servers = module.msk.bootstrap_brokers_sasl_scram == null ? [] : split(",", module.msk.bootstrap_brokers_sasl_scram)
+  bootstrap_servers = module.region.kafka_bootstrap_servers == null ? [] : split(",", module.region.kafka_bootstrap_servers)
   tls_enabled       = true
   sasl_mechanism    = "scram-sha512"
   sasl_username     = "platform-admin"
@@ -17,79 +17,25 @@ provider "kafka" {
 }
 
 locals {
-  name = "cairn-${var.environment}-${var.region}"
   tags = { Project = "cairn", Environment = var.environment, Role = "dr" }
 }
 
-module "network" {
-  source             = "../../modules/network"
-  name               = local.name
-  cidr               = var.vpc_cidr
-  availability_zones = var.availability_zones
-}
-
-module "kms" {
-  source                 = "../../modules/kms"
-  name                   = local.name
-  tenant_keys_replica_of = var.primary_tenant_keys_kms_key_arn
-}
-
-module "eks" {
-  source              = "../../modules/eks"
-  name                = local.name
-  vpc_id              = module.network.vpc_id
-  private_subnet_ids  = module.network.private_subnet_ids
-  api_allowed_cidrs   = var.api_allowed_cidrs
-  secrets_kms_key_arn = module.kms.key_arns["kubernetes"]
-}
-
-module "msk" {
-  source                    = "../../modules/msk"
-  name                      = local.name
-  vpc_id                    = module.network.vpc_id
-  private_subnet_ids        = module.network.private_subnet_ids
-  client_security_group_ids = [module.eks.cluster_security_group_id]
-  kms_key_arn               = module.kms.key_arns["kafka"]
-}
-
-module "topics" {
-  source = "../../modules/kafka-topics"
-}
-
-module "database" {
-  source                    = "../../modules/database"
-  name                      = local.name
-  vpc_id                    = module.network.vpc_id
-  private_subnet_ids        = module.network.private_subnet_ids
-  client_security_group_ids = [module.eks.cluster_security_group_id]
-  kms_key_arn               = module.kms.key_arns["database"]
-  replicate_source_db       = var.primary_database_arn
-}
-
-module "objects" {
-  source           = "../../modules/object-storage"
-  bucket_name      = var.bucket_name
-  kms_key_arn      = module.kms.key_arns["objects"]
-  object_lock_mode = var.object_lock_mode
-}
-
-module "service_roles" {
-  source                  = "../../modules/service-roles"
-  name                    = local.name
-  oidc_provider_arn       = module.eks.oidc_provider_arn
-  oidc_issuer             = module.eks.oidc_issuer
-  bucket_arns             = [var.primary_bucket_arn, module.objects.bucket_arn]
-  object_kms_key_arns     = [var.primary_object_kms_key_arn, module.kms.key_arns["objects"]]
-  tenant_keys_kms_key_arn = module.kms.key_arns["tenant-keys"]
-}
-
-module "entry_point" {
-  source                 = "../../modules/entry-point"
-  name                   = local.name
-  vpc_id                 = module.network.vpc_id
-  zone_id                = var.zone_id
-  hostname               = var.hostname
-  load_balancer_dns_name = var.load_balancer_dns_name
-  load_balancer_zone_id  = var.load_balancer_zone_id
-  health_check_failover  = "SECONDARY"
+module "region" {
+  source                  = "../../modules/region"
+  region                  = var.region
+  environment             = var.environment
+  availability_zones      = var.availability_zones
+  vpc_cidr                = var.vpc_cidr
+  hostname                = var.hostname
+  zone_id                 = var.zone_id
+  api_allowed_cidrs       = var.api_allowed_cidrs
+  bucket_name             = var.bucket_name
+  object_lock_mode        = var.object_lock_mode
+  load_balancer_dns_name  = var.load_balancer_dns_name
+  load_balancer_zone_id   = var.load_balancer_zone_id
+  peer_bucket_arn         = var.primary_bucket_arn
+  peer_object_kms_key_arn = var.primary_object_kms_key_arn
+  replicate_source_db     = var.primary_database_arn
+  tenant_keys_replica_of  = var.primary_tenant_keys_kms_key_arn
+  failover                = "SECONDARY"
 }

@@ -100,6 +100,7 @@ class TerraformConfigurationTest {
                         "modules/object-storage",
                         "modules/service-roles",
                         "modules/entry-point",
+                        "modules/region",
                         "envs/primary",
                         "envs/dr");
     }
@@ -162,7 +163,9 @@ class TerraformConfigurationTest {
         FOLDERS.forEach((folder, blocks) -> blocks(folder, "module").forEach((call, body) -> {
             String source = String.valueOf(map(body).get("source"));
             Path module = folder.resolve(source).normalize();
-            if (!source.startsWith("../../modules/") || !FOLDERS.containsKey(module)) {
+            if (!source.startsWith("../")
+                    || !module.startsWith(ROOT.resolve("modules"))
+                    || !FOLDERS.containsKey(module)) {
                 problems.add(name(folder) + " module " + call + ": source " + source + " is not a module here");
                 return;
             }
@@ -286,10 +289,17 @@ class TerraformConfigurationTest {
                     .as(name(env) + " state backend")
                     .containsKey("s3");
         }
-        assertThat(blocks(primary, "module").keySet())
-                .isEqualTo(blocks(dr, "module").keySet());
+        // both roots are the same region module, in two regions
+        for (Path env : List.of(primary, dr)) {
+            assertThat(map(blocks(env, "module").get("region")).get("source")).hasToString("../../modules/region");
+        }
         // the DR catalog follows the primary's, and its tenants' key is the primary's, replicated
-        assertThat(map(blocks(dr, "module").get("database"))).containsKey("replicate_source_db");
-        assertThat(map(blocks(dr, "module").get("kms"))).containsKey("tenant_keys_replica_of");
+        assertThat(map(blocks(dr, "module").get("region")))
+                .containsKeys("replicate_source_db", "tenant_keys_replica_of");
+        assertThat(map(blocks(primary, "module").get("region")))
+                .doesNotContainKeys("replicate_source_db", "tenant_keys_replica_of");
+        Path region = ROOT.resolve("modules/region");
+        assertThat(map(blocks(region, "module").get("database"))).containsKey("replicate_source_db");
+        assertThat(map(blocks(region, "module").get("kms"))).containsKey("tenant_keys_replica_of");
     }
 }
