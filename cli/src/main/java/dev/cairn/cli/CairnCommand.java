@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.agent.runtime.AgentRuntime;
+import dev.cairn.cli.account.ConfirmCommand;
 import dev.cairn.cli.account.LoginCommand;
 import dev.cairn.cli.account.SignupCommand;
 import dev.cairn.cli.account.TokenCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             SignupCommand.class,
+            ConfirmCommand.class,
             LoginCommand.class,
             TokenCommand.class,
             ClusterCommand.class,

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "signup",
-        description = "Create a tenant on the Free plan (1 TB) and sign in as its administrator.",
+        description = {
+            "Sign up for a tenant on the Free plan (1 TB): a link to confirm the address is mailed to it.",
+            "Follow the link in a browser, or give it to `cairn confirm`; the tenant is made then."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cairn signup --organisation Acme --email admin@acme.test --dr-region us-east-1",
@@ -66,23 +69,19 @@ public final class SignupCommand implements Callable<Integer> {
         if (drRegion != null) {
             body.put("drRegion", drRegion);
         }
-        Api.Response response = Api.postJson(platform.url() + "/api/v1/signup", body, null);
-        JsonNode tenant = response.body();
-        Auth.loginWithPassword(platform.url(), email, password, false);
+        JsonNode accepted =
+                Api.postJson(platform.url() + "/api/v1/signup", body, null).body();
         if (!output.isTable()) {
-            output.print(tenant, io.out());
+            output.print(accepted, io.out());
             return ExitStatus.OK;
         }
         io.out()
-                .println((response.status() == 201 ? "Signed up " : "Already signed up: ")
-                        + tenant.path("name").asText()
-                        + " (tenant " + tenant.path("id").asText() + ", plan "
-                        + tenant.path("plan").asText() + ", home "
-                        + tenant.path("homeRegion").asText()
-                        + (tenant.path("drRegion").isTextual()
-                                ? ", DR " + tenant.path("drRegion").asText()
-                                : "")
-                        + "); signed in as " + email + ".");
+                .println("Sent a link to " + accepted.path("email").asText() + " (it works until "
+                        + accepted.path("confirmBy").asText() + "). Follow it in a browser, or run:");
+        io.out().println("  cairn confirm 'LINK'");
+        io.out()
+                .println("then sign in: cairn login --email "
+                        + accepted.path("email").asText());
         return ExitStatus.OK;
     }
 }

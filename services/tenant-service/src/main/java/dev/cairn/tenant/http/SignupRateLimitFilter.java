@@ -14,7 +14,7 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The unauthenticated ways in ({@code POST /api/v1/signup}, {@code POST /api/v1/agent/register}) through a token
+ * The unauthenticated ways in ({@code POST /api/v1/signup} and its confirmations, {@code POST /api/v1/agent/register}) through a token
  * bucket per client address ({@code cairn.tenants.signups-per-minute}, bursts of {@code signup-burst}): over it,
  * {@code 429 rate-limited} with {@code Retry-After}. The client address is the one the gateway forwards (it drops
  * clients' own {@code X-Forwarded-For}). At most {@link #MAX_CLIENTS} addresses are remembered, the least recently
@@ -24,7 +24,8 @@ public class SignupRateLimitFilter {
     /** The most client addresses whose buckets are kept. */
     static final int MAX_CLIENTS = 100_000;
 
-    private static final Set<String> LIMITED = Set.of("/api/v1/signup", "/api/v1/agent/register");
+    private static final Set<String> LIMITED =
+            Set.of("/api/v1/signup", "/api/v1/signup/confirmations", "/api/v1/agent/register");
 
     private final TenantsConfig config;
     private final Map<String, TokenBucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {

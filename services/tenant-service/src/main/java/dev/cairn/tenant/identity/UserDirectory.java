@@ -8,18 +8,16 @@ import java.util.UUID;
 public interface UserDirectory {
 
     /**
-     * Creates a user who signs in with {@code email} and {@code password}, member of {@code tenantId} with the
-     * realm roles; fails with {@link DirectoryConflict} when the email is taken.
+     * Creates a user whose email was confirmed, who signs in with {@code email} and the password behind {@code
+     * password}, member of {@code tenantId} with the realm roles; fails with {@link DirectoryConflict} when the
+     * email is taken.
      *
      * @return the user's id
      */
-    String createTenantUser(String email, String password, UUID tenantId, List<String> roles);
+    String createTenantUser(String email, PasswordHash password, UUID tenantId, List<String> roles);
 
     /** The id of the user with this email, if any. */
     Optional<String> findUserByEmail(String email);
-
-    /** True when {@code password} is the user's current password. */
-    boolean passwordMatches(String email, String password);
 
     /** Removes every user of the tenant (at hard deletion). Returns how many. */
     int deleteTenantUsers(UUID tenantId);

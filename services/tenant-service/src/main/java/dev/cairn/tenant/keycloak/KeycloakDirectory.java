@@ -2,23 +2,15 @@ package dev.cairn.tenant.keycloak;
 
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.platform.identity.TokenClaims;
+import dev.cairn.tenant.identity.PasswordHash;
 import dev.cairn.tenant.identity.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -36,14 +28,9 @@ public class KeycloakDirectory implements UserDirectory {
     private static final String REALM = "cairn";
 
     private final Keycloak keycloak;
-    private final String serverUrl;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public KeycloakDirectory(
-            Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl) {
+    public KeycloakDirectory(Keycloak keycloak) {
         this.keycloak = keycloak;
-        this.serverUrl = serverUrl;
     }
 
     private RealmResource realm() {
@@ -51,36 +38,37 @@ public class KeycloakDirectory implements UserDirectory {
     }
 
     @Override
-    public String createTenantUser(String email, String password, UUID tenantId, List<String> roles) {
+    public String createTenantUser(String email, PasswordHash password, UUID tenantId, List<String> roles) {
         String role = roles.stream().filter(TENANT_ROLES::contains).findFirst().orElse(null);
-        String id = createUser(email, TokenClaims.TENANT_ID, tenantId, role, password, false);
+        String id = createUser(email, TokenClaims.TENANT_ID, tenantId, role, hashed(password), true);
         grantRealmRoles(id, roles);
         return id;
     }
 
     /**
      * A user whose tokens carry {@code owner} as the claim {@code ownerClaim} (their tenant or partner), with a
-     * password (temporary: to be replaced at first sign-in); {@code tenantRole} (or null) is mirrored in the
+     * password (a temporary one must be replaced at first sign-in); {@code tenantRole} (or null) is mirrored in the
      * attribute {@link #TENANT_ROLE}. Returns its id.
      */
     private String createUser(
-            String email, String ownerClaim, UUID owner, String tenantRole, String password, boolean temporary) {
+            String email,
+            String ownerClaim,
+            UUID owner,
+            String tenantRole,
+            CredentialRepresentation credential,
+            boolean emailVerified) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
         user.setEnabled(true);
-        user.setEmailVerified(false);
-        if (temporary) {
+        user.setEmailVerified(emailVerified);
+        if (Boolean.TRUE.equals(credential.isTemporary())) {
             user.setRequiredActions(List.of("UPDATE_PASSWORD"));
         }
         user.setAttributes(new HashMap<>(Map.of(ownerClaim, List.of(owner.toString()))));
         if (tenantRole != null) {
             user.getAttributes().put(TENANT_ROLE, List.of(tenantRole));
         }
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(temporary);
         user.setCredentials(List.of(credential));
         try (Response response = realm().users().create(user)) {
             if (response.getStatus() == 409) {
@@ -103,28 +91,6 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public Optional<String> findUserByEmail(String email) {
         return realm().users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId);
-    }
-
-    @Override
-    public boolean passwordMatches(String email, String password) {
-        String form =
-                "grant_type=password&client_id=cairn-cli&username=" + encode(email) + "&password=" + encode(password);
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(
-                                    URI.create(serverUrl + "/realms/" + REALM + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .timeout(Duration.ofSeconds(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -230,6 +196,31 @@ public class KeycloakDirectory implements UserDirectory {
         return realm().clients().get(client.getId()).getSecret().getValue();
     }
 
+    /** A one-time password, to be replaced at the first sign-in. */
+    private static CredentialRepresentation temporary(String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(true);
+        return credential;
+    }
+
+    /**
+     * A password the caller hashed, in Keycloak's stored form: Keycloak checks it with the stored algorithm and
+     * iterations and re-hashes it with the realm's policy at the first sign-in.
+     */
+    static CredentialRepresentation hashed(PasswordHash password) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setTemporary(false);
+        credential.setSecretData("{\"value\":\"" + base64.encodeToString(password.value()) + "\",\"salt\":\""
+                + base64.encodeToString(password.salt()) + "\",\"additionalParameters\":{}}");
+        credential.setCredentialData("{\"hashIterations\":" + password.iterations() + ",\"algorithm\":\""
+                + PasswordHash.ALGORITHM + "\",\"additionalParameters\":{}}");
+        return credential;
+    }
+
     private static String oneTimePassword() {
         return "Cairn-" + UUID.randomUUID();
     }
@@ -237,7 +228,7 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public Invitation inviteTenantUser(String email, UUID tenantId, String role) {
         String oneTimePassword = oneTimePassword();
-        String id = createUser(email, TokenClaims.TENANT_ID, tenantId, role, oneTimePassword, true);
+        String id = createUser(email, TokenClaims.TENANT_ID, tenantId, role, temporary(oneTimePassword), false);
         grantRealmRoles(id, List.of(role));
         return new Invitation(new DirectoryUser(id, email, role, true), oneTimePassword);
     }
@@ -245,7 +236,7 @@ public class KeycloakDirectory implements UserDirectory {
     @Override
     public Invitation invitePartnerUser(String email, UUID partnerId) {
         String oneTimePassword = oneTimePassword();
-        String id = createUser(email, TokenClaims.PARTNER_ID, partnerId, null, oneTimePassword, true);
+        String id = createUser(email, TokenClaims.PARTNER_ID, partnerId, null, temporary(oneTimePassword), false);
         grantRealmRoles(id, List.of(Roles.PARTNER_ADMIN));
         return new Invitation(new DirectoryUser(id, email, Roles.PARTNER_ADMIN, true), oneTimePassword);
     }
@@ -374,9 +365,5 @@ public class KeycloakDirectory implements UserDirectory {
                 "access.token.claim", "true",
                 "introspection.token.claim", "true"));
         return mapper;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

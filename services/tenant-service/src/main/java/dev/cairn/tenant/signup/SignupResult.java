@@ -3,9 +3,9 @@ package dev.cairn.tenant.signup;
 import dev.cairn.tenant.tenant.TenantView;
 
 /**
- * What a signup made.
+ * What following a signup's confirmation link made.
  *
  * @param tenant the new tenant (on the Free plan)
- * @param created false when this was a retry of a signup that had already succeeded
+ * @param created false when the link had been followed before (its tenant is answered again)
  */
 public record SignupResult(TenantView tenant, boolean created) {}

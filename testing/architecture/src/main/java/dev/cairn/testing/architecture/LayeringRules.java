@@ -85,6 +85,16 @@ public final class LayeringRules {
             .allowEmptyShould(true);
 
     @ArchTest
+    public static final ArchRule MAIL_AT_THE_EDGE = noClasses()
+            .that()
+            .resideOutsideOfPackage("..mail..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.quarkus.mailer..", "io.vertx.ext.mail..")
+            .because("mail is a transport: features say what to send through an interface of their own")
+            .allowEmptyShould(true);
+
+    @ArchTest
     public static final ArchRule FEATURES_FREE_OF_CYCLES = SlicesRuleDefinition.slices()
             .matching("dev.cairn.(*).(*)..")
             .should()

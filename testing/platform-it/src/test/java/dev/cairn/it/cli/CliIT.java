@@ -59,7 +59,7 @@ class CliIT {
     }
 
     @Test
-    void signupThenTokenGivesAWorkingTokenForTheNewTenant() throws Exception {
+    void signupThenTheMailedLinkThenLoginGivesAWorkingTokenForTheNewTenant() throws Exception {
         String email = "cli-" + UUID.randomUUID() + "@example.test";
 
         Result signup = script(
@@ -73,13 +73,22 @@ class CliIT {
                 "us-east-1",
                 "--password-stdin");
         assertThat(signup.status()).as(signup.err()).isZero();
-        assertThat(signup.out()).startsWith("Signed up Cli Co (tenant ").contains("plan FREE", "home eu-west-1");
+        assertThat(signup.out()).startsWith("Sent a link to " + email).contains("cairn confirm");
 
+        String link = TestPlatform.get().entryPoint() + "/signup/confirm?token="
+                + TestPlatform.get().signupToken(email);
+        Result confirm = script("", "confirm", link);
+        assertThat(confirm.status()).as(confirm.err()).isZero();
+        assertThat(confirm.out()).startsWith("Created Cli Co (tenant ").contains("plan FREE", "home eu-west-1");
+        assertThat(script("", "confirm", link).out()).startsWith("Already created: Cli Co");
+
+        Result login = script("a-long-cli-password\n", "login", "--email", email, "--password-stdin");
+        assertThat(login.status()).as(login.err()).isZero();
         Result token = script("", "token");
         assertThat(token.status()).as(token.err()).isZero();
         JsonNode me = Api.json(Api.as(token.out()).when().get("/api/v1/me"));
         assertThat(me.path("username").asText()).isEqualTo(email);
-        assertThat(signup.out()).contains(me.path("tenantId").asText());
+        assertThat(confirm.out()).contains(me.path("tenantId").asText());
 
         // the credentials are the user's alone
         assertThat(Files.getPosixFilePermissions(config.resolve("credentials.json")))

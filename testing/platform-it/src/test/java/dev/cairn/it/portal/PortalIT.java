@@ -8,6 +8,7 @@ import dev.cairn.it.support.Metering;
 import dev.cairn.it.support.Operators;
 import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
 import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.kubernetes.MockCluster;
 import java.nio.file.Files;
@@ -70,9 +71,17 @@ class PortalIT {
         browser.screenshot("02-signup").assertAccessible();
         browser.find(By.cssSelector("form button[type=submit]")).click();
 
-        // sign-in: Keycloak's page, the email already filled in from the signup
-        browser.awaitText("Sign in", 30);
-        assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo(email);
+        // the address is confirmed by the link mailed to it: opening it changes nothing, its button makes the tenant
+        browser.awaitText("Check your inbox", 30).screenshot("02a-signup-sent").assertAccessible();
+        assertThat(browser.text()).contains(email);
+        browser.go("/signup/confirm?token=" + TestPlatform.get().signupToken(email))
+                .awaitText("Confirm your signup", 30)
+                .screenshot("02b-confirm")
+                .assertAccessible();
+        browser.find(By.cssSelector("form button[type=submit]")).click();
+
+        // sign-in: Keycloak's page
+        browser.awaitText("Sign in", 30).type("username", email);
         browser.type("password", "portal-password-1").screenshot("03-sign-in");
         browser.find(By.id("kc-login")).click();
 

@@ -50,6 +50,7 @@ class TenantIsolationIT {
             "GET /api/v1/regions",
             "GET /api/v1/auth/config",
             "POST /api/v1/signup",
+            "POST /api/v1/signup/confirmations",
             "POST /api/v1/agent/register",
             "GET /api/v1/recoveries/signing-key");
 
@@ -61,6 +62,7 @@ class TenantIsolationIT {
                     "POST /api/v1/signup",
                     "{\"organisation\":\"Probe\",\"email\":\"probe@example.test\",\"password\":\"probe-password-1\","
                             + "\"homeRegion\":\"eu-west-1\"}"),
+            Map.entry("POST /api/v1/signup/confirmations", "{\"token\":\"an-unknown-signup-token-0000\"}"),
             Map.entry(
                     "POST /api/v1/agent/register",
                     "{\"token\":\"cairn_reg_x\",\"publicKey\":\"eA==\",\"agentVersion\":\"1\"}"),

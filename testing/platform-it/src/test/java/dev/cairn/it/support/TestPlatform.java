@@ -78,6 +78,9 @@ public final class TestPlatform {
                         // from an address of its own)
                         Map.entry("cairn.tenants.signups-per-minute", "120"),
                         Map.entry("cairn.tenants.signup-burst", "200"),
+                        // hundreds of signups: a signup's password hash costs 1/20 of production's (the identity
+                        // provider re-hashes it with its own policy at the first sign-in either way)
+                        Map.entry("cairn.signup.password-hash-iterations", "30000"),
                         Map.entry("cairn.ingest.url-ttl", URL_TTL.toString()),
                         // a command delivered to an agent that stops before starting it comes back in seconds
                         Map.entry("cairn.commands.lease", "PT10S"),

@@ -2,6 +2,7 @@ package dev.cairn.testing.platform;
 
 import dev.cairn.testing.servers.KafkaServer;
 import dev.cairn.testing.servers.KeycloakServer;
+import dev.cairn.testing.servers.MailServer;
 import dev.cairn.testing.servers.Ports;
 import dev.cairn.testing.servers.PostgresServer;
 import dev.cairn.testing.servers.S3Server;
@@ -40,6 +41,9 @@ public final class Platform implements AutoCloseable {
             "us-east-1", "United States (local region B)");
 
     public static final String DATABASE = "cairn";
+    /** The sender of the local platform's mails. */
+    static final String MAIL_FROM = "no-reply@cairn.local";
+
     public static final String DEMO_USER = "demo@cairn.local";
     /** The local platform's operator (realm role platform-admin: {@code cairn gc}, catalog rebuild, partners). */
     public static final String OPERATOR_USER = "operator@cairn.local";
@@ -89,6 +93,7 @@ public final class Platform implements AutoCloseable {
     private KafkaServer kafka;
     private final Map<String, S3Server> s3 = new LinkedHashMap<>();
     private KeycloakServer keycloak;
+    private MailServer mail;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private ServiceProcess gateway;
     private ServiceProcess portal;
@@ -118,6 +123,7 @@ public final class Platform implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path data = options.home();
+        mail = track(MailServer.start(data.resolve("mail")));
         postgres = track(PostgresServer.start(data.resolve("postgres"), 0, logs));
         String keycloakDbPassword = secrets.password("db.keycloak");
         postgres.ensureDatabase("keycloak", "keycloak", keycloakDbPassword);
@@ -152,6 +158,14 @@ public final class Platform implements AutoCloseable {
                 () -> {
                     keycloak.awaitReady().ensureRealm(KeycloakServer.cairnRealmJson());
                     keycloak.updateClient("cairn", PORTAL_CLIENT, this::portalClient);
+                    // "Forgot password?" mails go to the mail sink
+                    keycloak.updateRealm(
+                            "cairn",
+                            settings -> settings.putObject("smtpServer")
+                                    .put("host", mail.host())
+                                    .put("port", Integer.toString(mail.port()))
+                                    .put("from", MAIL_FROM)
+                                    .put("fromDisplayName", "Cairn"));
                     // the realm file carries no secrets: each service's client gets this platform's own
                     for (String service : SERVICES) {
                         keycloak.updateClient(
@@ -191,6 +205,7 @@ public final class Platform implements AutoCloseable {
         s3.values()
                 .forEach(server -> listeners.put("S3 " + server.region(), new Listener(server.pid(), server.port())));
         listeners.put("Keycloak", new Listener(keycloak.pid(), keycloak.port()));
+        listeners.put("Mail", new Listener(ProcessHandle.current().pid(), mail.port()));
         services.values().forEach(service -> {
             listeners.put(service.name(), new Listener(service.pid(), service.port()));
             listeners.put(service.name() + " management", new Listener(service.pid(), service.managementPort()));
@@ -391,6 +406,12 @@ public final class Platform implements AutoCloseable {
         properties.put("cairn.keycloak.url", keycloak.url());
         properties.put("cairn.keycloak." + service + "-service-secret", serviceClientSecret(service));
         properties.put("cairn.kafka.bootstrap-servers", kafka.bootstrapServers());
+        if (service.equals("tenant")) {
+            properties.put("cairn.mail.host", mail.host());
+            properties.put("cairn.mail.port", Integer.toString(mail.port()));
+            properties.put("cairn.mail.start-tls", "DISABLED");
+            properties.put("cairn.mail.from", "Cairn <" + MAIL_FROM + ">");
+        }
         if (service.equals("tenant") || service.equals("ingest") || service.equals("metering")) {
             properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
         }
@@ -450,7 +471,7 @@ public final class Platform implements AutoCloseable {
      */
     private void ensureDemoTenant() {
         DemoTenant.Demo demo =
-                new DemoTenant(entryPoint(), keycloak, home().resolve("agent")).ensure(DEMO_USER, demoPassword());
+                new DemoTenant(entryPoint(), keycloak, mail, home().resolve("agent")).ensure(DEMO_USER, demoPassword());
         secrets.put("demo.tenant_id", demo.tenantId());
         String operator = operatorPassword();
         secrets.save();
@@ -505,6 +526,16 @@ public final class Platform implements AutoCloseable {
 
     public KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    /** The mail sink: every mail the platform sent (signup confirmations, password resets). */
+    public MailServer mail() {
+        return mail;
+    }
+
+    /** The token of the last signup confirmation link mailed to {@code email}, waiting up to a minute for it. */
+    public String signupToken(String email) {
+        return DemoTenant.signupToken(mail, entryPoint(), email);
     }
 
     /** The running services by short name ({@code tenant}, {@code ingest}, ...). */

@@ -267,6 +267,41 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Reads a realm's settings, lets {@code change} edit them, and writes them back. */
+    public void updateRealm(String realm, java.util.function.Consumer<ObjectNode> change) {
+        try {
+            String token = adminToken();
+            URI uri = URI.create(url() + "/admin/realms/" + realm);
+            HttpResponse<String> found = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (found.statusCode() != 200) {
+                throw new ServerStartException(
+                        "cannot read realm " + realm + ": HTTP " + found.statusCode() + " " + found.body());
+            }
+            ObjectNode settings = (ObjectNode) JSON.readTree(found.body());
+            change.accept(settings);
+            HttpResponse<String> updated = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(settings.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new ServerStartException(
+                        "cannot update realm " + realm + ": HTTP " + updated.statusCode() + " " + updated.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted", e);
+        }
+    }
+
     /**
      * Changes a client of {@code realm} in place (its redirect URIs for the address the platform got, say): reads its
      * representation, lets {@code change} edit it, writes it back.
