@@ -408,11 +408,17 @@ class IngestIT {
                 .as(JsonNode.class);
     }
 
-    /** PUTs {@code body} to a pre-signed URL with a Content-MD5 header; answers the status. */
+    /**
+     * PUTs {@code body} to a pre-signed URL with a Content-MD5 header; answers the status. Without {@code Expect:
+     * 100-continue} a refusal sometimes came as a closed connection instead ("header parser received no bytes").
+     */
     private static int put(String url, byte[] body, String md5Base64) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                // the store may refuse before the body (a signature or digest it will not take)
+                                // and close the connection: with 100-continue the refusal arrives as an answer
+                                .expectContinue(true)
                                 .header("Content-MD5", md5Base64)
                                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),

@@ -89,6 +89,43 @@ class PlatformIT {
         }
     }
 
+    /** One operation of each service's internal API (metering has none: any path stands in). */
+    static final Map<String, String> INTERNAL = Map.of(
+            "tenant", "GET /internal/v1/agents/00000000-0000-0000-0000-000000000001",
+            "ingest", "GET /internal/v1/stored-bytes",
+            "scheduler", "DELETE /internal/v1/tenants/00000000-0000-0000-0000-000000000001/policies",
+            "recovery", "DELETE /internal/v1/tenants/00000000-0000-0000-0000-000000000001/recoveries",
+            "metering", "GET /internal/v1/anything");
+
+    /**
+     * The internal API (one service calling another) is on the management interface only (issue 17, item 2): on the
+     * port the gateway forwards to, an internal path is not found, whatever its spelling and before any token is
+     * read; on the management port it reaches the operation (which asks for a token), and the public API is served
+     * there too for the services that call each other's.
+     */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theInternalApiIsOnTheManagementInterfaceOnly(String name) {
+        String[] operation = INTERNAL.get(name).split(" ", 2);
+        String path = operation[1];
+        for (String spelling :
+                List.of(path, path.replace("/internal/", "/%69nternal/"), "/api/../" + path.substring(1))) {
+            Api.service(name)
+                    .urlEncodingEnabled(false)
+                    .when()
+                    .request(operation[0], spelling)
+                    .then()
+                    .statusCode(404)
+                    .contentType(Api.PROBLEM)
+                    .body("detail", equalTo("no such operation on this port"));
+        }
+        if (!name.equals("metering")) {
+            Api.management(name).when().request(operation[0], path).then().statusCode(401);
+        }
+        Api.management(name).when().get("/api/v1/no-such-operation").then().statusCode(404);
+        Api.management(name).when().get("/q/health/ready").then().statusCode(200);
+    }
+
     @Test
     void readinessCoversTheDatabaseAndEachRegionsBucket() {
         JsonNode ingest = Api.json(Api.management("ingest").when().get("/q/health/ready"));

@@ -45,12 +45,15 @@ public final class Api {
         return anonymous().auth().oauth2(token);
     }
 
-    /** A request to one service directly (what the gateway does not route: {@code /internal/*}). */
+    /** A request to one service's main port directly, as the gateway sends it. */
     public static RequestSpecification service(String name) {
         return given().baseUri(TestPlatform.get().services().get(name).url()).contentType(ContentType.JSON);
     }
 
-    /** A request to one service's management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}). */
+    /**
+     * A request to one service's management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, and
+     * the internal API, {@code /internal/*}).
+     */
     public static RequestSpecification management(String name) {
         return given().baseUri(TestPlatform.get().services().get(name).managementUrl())
                 .contentType(ContentType.JSON);

@@ -396,7 +396,10 @@ public final class Platform implements AutoCloseable {
         return options;
     }
 
-    /** A service's settings: where the servers and the other services are, its secrets, the options' extras. */
+    /**
+     * A service's settings: where the servers and the other services are (each service calls the others on their
+     * management interface, where their internal API is: ADR 0029), its secrets, the options' extras.
+     */
     private Map<String, String> serviceProperties(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("cairn.http.host", "127.0.0.1");
@@ -421,7 +424,7 @@ public final class Platform implements AutoCloseable {
                 || service.equals("recovery")) {
             properties.put(
                     "quarkus.rest-client.tenant-service.url",
-                    services.get("tenant").url());
+                    services.get("tenant").managementUrl());
         }
         if (service.equals("scheduler")
                 || service.equals("metering")
@@ -429,17 +432,17 @@ public final class Platform implements AutoCloseable {
                 || service.equals("recovery")) {
             properties.put(
                     "quarkus.rest-client.ingest-service.url",
-                    services.get("ingest").url());
+                    services.get("ingest").managementUrl());
         }
         if (service.equals("scheduler") || service.equals("tenant")) {
             properties.put(
                     "quarkus.rest-client.recovery-service.url",
-                    services.get("recovery").url());
+                    services.get("recovery").managementUrl());
         }
         if (service.equals("recovery") || service.equals("tenant")) {
             properties.put(
                     "quarkus.rest-client.scheduler-service.url",
-                    services.get("scheduler").url());
+                    services.get("scheduler").managementUrl());
         }
         properties.put(
                 "cairn.keys.local-key-file", options.home().resolve("kek").toString());
