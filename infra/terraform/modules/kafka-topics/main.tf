@@ -37,3 +37,22 @@ resource "kafka_topic" "usage_dead_letter" {
   replication_factor = 3
   config             = merge(local.common, { "retention.ms" = tostring(30 * 24 * 3600000) })
 }
+
+# tenant life-cycle events (a tenant purged: each service forgets what it keeps of it; ADR 0030): compacted by tenant,
+# kept forever, so that a consumer group that starts afresh still learns of every purged tenant
+resource "kafka_topic" "tenants" {
+  name               = "cairn.tenants.v1"
+  partitions         = 3
+  replication_factor = 3
+  config = merge(local.common, {
+    "cleanup.policy" = "compact"
+    "retention.ms"   = "-1"
+  })
+}
+
+resource "kafka_topic" "tenants_dead_letter" {
+  name               = "cairn.tenants.v1.dlq"
+  partitions         = 1
+  replication_factor = 3
+  config             = merge(local.common, { "retention.ms" = tostring(30 * 24 * 3600000) })
+}

@@ -1,5 +1,6 @@
 package dev.cairn.tenant.deletion;
 
+import dev.cairn.platform.tenant.TenantEvent;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
 import dev.cairn.tenant.cluster.RegistrationToken;
@@ -12,7 +13,6 @@ import dev.cairn.tenant.tenant.TenantPhase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Hard-deletes tenants whose grace period has ended: revokes their agents, deletes their objects in every region
- * and their users, then in one transaction destroys their keys (crypto-shredding) and rows, keeping an anonymous
+ * Hard-deletes tenants whose grace period has ended: marks them {@code Purging} and announces it (the event on which
+ * every other service forgets what it keeps of the tenant: ingest's catalog, the scheduler's policies, the recovery
+ * service's recoveries, metering's notices; ADR 0030), revokes their agents, deletes their objects in every region and
+ * their users, then in one transaction destroys their keys (crypto-shredding) and rows, keeping an anonymous
  * tombstone. Each step is idempotent: a failure leaves the tenant pending, and the next run takes it up again.
  */
 @ApplicationScoped
@@ -33,7 +35,7 @@ public class TenantPurge {
     private final UserDirectory directory;
     private final TenantKeyService keys;
 
-    private final Instance<TenantData> data;
+    private final TenantEventOutbox events;
     private final FaultPoints faults;
 
     public TenantPurge(
@@ -41,9 +43,9 @@ public class TenantPurge {
             TenantObjects objects,
             UserDirectory directory,
             TenantKeyService keys,
-            Instance<TenantData> data,
+            TenantEventOutbox events,
             FaultPoints faults) {
-        this.data = data;
+        this.events = events;
         this.faults = faults;
         this.clusters = clusters;
         this.objects = objects;
@@ -71,7 +73,12 @@ public class TenantPurge {
     public void purge(UUID tenantId) {
         faults.pass(FaultPoints.PURGE_BEFORE_MARK);
         Tenant tenant = QuarkusTransaction.requiringNew().call(() -> {
-            Tenant.beginPurge(tenantId, Instant.now());
+            Instant now = Instant.now();
+            if (Tenant.beginPurge(tenantId, now)) {
+                // every service that keeps tenant data forgets it on this event (ADR 0030): written with the mark,
+                // so that it is announced once the purge is irreversible, and exactly then
+                events.write(TenantEvent.deleted(tenantId, now));
+            }
             return Tenant.<Tenant>findById(tenantId);
         });
         if (tenant == null || tenant.phase != TenantPhase.Purging) {
@@ -96,12 +103,6 @@ public class TenantPurge {
         List<String> regions = new ArrayList<>(List.of(tenant.homeRegion));
         if (tenant.drRegion != null) {
             regions.add(tenant.drRegion);
-        }
-        // what other services keep first: if the objects' deletion fails, the purge runs again, and forgetting again
-        // is harmless
-        for (TenantData held : data) {
-            held.forget(tenantId);
-            LOG.debugf("tenant %s: %s forgotten", tenantId, held.what());
         }
         long deletedObjects = objects.deleteAll(tenantId, regions);
         int deletedUsers = directory.deleteTenantUsers(tenantId);

@@ -48,6 +48,10 @@ public interface KafkaConfig {
     @WithDefault("cairn.usage.v1")
     String usageTopic();
 
+    /** The tenants' life-cycle topic (a purge begun: ADR 0030), relayed from the outbox {@code tenant_event}. */
+    @WithDefault("cairn.tenants.v1")
+    String tenantTopic();
+
     /** How often the usage-event outbox is relayed to the usage topic (read by the relay's schedule). */
     @WithDefault("1s")
     String usageRelayEvery();

@@ -122,12 +122,19 @@ public class PlanService {
             return List.of();
         }
         return QuarkusTransaction.requiringNew()
-                .call(() -> Tenant.<Tenant>list("id in ?1 and phase <> ?2", tenantIds, TenantPhase.Deleted).stream()
+                .call(() -> Tenant.<Tenant>list(
+                                "id in ?1 and phase not in ?2",
+                                tenantIds,
+                                List.of(TenantPhase.Purging, TenantPhase.Deleted))
+                        .stream()
                         .map(QuotaView::of)
                         .toList());
     }
 
-    /** A tenant's quota (internal: ingest and metering); 404 when there is no such tenant, or it is deleted. */
+    /**
+     * A tenant's quota (internal: ingest and metering); 404 when there is no such tenant, or it is being purged or
+     * deleted (so that nothing records a level for a tenant whose data every service is forgetting).
+     */
     public QuotaView quota(UUID tenantId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Tenant t = live(Tenant.findById(tenantId), tenantId);
@@ -136,7 +143,7 @@ public class PlanService {
     }
 
     private static Tenant live(Tenant t, UUID id) {
-        if (t == null || t.phase == TenantPhase.Deleted) {
+        if (t == null || t.phase == TenantPhase.Deleted || t.phase == TenantPhase.Purging) {
             throw ProblemException.notFound("tenant " + id);
         }
         return t;

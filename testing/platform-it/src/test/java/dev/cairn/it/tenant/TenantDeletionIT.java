@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.Collection;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Metering;
@@ -16,8 +17,18 @@ import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
 import dev.cairn.it.support.WaitsMostly;
 import dev.cairn.testing.platform.Platform;
+import dev.cairn.testing.servers.KafkaServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -104,23 +115,30 @@ class TenantDeletionIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> "Deleted".equals(Tenants.phase(doomed.id())));
         assertThat(Tenants.keyCount(doomed.id())).isZero();
-        // its catalog is forgotten: nothing stored, and metering counts its bytes freed
-        assertThat(Collection.stored(doomed.id())).isZero();
-        Metering.awaitCaughtUp(doomed.id());
-        assertThat(Metering.stored(doomed.id())).isZero();
-        assertThat(dev.cairn.it.support.Catalog.query(
-                        "SELECT count(*) FROM ingest.chunk WHERE tenant_id = ?", doomed.id()))
-                .isZero();
-        // and every other service forgot it: no backup, policy or recovery of it is left
-        for (String table : java.util.List.of(
+        // every service that keeps its data heard of the purge (cairn.tenants.v1) and forgot it: its catalog (nothing
+        // stored, and metering counts its bytes freed), its policies, its recoveries, its quota level
+        List<String> kept = List.of(
                 "ingest.backup",
                 "ingest.upload_slot",
                 "ingest.restore_source",
+                "ingest.chunk",
                 "scheduler.policy",
                 "scheduler.policy_run",
-                "recovery.recovery")) {
-            assertThat(rows(table, doomed.id())).as(table).isZero();
-        }
+                "recovery.recovery",
+                "metering.quota_state",
+                "metering.quota_notice");
+        await().alias("every service forgets the purged tenant")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> kept.stream().allMatch(table -> rowsOrFail(table, doomed.id()) == 0));
+        assertThat(Collection.stored(doomed.id())).isZero();
+        Metering.awaitCaughtUp(doomed.id());
+        assertThat(Metering.stored(doomed.id())).isZero();
+        // the announcement is relayed once, keyed by the tenant
+        assertThat(Catalog.query(
+                        "SELECT count(*) FROM tenant.tenant_event WHERE tenant_id = ? AND type = 'Deleted'"
+                                + " AND relayed_at IS NOT NULL",
+                        doomed.id()))
+                .isOne();
         for (String region : java.util.List.of("eu-west-1", "us-east-1")) {
             try (S3Client s3 = platform.objectStores().get(region).client()) {
                 assertThat(s3.listObjectsV2(
@@ -144,6 +162,65 @@ class TenantDeletionIT {
                 .statusCode(200)
                 .body("phase", equalTo("Active"));
         assertThat(Tenants.keyCount(bystander.id())).isEqualTo(2);
+    }
+
+    /**
+     * A record on the tenants' topic that is not a tenant event goes to the dead-letter topic, once from each service
+     * that reads the topic, and each goes on: a purge announced after it is still acted on.
+     */
+    @Test
+    void aRecordThatIsNoTenantEventIsDeadLetteredByEachServiceAndTheyGoOn() throws Exception {
+        long before = deadLetters();
+        Properties admin = TestPlatform.get()
+                .kafka()
+                .clientProperties(
+                        KafkaServer.ADMIN_USER, TestPlatform.get().kafka().adminPassword());
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(admin, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Platform.TENANTS_TOPIC,
+                            "junk".getBytes(StandardCharsets.UTF_8),
+                            "{\"specversion\":\"1.0\",\"type\":\"dev.cairn.tenant.stolen.v1\"}"
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        Tenants.SignedUp doomed = Tenants.free("Doomed After Junk Co");
+        Agents.Registered agent = Agents.registered(doomed, "junk-cluster");
+        dev.cairn.it.support.Policies.create(
+                doomed, agent.credentials().path("clusterId").asText(), "nightly");
+        Api.as(doomed.token()).when().delete("/api/v1/tenant").then().statusCode(202);
+
+        await().alias("the junk dead-lettered by ingest, the scheduler, metering and the recovery service")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> deadLetters() - before == 4);
+        await().alias("the purge after it acted on")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> "Deleted".equals(Tenants.phase(doomed.id()))
+                        && rowsOrFail("scheduler.policy", doomed.id()) == 0);
+    }
+
+    private static long deadLetters() {
+        Properties admin = TestPlatform.get()
+                .kafka()
+                .clientProperties(
+                        KafkaServer.ADMIN_USER, TestPlatform.get().kafka().adminPassword());
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(admin, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(Platform.TENANTS_TOPIC + ".dlq").stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
+            return c.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+    }
+
+    private static long rowsOrFail(String table, UUID tenantId) {
+        try {
+            return rows(table, tenantId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long rows(String table, UUID tenantId) throws Exception {

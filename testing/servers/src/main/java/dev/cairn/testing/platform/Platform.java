@@ -77,6 +77,11 @@ public final class Platform implements AutoCloseable {
     public static final String DATA_DEAD_LETTER_TOPIC = "cairn.data.v1.dlq";
     /** Usage events (CloudEvents JSON), from ingest's outbox to metering; its dead-letter topic adds ".dlq". */
     public static final String USAGE_TOPIC = "cairn.usage.v1";
+    /** Tenants' life-cycle events (a purge begun), from the tenant service to every service that keeps tenant data. */
+    public static final String TENANTS_TOPIC = "cairn.tenants.v1";
+
+    /** The services that keep tenant data and forget it when a tenant is purged. */
+    static final List<String> TENANT_DATA_KEEPERS = List.of("ingest", "scheduler", "metering", "recovery");
 
     /** Starts and stops run side by side; a cached pool, since the common pool has one thread on two cores. */
     private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
@@ -268,6 +273,33 @@ public final class Platform implements AutoCloseable {
                         org.apache.kafka.common.acl.AclOperation.WRITE,
                         org.apache.kafka.common.acl.AclOperation.DESCRIBE));
         kafka.allowGroups("metering-service", "cairn-metering");
+        // tenants' life-cycle events (ADR 0030): the tenant service writes them, every service that keeps tenant data
+        // reads them in a group of its own; compacted by tenant and kept forever
+        kafka.ensureTopic(TENANTS_TOPIC, 3, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
+        kafka.ensureTopic(TENANTS_TOPIC + ".dlq", 1, Map.of());
+        kafka.allowTopics(
+                "tenant-service",
+                TENANTS_TOPIC,
+                java.util.Set.of(
+                        org.apache.kafka.common.acl.AclOperation.WRITE,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+        for (String service : TENANT_DATA_KEEPERS) {
+            String user = service + "-service";
+            kafka.upsertScramUser(user, secrets.password("kafka." + user));
+            kafka.allowTopics(
+                    user,
+                    TENANTS_TOPIC,
+                    java.util.Set.of(
+                            org.apache.kafka.common.acl.AclOperation.READ,
+                            org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+            kafka.allowTopics(
+                    user,
+                    TENANTS_TOPIC + ".dlq",
+                    java.util.Set.of(
+                            org.apache.kafka.common.acl.AclOperation.WRITE,
+                            org.apache.kafka.common.acl.AclOperation.DESCRIBE));
+            kafka.allowGroups(user, "cairn-tenant-events-" + user);
+        }
         kafka.allowCluster(
                 "tenant-service",
                 java.util.Set.of(
@@ -415,9 +447,8 @@ public final class Platform implements AutoCloseable {
             properties.put("cairn.mail.start-tls", "DISABLED");
             properties.put("cairn.mail.from", "Cairn <" + MAIL_FROM + ">");
         }
-        if (service.equals("tenant") || service.equals("ingest") || service.equals("metering")) {
-            properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
-        }
+        // every service has a Kafka user: the tenant service writes, the others read the tenants' events at least
+        properties.put("cairn.kafka.password", secrets.password("kafka." + service + "-service"));
         if (service.equals("ingest")
                 || service.equals("scheduler")
                 || service.equals("metering")
@@ -426,20 +457,17 @@ public final class Platform implements AutoCloseable {
                     "quarkus.rest-client.tenant-service.url",
                     services.get("tenant").managementUrl());
         }
-        if (service.equals("scheduler")
-                || service.equals("metering")
-                || service.equals("tenant")
-                || service.equals("recovery")) {
+        if (service.equals("scheduler") || service.equals("metering") || service.equals("recovery")) {
             properties.put(
                     "quarkus.rest-client.ingest-service.url",
                     services.get("ingest").managementUrl());
         }
-        if (service.equals("scheduler") || service.equals("tenant")) {
+        if (service.equals("scheduler")) {
             properties.put(
                     "quarkus.rest-client.recovery-service.url",
                     services.get("recovery").managementUrl());
         }
-        if (service.equals("recovery") || service.equals("tenant")) {
+        if (service.equals("recovery")) {
             properties.put(
                     "quarkus.rest-client.scheduler-service.url",
                     services.get("scheduler").managementUrl());

@@ -1,2 +1,0 @@
-/** The scheduler's internal API, as the tenant service calls it (the HTTP edge of {@code deletion}). */
-package dev.cairn.tenant.schedulerapi;
