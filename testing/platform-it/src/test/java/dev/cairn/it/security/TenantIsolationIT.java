@@ -386,7 +386,10 @@ class TenantIsolationIT {
             parameters.appendReplacement(path, id);
         }
         parameters.appendTail(path);
-        RequestSpecification request = Api.service(operation[0]);
+        // the internal API is served on the management interface only (ADR 0029)
+        RequestSpecification request = operation[2].startsWith("/internal/")
+                ? Api.management(operation[0])
+                : Api.service(operation[0]);
         if (token != null) {
             request.auth().oauth2(token);
         }
