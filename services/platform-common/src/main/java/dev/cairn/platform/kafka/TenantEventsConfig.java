@@ -22,6 +22,7 @@ public interface TenantEventsConfig {
     String username();
 
     /** Its password (required in a service that keeps tenant data). */
+    @WithDefault("${cairn.kafka.password:}")
     Optional<String> password();
 
     /** The tenants' life-cycle topic (compacted by tenant). */

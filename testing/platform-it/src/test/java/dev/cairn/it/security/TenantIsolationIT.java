@@ -387,9 +387,8 @@ class TenantIsolationIT {
         }
         parameters.appendTail(path);
         // the internal API is served on the management interface only (ADR 0029)
-        RequestSpecification request = operation[2].startsWith("/internal/")
-                ? Api.management(operation[0])
-                : Api.service(operation[0]);
+        RequestSpecification request =
+                operation[2].startsWith("/internal/") ? Api.management(operation[0]) : Api.service(operation[0]);
         if (token != null) {
             request.auth().oauth2(token);
         }
