@@ -44,7 +44,7 @@ variable "kms_key_arn" {
 variable "service_users" {
   description = "Kafka users of the platform (SCRAM-SHA-512): its services, and platform-admin, which modules/kafka-topics and the first ACLs are made with; their passwords are generated and kept in Secrets Manager. Agents' users are made by the tenant service at registration."
   type        = list(string)
-  default     = ["tenant-service", "ingest-service", "metering-service", "platform-admin"]
+  default     = ["tenant-service", "ingest-service", "scheduler-service", "metering-service", "recovery-service", "platform-admin"]
 }
 
 variable "tags" {

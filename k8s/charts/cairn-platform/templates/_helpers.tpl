@@ -42,3 +42,12 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- define "cairn.isService" -}}
 {{- has .component (splitList " " (include "cairn.services" .root)) -}}
 {{- end -}}
+
+{{/* A component's service account: <release>-<service>-service for the services (what IRSA trusts), else <release>-<component>. */}}
+{{- define "cairn.serviceAccount" -}}
+{{- if eq (include "cairn.isService" .) "true" -}}
+{{- printf "%s-%s-service" .root.Release.Name .component | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- include "cairn.name" . -}}
+{{- end -}}
+{{- end -}}

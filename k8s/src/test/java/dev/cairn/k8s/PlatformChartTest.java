@@ -181,9 +181,6 @@ class PlatformChartTest {
             assertThat(pod.at("/securityContext/seccompProfile/type").asText())
                     .as(name)
                     .isEqualTo("RuntimeDefault");
-            assertThat(pod.at("/automountServiceAccountToken").asBoolean(true))
-                    .as(name)
-                    .isFalse();
             assertThat(pod.path("hostNetwork").asBoolean(false)).as(name).isFalse();
             for (JsonNode c : pod.path("containers")) {
                 assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean(true))
@@ -339,6 +336,38 @@ class PlatformChartTest {
         assertThat(rules.at("/spec/groups")).isEqualTo(source.path("groups"));
     }
 
+    /**
+     * Each component runs as a service account of its own, which mounts no Kubernetes API token; the services' are
+     * named as infra/terraform's IAM roles trust them ({@code cairn-<service>-service}) and carry their role.
+     */
+    @Test
+    void eachComponentHasItsOwnServiceAccountWithItsIamRole() throws IOException {
+        List<JsonNode> objects = render(
+                Map.of("serviceAccount.iamRoles.ingest", "arn:aws:iam::123456789012:role/cairn-prod-ingest-service"));
+        for (String component : COMPONENTS) {
+            String account = SERVICES.contains(component) ? "cairn-" + component + "-service" : "cairn-" + component;
+            assertThat(one(objects, "Deployment", "cairn-" + component)
+                            .at("/spec/template/spec/serviceAccountName")
+                            .asText())
+                    .isEqualTo(account);
+            JsonNode sa = one(objects, "ServiceAccount", account);
+            assertThat(sa.path("automountServiceAccountToken").asBoolean(true))
+                    .as(account)
+                    .isFalse();
+        }
+        Path roles = Path.of("../infra/terraform/modules/service-roles/main.tf");
+        assertThat(Files.readString(roles)).contains("system:serviceaccount:${var.namespace}:cairn-${each.key}");
+        assertThat(one(objects, "ServiceAccount", "cairn-ingest-service")
+                        .at("/metadata/annotations/eks.amazonaws.com~1role-arn")
+                        .asText())
+                .isEqualTo("arn:aws:iam::123456789012:role/cairn-prod-ingest-service");
+        assertThat(one(objects, "ServiceAccount", "cairn-tenant-service").has("metadata")
+                        && !one(objects, "ServiceAccount", "cairn-tenant-service")
+                                .at("/metadata/annotations")
+                                .isObject())
+                .isTrue();
+    }
+
     @Test
     void scalesAndKeepsReplicasThroughDisruptions() throws IOException {
         List<JsonNode> objects = render(Map.of("components.scheduler.replicas", "1"));
@@ -374,7 +403,8 @@ class PlatformChartTest {
                 Map.of("storage.regions.mars.bucket", "x"),
                 Map.of("keys.provider", "local"),
                 Map.of("debug", "true"),
-                Map.of("kafka.bootstrapServers", "broker-without-port"));
+                Map.of("kafka.bootstrapServers", "broker-without-port"),
+                Map.of("serviceAccount.iamRoles.ingest", "not-an-arn"));
         for (Map<String, String> values : bad) {
             assertThatThrownBy(() -> render(values)).as(values.toString()).hasMessageContaining("schema");
         }
