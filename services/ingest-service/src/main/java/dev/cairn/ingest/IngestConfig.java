@@ -12,9 +12,13 @@ public interface IngestConfig {
     @WithDefault("127.0.0.1:9092")
     String bootstrapServers();
 
-    /** {@code SASL_SSL} in production, {@code SASL_PLAINTEXT} on the local broker. */
-    @WithDefault("SASL_PLAINTEXT")
+    /** {@code SASL_SSL} in production, {@code SASL_PLAINTEXT} on the local broker (as {@code cairn.kafka.*} says). */
+    @WithDefault("${cairn.kafka.security-protocol:SASL_PLAINTEXT}")
     String securityProtocol();
+
+    /** The SCRAM mechanism: {@code SCRAM-SHA-512} on MSK, {@code SCRAM-SHA-256} on the local broker. */
+    @WithDefault("${cairn.kafka.sasl-mechanism:SCRAM-SHA-256}")
+    String saslMechanism();
 
     /** The ingest service's SCRAM user: reads the data topic, writes the dead-letter topic. */
     @WithDefault("ingest-service")

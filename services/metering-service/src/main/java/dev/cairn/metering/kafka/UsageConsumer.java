@@ -180,7 +180,11 @@ public class UsageConsumer {
 
     private Properties common() {
         return KafkaClients.scram(
-                config.bootstrapServers(), config.securityProtocol(), config.username(), config.password());
+                config.bootstrapServers(),
+                config.securityProtocol(),
+                config.saslMechanism(),
+                config.username(),
+                config.password());
     }
 
     private static void sleep(long millis) {

@@ -17,12 +17,16 @@ public final class KafkaClients {
 
     private KafkaClients() {}
 
-    /** Brokers and a SCRAM-SHA-256 login over {@code protocol} (SASL_SSL in production, SASL_PLAINTEXT locally). */
-    public static Properties scram(String bootstrapServers, String protocol, String user, String password) {
+    /**
+     * Brokers and a SCRAM login over {@code protocol} (SASL_SSL in production, SASL_PLAINTEXT locally) with {@code
+     * mechanism} (SCRAM-SHA-512 on MSK, SCRAM-SHA-256 on the local broker).
+     */
+    public static Properties scram(
+            String bootstrapServers, String protocol, String mechanism, String user, String password) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         p.put("security.protocol", protocol);
-        p.put("sasl.mechanism", "SCRAM-SHA-256");
+        p.put("sasl.mechanism", mechanism);
         p.put("sasl.jaas.config", KafkaLogin.scramJaasConfig(user, password));
         return p;
     }

@@ -17,6 +17,10 @@ public interface TenantEventsConfig {
     @WithDefault("${cairn.kafka.security-protocol:SASL_PLAINTEXT}")
     String securityProtocol();
 
+    /** The SCRAM mechanism: {@code SCRAM-SHA-512} on MSK, {@code SCRAM-SHA-256} on the local broker. */
+    @WithDefault("${cairn.kafka.sasl-mechanism:SCRAM-SHA-256}")
+    String saslMechanism();
+
     /** The service's Kafka user (its application name: {@code ingest-service}, ...). */
     @WithDefault("${quarkus.application.name}")
     String username();

@@ -165,6 +165,7 @@ public class TenantEventsConsumer {
         return KafkaClients.scram(
                 config.bootstrapServers(),
                 config.securityProtocol(),
+                config.saslMechanism(),
                 config.username(),
                 config.password().orElseThrow());
     }

@@ -68,7 +68,11 @@ public class TenantEventRelayJob {
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
             Properties p = KafkaClients.scram(
-                    config.bootstrapServers(), config.securityProtocol(), config.username(), config.password());
+                    config.bootstrapServers(),
+                    config.securityProtocol(),
+                    config.saslMechanism(),
+                    config.username(),
+                    config.password());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());

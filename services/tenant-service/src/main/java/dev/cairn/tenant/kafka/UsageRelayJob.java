@@ -20,7 +20,11 @@ public class UsageRelayJob {
     public UsageRelayJob(KafkaConfig config, AgroalDataSource db, MeterRegistry metrics) {
         this.publisher = new KafkaUsagePublisher(
                 KafkaClients.scram(
-                        config.bootstrapServers(), config.securityProtocol(), config.username(), config.password()),
+                        config.bootstrapServers(),
+                        config.securityProtocol(),
+                        config.saslMechanism(),
+                        config.username(),
+                        config.password()),
                 config.usageTopic());
         this.relay = new UsageRelay(new UsageOutbox(db), publisher, metrics);
     }
