@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
@@ -43,15 +42,7 @@ class AgentChartTest {
             }
             t = t.set(e.getKey(), e.getValue());
         }
-        List<JsonNode> objects = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(t.call())) {
-            for (JsonNode o : YAML.readValues(parser, JsonNode.class).readAll()) {
-                if (o != null && o.isObject()) {
-                    objects.add(o);
-                }
-            }
-        }
-        return objects;
+        return Charts.objects(t.call());
     }
 
     static JsonNode one(List<JsonNode> objects, String kind, String name) {
@@ -65,17 +56,7 @@ class AgentChartTest {
     @Test
     void lintsStrictlyWithTheOneLinersValues(@TempDir Path tmp) throws IOException {
         // helm-java's lint takes no --set: lint a copy whose values.yaml holds what the one-liner sets
-        Path copy = tmp.resolve("cairn-agent");
-        try (var files = Files.walk(CHART)) {
-            for (Path f : files.toList()) {
-                Path to = copy.resolve(CHART.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        Path copy = Charts.copy(CHART, tmp.resolve("cairn-agent"));
         Path values = copy.resolve("values.yaml");
         Files.writeString(
                 values,

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +73,7 @@ class PlatformChartTest {
                 t = t.set(e.getKey(), e.getValue());
             }
         }
-        List<JsonNode> objects = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(t.call())) {
-            for (JsonNode o : YAML.readValues(parser, JsonNode.class).readAll()) {
-                if (o != null && o.isObject()) {
-                    objects.add(o);
-                }
-            }
-        }
-        return objects;
+        return Charts.objects(t.call());
     }
 
     static List<JsonNode> all(List<JsonNode> objects, String kind) {
@@ -107,17 +97,7 @@ class PlatformChartTest {
     @Test
     void lintsStrictlyWithAProductionsValues(@TempDir Path tmp) throws IOException {
         // helm-java's lint takes no --set: lint a copy whose values.yaml holds a production's settings
-        Path copy = tmp.resolve("cairn-platform");
-        try (var files = Files.walk(CHART)) {
-            for (Path f : files.toList()) {
-                Path to = copy.resolve(CHART.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        Path copy = Charts.copy(CHART, tmp.resolve("cairn-platform"));
         Path values = copy.resolve("values.yaml");
         Files.writeString(
                 values,

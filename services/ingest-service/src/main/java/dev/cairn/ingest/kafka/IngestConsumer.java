@@ -406,11 +406,7 @@ public class IngestConsumer {
     }
 
     private Properties consumerProperties() {
-        Properties p = KafkaClients.fastFailover(common());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        Properties p = KafkaClients.committingConsumer(common(), config.group(), 200);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
         // bounded memory: one fetch holds at most 16 MiB whatever the number of partitions
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
@@ -418,9 +414,7 @@ public class IngestConsumer {
     }
 
     private Properties producerProperties() {
-        Properties p = common();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties p = KafkaClients.reliableProducer(common());
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
         return p;
     }

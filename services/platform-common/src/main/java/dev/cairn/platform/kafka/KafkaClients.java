@@ -32,6 +32,26 @@ public final class KafkaClients {
     }
 
     /**
+     * Consumer settings of {@code group} that commits its offsets itself (never automatically), starts a new group at
+     * the earliest offset, takes at most {@code maxPollRecords} a poll, and fails over fast ({@link #fastFailover}).
+     */
+    public static Properties committingConsumer(Properties common, String group, int maxPollRecords) {
+        Properties p = fastFailover(common);
+        p.put("group.id", group);
+        p.put("enable.auto.commit", "false");
+        p.put("auto.offset.reset", "earliest");
+        p.put("max.poll.records", Integer.toString(maxPollRecords));
+        return p;
+    }
+
+    /** Producer settings that wait for every in-sync replica and never write a record twice on a retry. */
+    public static Properties reliableProducer(Properties common) {
+        common.put("acks", "all");
+        common.put("enable.idempotence", "true");
+        return common;
+    }
+
+    /**
      * Consumer settings of a group whose members own their partitions' work: a member that dies (a crash, a SIGKILL)
      * hands its partitions over within 10 s, not the client's default 45 s, during which its tenants' records wait.
      */

@@ -15,12 +15,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -145,20 +143,13 @@ public class TenantEventsConsumer {
         }
     }
 
+    /** A group that starts afresh learns of every tenant purged before it (the topic is compacted, kept forever). */
     private Properties consumerProperties() {
-        Properties p = KafkaClients.fastFailover(common());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // a group that starts afresh learns of every tenant purged before it (the topic is compacted, kept forever)
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-        return p;
+        return KafkaClients.committingConsumer(common(), config.group(), 100);
     }
 
     private Properties producerProperties() {
-        Properties p = common();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return p;
+        return KafkaClients.reliableProducer(common());
     }
 
     private Properties common() {

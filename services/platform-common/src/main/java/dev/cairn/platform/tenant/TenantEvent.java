@@ -1,9 +1,8 @@
 package dev.cairn.platform.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import dev.cairn.platform.event.CloudEvents;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import java.util.UUID;
  * @param occurredAt when
  */
 public record TenantEvent(UUID id, UUID tenantId, Type type, Instant occurredAt) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "/cairn/tenant-service";
 
     /** What happened to a tenant. */
@@ -62,16 +60,9 @@ public record TenantEvent(UUID id, UUID tenantId, Type type, Instant occurredAt)
 
     /** The event as CloudEvents 1.0 structured JSON (UTF-8). */
     public byte[] encode() {
-        ObjectNode event = JSON.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", id.toString())
-                .put("source", SOURCE)
-                .put("type", type.eventType())
-                .put("subject", "tenants/" + tenantId)
-                .put("time", occurredAt.toString())
-                .put("datacontenttype", "application/json");
-        event.putObject("data").put("tenantId", tenantId.toString());
-        return event.toString().getBytes(StandardCharsets.UTF_8);
+        ObjectNode event = CloudEvents.envelope(id, SOURCE, type.eventType(), "tenants/" + tenantId, occurredAt);
+        ((ObjectNode) event.get("data")).put("tenantId", tenantId.toString());
+        return CloudEvents.bytes(event);
     }
 
     /**
@@ -80,18 +71,7 @@ public record TenantEvent(UUID id, UUID tenantId, Type type, Instant occurredAt)
      * @throws IllegalArgumentException when the bytes are not a tenant event this version knows, saying why
      */
     public static TenantEvent decode(byte[] bytes) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
-        }
-        if (event == null || !event.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        if (!"1.0".equals(event.path("specversion").asText(null))) {
-            throw new IllegalArgumentException("not a CloudEvents 1.0 event");
-        }
+        JsonNode event = CloudEvents.parse(bytes);
         String eventType = event.path("type").asText(null);
         Type type = Type.ofEventType(eventType)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type " + eventType));

@@ -1,9 +1,8 @@
 package dev.cairn.platform.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import dev.cairn.platform.event.CloudEvents;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -34,8 +33,6 @@ public record UsageEvent(
         Instant occurredAt,
         String detail) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public UsageEvent {
         if (id == null || tenantId == null || kind == null || occurredAt == null) {
             throw new IllegalArgumentException("a usage event needs an id, a tenant, a kind and a time");
@@ -47,15 +44,8 @@ public record UsageEvent(
 
     /** The event as a CloudEvents 1.0 structured JSON object (UTF-8). */
     public byte[] encode() {
-        ObjectNode event = JSON.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", id.toString())
-                .put("source", kind.source())
-                .put("type", kind.eventType())
-                .put("subject", "tenants/" + tenantId)
-                .put("time", occurredAt.toString())
-                .put("datacontenttype", "application/json");
-        ObjectNode data = event.putObject("data");
+        ObjectNode event = CloudEvents.envelope(id, kind.source(), kind.eventType(), "tenants/" + tenantId, occurredAt);
+        ObjectNode data = (ObjectNode) event.get("data");
         data.put("tenantId", tenantId.toString()).put(kind.quantity(), bytes);
         if (region != null) {
             data.put("region", region);
@@ -69,7 +59,7 @@ public record UsageEvent(
         if (detail != null) {
             data.put("detail", detail);
         }
-        return event.toString().getBytes(StandardCharsets.UTF_8);
+        return CloudEvents.bytes(event);
     }
 
     /**
@@ -78,18 +68,7 @@ public record UsageEvent(
      * @throws IllegalArgumentException naming what is wrong, when the bytes are not a usage event of version 1
      */
     public static UsageEvent decode(byte[] bytes) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
-        }
-        if (event == null || !event.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        if (!"1.0".equals(text(event, "specversion"))) {
-            throw new IllegalArgumentException("not a CloudEvents 1.0 event");
-        }
+        JsonNode event = CloudEvents.parse(bytes);
         String type = text(event, "type");
         UsageKind kind = UsageKind.ofEventType(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));

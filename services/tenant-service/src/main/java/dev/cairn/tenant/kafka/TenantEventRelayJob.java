@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,14 +66,12 @@ public class TenantEventRelayJob {
 
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            Properties p = KafkaClients.scram(
+            Properties p = KafkaClients.reliableProducer(KafkaClients.scram(
                     config.bootstrapServers(),
                     config.securityProtocol(),
                     config.saslMechanism(),
                     config.username(),
-                    config.password());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    config.password()));
             producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

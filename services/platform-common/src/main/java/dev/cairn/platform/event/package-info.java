@@ -1,0 +1,2 @@
+/** The CloudEvents envelope of the events the services exchange over Kafka. */
+package dev.cairn.platform.event;
