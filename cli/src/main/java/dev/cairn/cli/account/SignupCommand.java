@@ -77,11 +77,22 @@ public final class SignupCommand implements Callable<Integer> {
         }
         io.out()
                 .println("Sent a link to " + accepted.path("email").asText() + " (it works until "
-                        + accepted.path("confirmBy").asText() + "). Follow it in a browser, or run:");
+                        + until(accepted.path("confirmBy").asText()) + "). Follow it in a browser, or run:");
         io.out().println("  cairn confirm 'LINK'");
         io.out()
                 .println("then sign in: cairn login --email "
                         + accepted.path("email").asText());
         return ExitStatus.OK;
+    }
+
+    /** An instant as a person reads it: to the minute, in UTC. */
+    static String until(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 }

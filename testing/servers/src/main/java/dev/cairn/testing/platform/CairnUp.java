@@ -68,7 +68,8 @@ public final class CairnUp {
                 + "; operator: " + Platform.OPERATOR_USER + " / " + platform.operatorPassword()
                 + "; Keycloak: "
                 + platform.keycloak().url()
-                + " (admin / " + platform.keycloak().adminPassword() + "). Ctrl-C stops it.");
+                + " (admin / " + platform.keycloak().adminPassword() + "); the mail it sends (signup links) is in "
+                + platform.mail().folder() + ". Ctrl-C stops it.");
         stopped.await();
     }
 
