@@ -14,6 +14,9 @@ import dev.cairn.ingest.record.RecordCheck;
 import dev.cairn.ingest.record.Verdict;
 import dev.cairn.ingest.upload.UploadSlots;
 import dev.cairn.platform.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +89,21 @@ public class IngestConsumer {
     private final FaultPoints faults;
     private final QuotaGuard quotas;
     private final UploadSlots slots;
+    private final MeterRegistry metrics;
+    private KafkaClientMetrics kafkaMetrics;
+    private final Counter chunkRecords;
+    private final Counter packRecords;
+    private final Counter deadLettered;
+    private final Counter acceptedBytes;
+
+    /** {@code cairn_ingest_records_total{outcome}}: chunk bundles and pack references taken, records dead-lettered. */
+    private static Counter records(MeterRegistry metrics, String outcome) {
+        return Counter.builder("cairn.ingest.records")
+                .description("Records of the data topic ingest handled, by outcome (a record read again after a"
+                        + " restart counts again)")
+                .tag("outcome", outcome)
+                .register(metrics);
+    }
 
     public IngestConsumer(
             IngestConfig config,
@@ -94,7 +112,15 @@ public class IngestConsumer {
             AgentDirectory agents,
             FaultPoints faults,
             QuotaGuard quotas,
-            UploadSlots slots) {
+            UploadSlots slots,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
+        this.chunkRecords = records(metrics, "chunks");
+        this.packRecords = records(metrics, "pack");
+        this.deadLettered = records(metrics, "dead_lettered");
+        this.acceptedBytes = Counter.builder("cairn.ingest.bytes")
+                .description("Bytes of the data topic's records ingest accepted (chunk bundles, pack references)")
+                .register(metrics);
         this.config = config;
         this.slots = slots;
         this.quotas = quotas;
@@ -168,6 +194,9 @@ public class IngestConsumer {
                     KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(
                             producerProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
                 consumer = c;
+                // the consumer's own metrics: records-lag-max is kafka_consumer_fetch_manager_records_lag_max
+                kafkaMetrics = new KafkaClientMetrics(c);
+                kafkaMetrics.bindTo(metrics);
                 c.subscribe(List.of(config.topic()), new Rebalance(c));
                 while (running) {
                     turnStarted = System.nanoTime();
@@ -202,6 +231,7 @@ public class IngestConsumer {
                 discardUncommitted();
                 sleep(5000);
             }
+            closeKafkaMetrics();
             discardUncommitted();
         }
     }
@@ -236,6 +266,8 @@ public class IngestConsumer {
         }
         Verdict verdict = check.check(record.key(), headers, record.value());
         if (verdict instanceof Verdict.Accepted accepted) {
+            chunkRecords.increment();
+            acceptedBytes.increment(record.value() == null ? 0 : record.value().length);
             Pack pack = packs.computeIfAbsent(accepted.tenantId(), t -> new Pack(t, accepted.homeRegion()));
             for (ChunkBundleV2.Chunk chunk : accepted.chunks()) {
                 if (pack.add(chunk.id(), chunk.envelope())) {
@@ -257,6 +289,8 @@ public class IngestConsumer {
                             reference.size(),
                             reference.md5());
             if (check.accepted()) {
+                packRecords.increment();
+                acceptedBytes.increment(record.value() == null ? 0 : record.value().length);
                 uploaded.put(reference.packId(), Pack.uploaded(upload.tenantId(), check.region(), reference));
                 if (oldest == null) {
                     oldest = Instant.now();
@@ -276,6 +310,7 @@ public class IngestConsumer {
      */
     private void deadLetter(KafkaProducer<byte[], byte[]> dlq, ConsumerRecord<byte[], byte[]> record, String reason) {
         deadLetters.add(KafkaClients.deadLetterAsync(dlq, config.deadLetterTopic(), record, reason));
+        deadLettered.increment();
         if (deadLetters.size() <= LOGGED_DEAD_LETTERS) {
             LOG.warnf("record %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
         }
@@ -359,6 +394,14 @@ public class IngestConsumer {
         nextOffsets.clear();
         buffered = 0;
         oldest = null;
+    }
+
+    /** Unbinds the closed consumer's metrics (the next consumer binds its own). */
+    private void closeKafkaMetrics() {
+        if (kafkaMetrics != null) {
+            kafkaMetrics.close();
+            kafkaMetrics = null;
+        }
     }
 
     private void discardUncommitted() {

@@ -8,6 +8,7 @@ import dev.cairn.platform.kafka.KafkaClients;
 import dev.cairn.platform.usage.UsageEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +52,14 @@ public class UsageConsumer {
     private final FaultDir faults;
     private final Counter counted;
     private final Counter deadLettered;
+    private final MeterRegistry metrics;
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaClientMetrics kafkaMetrics;
     private Thread thread;
 
     public UsageConsumer(MeteringConfig config, UsageLedger ledger, QuotaWatch quotas, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.ledger = ledger;
         this.quotas = quotas;
@@ -95,6 +99,8 @@ public class UsageConsumer {
                     KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(
                             producerProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
                 consumer = c;
+                kafkaMetrics = new KafkaClientMetrics(c); // the consumer's lag: kafka_consumer_fetch_manager_*
+                kafkaMetrics.bindTo(metrics);
                 c.subscribe(List.of(config.usageTopic()), new Rebalance(c));
                 while (running) {
                     ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
@@ -107,6 +113,10 @@ public class UsageConsumer {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "metering failed; resuming from the last committed offsets in 5 s");
                 sleep(5000);
+            }
+            if (kafkaMetrics != null) {
+                kafkaMetrics.close();
+                kafkaMetrics = null;
             }
         }
     }

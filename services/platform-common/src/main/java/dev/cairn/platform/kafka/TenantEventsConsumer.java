@@ -4,6 +4,7 @@ import dev.cairn.platform.tenant.TenantEvent;
 import dev.cairn.platform.tenant.TenantForgetting;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,7 @@ public class TenantEventsConsumer {
     private final CountDownLatch retry = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaClientMetrics kafkaMetrics;
     private Thread thread;
 
     public TenantEventsConsumer(
@@ -90,6 +92,8 @@ public class TenantEventsConsumer {
                     KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(
                             producerProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
                 consumer = c;
+                kafkaMetrics = new KafkaClientMetrics(c); // the consumer's lag: kafka_consumer_fetch_manager_*
+                kafkaMetrics.bindTo(metrics);
                 c.subscribe(List.of(config.topic()));
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofSeconds(1))) {
@@ -116,6 +120,10 @@ public class TenantEventsConsumer {
                 // the consumer is closed without committing the failed record: the next one resumes there
                 LOG.warnf("tenant events: %s; trying again in %s", e.getMessage(), config.retryAfter());
                 await(config.retryAfter());
+            }
+            if (kafkaMetrics != null) {
+                kafkaMetrics.close();
+                kafkaMetrics = null;
             }
         }
     }

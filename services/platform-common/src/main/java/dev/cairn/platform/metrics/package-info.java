@@ -1,0 +1,2 @@
+/** Metrics the services share the shape of. */
+package dev.cairn.platform.metrics;
