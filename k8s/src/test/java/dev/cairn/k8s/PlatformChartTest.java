@@ -310,6 +310,11 @@ class PlatformChartTest {
             assertThat(monitor.at("/spec/endpoints/0/port").asText())
                     .isEqualTo(SERVICES.contains(component) ? "management" : "http");
         }
+        JsonNode dashboard = one(objects, "ConfigMap", "cairn-dashboard");
+        assertThat(dashboard.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+        assertThat(YAML.readTree(dashboard.at("/data/cairn-platform.json").asText()))
+                .isEqualTo(
+                        YAML.readTree(Path.of("dashboards/cairn-platform.json").toFile()));
         JsonNode rules = one(objects, "PrometheusRule", "cairn");
         JsonNode source =
                 YAML.readTree(Path.of("alerts/cairn-platform.rules.yaml").toFile());

@@ -1,0 +1,56 @@
+package dev.cairn.k8s;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The Cairn metrics the services' sources register, as Prometheus names them, and the ones a PromQL text uses: what
+ * the alert rules and the dashboard are checked against ({@code MetricsIT} checks the running platform's too).
+ */
+final class ExportedMetrics {
+    /** A Cairn metric in PromQL. */
+    static final Pattern PROMQL_METRIC = Pattern.compile("\\bcairn_[a-z_]+");
+    /** Meter names as the services register them ({@code "cairn.replication.lag.seconds"}). */
+    private static final Pattern METER = Pattern.compile("\"(cairn(?:\\.[a-z]+)+)\"");
+
+    private ExportedMetrics() {}
+
+    /** Every meter name in the services' sources, as Prometheus exports it (dots to underscores). */
+    static Set<String> inSources() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("../services"))) {
+            for (Path source : sources.filter(
+                            p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
+                    .toList()) {
+                Matcher m = METER.matcher(Files.readString(source));
+                while (m.find()) {
+                    names.add(m.group(1).replace('.', '_'));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The Cairn metrics a PromQL expression uses, each as registered: a counter's {@code _total} suffix removed when
+     * the registered name lacks it.
+     */
+    static Set<String> usedBy(String promql, Set<String> exported) {
+        Set<String> used = new TreeSet<>();
+        Matcher m = PROMQL_METRIC.matcher(promql);
+        while (m.find()) {
+            String metric = m.group();
+            used.add(
+                    metric.endsWith("_total") && !exported.contains(metric)
+                            ? metric.substring(0, metric.length() - "_total".length())
+                            : metric);
+        }
+        return used;
+    }
+}
