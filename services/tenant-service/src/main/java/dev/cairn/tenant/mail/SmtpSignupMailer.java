@@ -5,12 +5,16 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jboss.logging.Logger;
 
-/** Signup mails through the platform's SMTP server (Quarkus' mailer, {@code cairn.mail.*}). */
+/**
+ * Signup mails through the platform's SMTP server (Quarkus' mailer, {@code cairn.mail.*}), each tried up to five times
+ * with backoff before it is given up (and logged: the person signs up again).
+ */
 @ApplicationScoped
 public class SmtpSignupMailer implements SignupMailer {
     private static final Logger LOG = Logger.getLogger(SmtpSignupMailer.class);
@@ -54,6 +58,12 @@ public class SmtpSignupMailer implements SignupMailer {
         String domain =
                 mail.getTo().getFirst().substring(mail.getTo().getFirst().lastIndexOf('@') + 1);
         mailer.send(mail)
+                // an SMTP 4xx is transient by definition (a 421 from a relay that closed an idle pooled connection,
+                // say): tried again on a new connection
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(8))
+                .atMost(4)
                 .subscribe()
                 .with(
                         sent -> LOG.debugf("signup mail sent to an address at %s", domain),
