@@ -259,4 +259,15 @@ class AgentChartTest {
         }
         return null;
     }
+
+    /** In a cluster the agent and the node agent log one JSON object per line (AgentLog), for the log collector. */
+    @Test
+    void theAgentsLogJsonInACluster() throws IOException {
+        List<JsonNode> objects = render(Map.of());
+        for (JsonNode workload :
+                List.of(one(objects, "Deployment", "cairn-agent"), one(objects, "DaemonSet", "cairn-agent-node"))) {
+            assertThat(workload.at("/spec/template/spec/containers/0/env").toString())
+                    .contains("{\"name\":\"CAIRN_LOG_FORMAT\",\"value\":\"json\"}");
+        }
+    }
 }

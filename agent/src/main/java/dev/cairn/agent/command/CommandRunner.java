@@ -1,5 +1,6 @@
 package dev.cairn.agent.command;
 
+import dev.cairn.agent.log.AgentLog;
 import dev.cairn.agent.platform.PlatformClient;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.api.agent.command.CommandPhase;
@@ -29,7 +30,7 @@ public final class CommandRunner {
     private final BackupCommand backups;
     private final RestoreCommand restores;
     private final BrowseCommand browses;
-    private final PrintStream log;
+    private final AgentLog log;
 
     public CommandRunner(
             PlatformClient platform,
@@ -41,17 +42,17 @@ public final class CommandRunner {
         this.backups = backups;
         this.restores = restores;
         this.browses = browses;
-        this.log = log;
+        this.log = AgentLog.to(log, "commands");
     }
 
     public void execute(Delivery.Command command) {
-        log.println("command " + command.id() + ": " + command.kind());
+        log.info("command " + command.id() + ": " + command.kind());
         if (platform.report(command.id(), new StatusReport(CommandPhase.Running, null, null, null, null))
                 .cancelRequested()) {
             platform.report(
                     command.id(),
                     new StatusReport(CommandPhase.Cancelled, null, null, null, "cancelled before it started"));
-            log.println("command " + command.id() + " cancelled before it started");
+            log.info("command " + command.id() + " cancelled before it started");
             return;
         }
         AtomicBoolean cancelSeen = new AtomicBoolean();
@@ -69,7 +70,7 @@ public final class CommandRunner {
                             cancelSeen.set(true);
                         }
                     } catch (RuntimeException e) {
-                        log.println("progress report failed: " + e.getMessage());
+                        log.warn("progress report failed: " + e.getMessage());
                     }
                 },
                 PROGRESS_SECONDS,
@@ -104,7 +105,7 @@ public final class CommandRunner {
         if (message != null && message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE);
         }
-        log.println("command " + command.id() + " ended " + result.phase());
+        log.info("command " + command.id() + " ended " + result.phase());
         platform.report(
                 command.id(),
                 new StatusReport(

@@ -5,6 +5,7 @@ import dev.cairn.agent.command.BrowseCommand;
 import dev.cairn.agent.command.CommandRunner;
 import dev.cairn.agent.command.RestoreCommand;
 import dev.cairn.agent.credentials.CredentialSecret;
+import dev.cairn.agent.log.AgentLog;
 import dev.cairn.agent.platform.PlatformException;
 import dev.cairn.agent.registration.AgentRegistration;
 import dev.cairn.agent.runtime.AgentRuntime;
@@ -60,12 +61,14 @@ public final class Daemon {
 
     private final KubernetesClient kube;
     private final Settings settings;
-    private final PrintStream log;
+    private final AgentLog log;
+    private final PrintStream out;
 
     public Daemon(KubernetesClient kube, Settings settings, PrintStream log) {
         this.kube = kube;
         this.settings = settings;
-        this.log = log;
+        this.log = AgentLog.to(log, "daemon");
+        this.out = log;
     }
 
     /** How long a pod volume task may wait for a node agent to take it (10 minutes by default). */
@@ -87,7 +90,7 @@ public final class Daemon {
                         new VolumeRestores(
                                 kube, settings.namespace(), settings.image(), volumeStartTimeout, restorePodTimeout)),
                 new BrowseCommand(runtime),
-                log);
+                out);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "heartbeat");
             t.setDaemon(true);
@@ -98,7 +101,7 @@ public final class Daemon {
                     try {
                         runtime.platform().heartbeat(facts());
                     } catch (RuntimeException e) {
-                        log.println("heartbeat failed: " + e.getMessage());
+                        log.warn("heartbeat failed: " + e.getMessage());
                     }
                 },
                 0,
@@ -116,13 +119,13 @@ public final class Daemon {
                     if (delivery.superseded()) {
                         // another poll of this cluster waits (a second agent of the cluster, during a rollout):
                         // polling again at once would end it, and it this one, in a loop
-                        log.println("another agent of this cluster is polling; polling again in a few seconds");
+                        log.warn("another agent of this cluster is polling; polling again in a few seconds");
                         Thread.sleep(SUPERSEDED_PAUSE_MILLIS
                                 + ThreadLocalRandom.current().nextLong(1000));
                     }
                 } catch (PlatformException e) {
                     boolean revoked = e.status() == 401 || e.status() == 403;
-                    log.println((revoked ? "refused by the platform (revoked?): " : "platform unreachable: ")
+                    log.warn((revoked ? "refused by the platform (revoked?): " : "platform unreachable: ")
                             + e.getMessage());
                     Thread.sleep(
                             revoked
@@ -146,10 +149,10 @@ public final class Daemon {
                 throw new IOException("no credentials in Secret " + settings.namespace() + "/" + settings.secretName()
                         + " and no registration token: install with --set registration.token=...");
             }
-            log.println("registering with " + settings.platformUrl());
+            log.info("registering with " + settings.platformUrl());
             AgentRegistration.register(settings.platformUrl(), settings.registrationToken(), facts(), home);
             secret.save(home);
-            log.println("registered; credentials kept in Secret " + settings.namespace() + "/" + settings.secretName());
+            log.info("registered; credentials kept in Secret " + settings.namespace() + "/" + settings.secretName());
         }
     }
 
@@ -163,7 +166,7 @@ public final class Daemon {
                     kube.namespaces().list().getItems().size(),
                     AgentCapabilities.ALL);
         } catch (KubernetesClientException e) {
-            log.println("cannot read the cluster's facts: " + e.getMessage());
+            log.warn("cannot read the cluster's facts: " + e.getMessage());
             return new Heartbeat(AgentRuntime.VERSION, null, null, null, AgentCapabilities.ALL);
         }
     }

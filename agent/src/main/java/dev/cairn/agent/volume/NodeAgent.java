@@ -3,6 +3,7 @@ package dev.cairn.agent.volume;
 import dev.cairn.agent.backup.BackupRun;
 import dev.cairn.agent.credentials.CredentialSecret;
 import dev.cairn.agent.json.Json;
+import dev.cairn.agent.log.AgentLog;
 import dev.cairn.agent.progress.Progress;
 import dev.cairn.agent.restore.RestoreRun;
 import dev.cairn.agent.runtime.AgentRuntime;
@@ -39,25 +40,25 @@ public final class NodeAgent {
 
     private final KubernetesClient kube;
     private final Settings settings;
-    private final PrintStream log;
+    private final AgentLog log;
 
     public NodeAgent(KubernetesClient kube, Settings settings, PrintStream log) {
         this.kube = kube;
         this.settings = settings;
-        this.log = log;
+        this.log = AgentLog.to(log, "node-agent");
     }
 
     /** Runs until the thread is interrupted. */
     public void run() throws IOException, InterruptedException {
         CredentialSecret secret = new CredentialSecret(kube, settings.namespace(), settings.secretName());
         while (!secret.restoreInto(settings.home())) {
-            log.println("waiting for the agent to register (Secret " + settings.namespace() + "/"
-                    + settings.secretName() + ")");
+            log.info("waiting for the agent to register (Secret " + settings.namespace() + "/" + settings.secretName()
+                    + ")");
             Thread.sleep(10_000);
         }
         AgentRuntime runtime = AgentRuntime.open(settings.home(), settings.platformUrl());
         VolumeTasks tasks = new VolumeTasks(kube, settings.namespace());
-        log.println("node agent on " + settings.node() + " ready");
+        log.info("node agent on " + settings.node() + " ready");
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 for (VolumeTasks.Task task : tasks.pendingOn(settings.node())) {
@@ -69,7 +70,7 @@ public final class NodeAgent {
                     }
                 }
             } catch (KubernetesClientException e) {
-                log.println("cannot read volume tasks: " + e.getMessage());
+                log.warn("cannot read volume tasks: " + e.getMessage());
             }
             Thread.sleep(2000);
         }
@@ -90,7 +91,7 @@ public final class NodeAgent {
                     "message",
                     "the restore pod's volume has no folder under the kubelet's pods folder on " + settings.node());
         } else {
-            log.println("restoring backup " + task.get("backupId") + " into " + w.namespace() + "/" + w.claim());
+            log.info("restoring backup " + task.get("backupId") + " into " + w.namespace() + "/" + w.claim());
             try (Progress progress = new Progress("restoring")) {
                 RestoreRun.Result r = new RestoreRun(
                                 runtime.credentials(), runtime.platform(), runtime.state(), progress, 2)
@@ -107,7 +108,7 @@ public final class NodeAgent {
             }
         }
         tasks.update(new VolumeTasks.Task(task.name(), task.kind(), w, task.data(), null), end);
-        log.println("volume restore into " + w.namespace() + "/" + w.claim() + " " + end.get("state"));
+        log.info("volume restore into " + w.namespace() + "/" + w.claim() + " " + end.get("state"));
     }
 
     private void backUp(AgentRuntime runtime, VolumeTasks tasks, VolumeTasks.Task task) {
@@ -119,7 +120,7 @@ public final class NodeAgent {
         }
         String source = new PodVolumes.PodVolume(w.namespace(), w.pod(), w.podUid(), w.volume(), w.claim(), folder)
                 .source(runtime.credentials().clusterId().toString());
-        log.println("backing up " + source + " from " + folder);
+        log.info("backing up " + source + " from " + folder);
         Progress progress = new Progress("backing up");
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
         reporter.scheduleWithFixedDelay(
@@ -131,7 +132,7 @@ public final class NodeAgent {
                                         "bytes", String.valueOf(progress.bytes.get()),
                                         "files", String.valueOf(progress.files.get())));
                     } catch (RuntimeException e) {
-                        log.println("progress update failed: " + e.getMessage());
+                        log.warn("progress update failed: " + e.getMessage());
                     }
                 },
                 3,
@@ -158,6 +159,6 @@ public final class NodeAgent {
         end.put("bytes", String.valueOf(progress.bytes.get()));
         end.put("files", String.valueOf(progress.files.get()));
         tasks.update(new VolumeTasks.Task(task.name(), task.kind(), w, task.data(), null), end);
-        log.println("volume " + source + " " + end.get("state"));
+        log.info("volume " + source + " " + end.get("state"));
     }
 }
