@@ -1,7 +1,5 @@
 package dev.cairn.agent.log;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -11,8 +9,6 @@ import java.time.Clock;
  * cluster's log collector.
  */
 public final class AgentLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** How much a line matters. */
     public enum Level {
         /** What happens as it should: a command taken, ended. */
@@ -57,12 +53,32 @@ public final class AgentLog {
             out.println(level == Level.INFO ? message : level.name().toLowerCase() + ": " + message);
             return;
         }
-        ObjectNode line = JSON.createObjectNode()
-                .put("timestamp", clock.instant().toString())
-                .put("level", level.name())
-                .put("logger", logger)
-                .put("thread", Thread.currentThread().getName())
-                .put("message", message);
-        out.println(line.toString());
+        out.println("{\"timestamp\":" + quoted(clock.instant().toString()) + ",\"level\":" + quoted(level.name())
+                + ",\"logger\":" + quoted(logger) + ",\"thread\":"
+                + quoted(Thread.currentThread().getName())
+                + ",\"message\":" + quoted(message) + "}");
+    }
+
+    /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */
+    static String quoted(String text) {
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 }

@@ -21,7 +21,7 @@ class AgentLogTest {
     void inAClusterEachLineIsOneJsonObjectWithItsLevel() throws Exception {
         AgentLog log = new AgentLog(out, "daemon", true, clock);
         log.info("command 42: BACKUP");
-        log.warn("heartbeat failed: \"timeout\"\nwhile connecting");
+        log.warn("heartbeat failed: \"timeout\"\nwhile connecting \\ \u0001");
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);
@@ -32,7 +32,8 @@ class AgentLogTest {
         assertThat(first.path("message").asText()).isEqualTo("command 42: BACKUP");
         JsonNode second = new ObjectMapper().readTree(lines[1]);
         assertThat(second.path("level").asText()).isEqualTo("WARN");
-        assertThat(second.path("message").asText()).isEqualTo("heartbeat failed: \"timeout\"\nwhile connecting");
+        assertThat(second.path("message").asText())
+                .isEqualTo("heartbeat failed: \"timeout\"\nwhile connecting \\ \u0001");
     }
 
     @Test
