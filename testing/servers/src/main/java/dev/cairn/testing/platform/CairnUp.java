@@ -11,10 +11,16 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./cairn up}: starts the whole platform with its data under {@code .cairn/}, prints where it is, and runs
  * until Ctrl-C or SIGTERM, which stop everything it started.
  *
+ * <p>Arguments: {@code --set KEY=VALUE} (repeatable) gives every service that setting, as a system property (the
+ * load tests' fixture lifts the per-address signup and registration rate: load-tests/README.md).
+ *
  * <p>Environment: {@code CAIRN_HOME} (default {@code <repository>/.cairn}), {@code CAIRN_PORT} (the entry
  * point, default 8080), {@code CAIRN_KEYCLOAK_PORT} (default 8180), {@code CAIRN_KAFKA_PORT} (default 9092).
  */
 public final class CairnUp {
+    /** The file in the platform's home that lists where each server listens, while the platform runs. */
+    public static final String LISTENERS = "listeners.properties";
+
     private CairnUp() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -25,6 +31,15 @@ public final class CairnUp {
         int port = Integer.parseInt(env("CAIRN_PORT", "8080"));
         int keycloakPort = Integer.parseInt(env("CAIRN_KEYCLOAK_PORT", "8180"));
         int kafkaPort = Integer.parseInt(env("CAIRN_KAFKA_PORT", "9092"));
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].equals("--set") || i + 1 == args.length || !args[i + 1].contains("=")) {
+                System.err.println("cairn up: unknown argument " + args[i] + " (usage: ./cairn up [--set KEY=VALUE]...)");
+                System.exit(2);
+            }
+            String setting = args[++i];
+            settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
         if (!Files.isDirectory(repository.resolve("services"))) {
             System.err.println("cairn: " + repository + " is not the Cairn repository");
             System.exit(2);
@@ -38,19 +53,22 @@ public final class CairnUp {
         Platform platform;
         try {
             platform = Platform.start(
-                    new Platform.Options(home, repository, port, keycloakPort, kafkaPort, java.util.Map.of()));
+                    new Platform.Options(home, repository, port, keycloakPort, kafkaPort, settings));
         } catch (ServerStartException e) {
             System.err.println("cairn: " + e.getMessage());
             System.err.println("cairn: stopped everything it had started.");
             System.exit(1);
             return;
         }
+        Path listeners = home.resolve(LISTENERS);
+        writeListeners(platform, listeners);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("Stopping Cairn ...");
                             Instant stopBegin = Instant.now();
+                            deleteQuietly(listeners);
                             platform.close();
                             System.out.println("Cairn stopped in "
                                     + Duration.between(stopBegin, Instant.now()).toMillis() + " ms.");
@@ -71,6 +89,33 @@ public final class CairnUp {
                 + " (admin / " + platform.keycloak().adminPassword() + "); the mail it sends (signup links) is in "
                 + platform.mail().folder() + ". Ctrl-C stops it.");
         stopped.await();
+    }
+
+    /**
+     * Writes where every server and service listens, and its process id, as {@code <name>.port} and
+     * {@code <name>.pid} ({@code tenant-service-management.port}, {@code kafka.pid}): for tools beside the platform
+     * (the load tests read the services' metrics and memory) and for a person who wants to look. Removed at stop.
+     */
+    private static void writeListeners(Platform platform, Path file) {
+        StringBuilder text = new StringBuilder("# Cairn local platform: where each server listens (while it runs)\n");
+        platform.listeners().forEach((name, listener) -> {
+            String key = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+            text.append(key).append(".port=").append(listener.port()).append('\n');
+            text.append(key).append(".pid=").append(listener.pid()).append('\n');
+        });
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            System.err.println("cairn: could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            // the next start writes it again
+        }
     }
 
     private static String env(String name, String fallback) {
