@@ -55,7 +55,7 @@ public class PublicApiSimulation extends Simulation {
                                     session -> UUID.randomUUID().toString())
                             .body(StringBody("{\"kind\":\"BACKUP\",\"backup\":{}}"))
                             .asJson()
-                            .check(status().is(201))));
+                            .check(status().is(202))));
 
     private final ScenarioBuilder signups = scenario("signups")
             .exec(group("writes")

@@ -29,6 +29,14 @@ public interface GatewayConfig {
     @WithDefault("portal")
     String pages();
 
+    /**
+     * The most connections the gateway holds open to one service at once. Each request in flight holds one, and an
+     * agent's long-poll holds its connection for up to a minute: 10,000 idle agents need 10,000 (a small pool queued
+     * every request behind the polls: load-tests, AgentControlPlaneSimulation). Mind the process's open-file limit.
+     */
+    @WithDefault("20000")
+    int upstreamConnections();
+
     /** How long a proxied request may take before the gateway answers 504. */
     @WithDefault("60s")
     Duration timeout();

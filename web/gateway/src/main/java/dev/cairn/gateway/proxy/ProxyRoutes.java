@@ -63,7 +63,7 @@ public class ProxyRoutes {
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5000)
                 .setKeepAlive(true)
-                .setMaxPoolSize(64));
+                .setMaxPoolSize(config.upstreamConnections()));
         router.route().order(-20).handler(ProxyRoutes::normalForm);
         router.route("/api/*").order(-10).handler(this::proxy);
         URI pages = config.services().get(config.pages());
