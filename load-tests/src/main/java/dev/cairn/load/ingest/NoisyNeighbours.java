@@ -16,9 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./cairn load noisy [--quiet N] [--seconds N] [--loud-mib N]}: how much one tenant at full ingest rate slows
- * its neighbours. The fixture's first tenant is the loud one; the next N (default 100) each back up a small change
- * (a few of its files rewritten) over and over, first on a quiet platform, then while the loud tenant backs up
+ * {@code ./cairn load noisy [--quiet N] [--interval S] [--seconds N] [--loud-mib N]}: how much one tenant at full
+ * ingest rate slows its neighbours. The fixture's first tenant is the loud one; the next N (default 100) each back up
+ * a small change (a few of its files rewritten) every {@code interval} seconds (default 20, each tenant at its own
+ * offset: a steady rate, not back to back), first on a quiet platform, then while the loud tenant backs up
  * {@code loud-mib} MiB of new data after new data. Prints the small backups' completion times in both phases (goal:
  * p99 with the loud tenant within 2× of the quiet p99) and what the loud tenant sent.
  */
@@ -33,6 +34,7 @@ public final class NoisyNeighbours {
     public static void main(String[] args) throws Exception {
         int quiet = FixtureMain.option(args, "--quiet", 100);
         int seconds = FixtureMain.option(args, "--seconds", 60);
+        int interval = FixtureMain.option(args, "--interval", 20);
         int loudMib = FixtureMain.option(args, "--loud-mib", 1024);
         LocalPlatform platform = LocalPlatform.fromEnvironment();
         Fixture fixture = Fixture.load(platform.home());
@@ -59,15 +61,15 @@ public final class NoisyNeighbours {
                 f.get();
             }
             System.out.printf(
-                    "%d quiet tenants made their first backups; each now backs up %d changed files of"
-                            + " %d KiB again and again%n",
-                    quiet, CHANGED_FILES, SMALL_FILE_BYTES >> 10);
-            Percentiles calm = phase(pool, small, work, seconds, random, null);
+                    "%d quiet tenants made their first backups; each now backs up %d changed files of %d KiB every"
+                            + " %d s%n",
+                    quiet, CHANGED_FILES, SMALL_FILE_BYTES >> 10, interval);
+            Percentiles calm = phase(pool, small, work, seconds, interval, random, null);
             System.out.println("quiet platform:     " + calm.summary(" s"));
             AgentBackups loud = new AgentBackups(fixture.tenants().get(0), fixture.entryPoint());
             AtomicLong loudBytes = new AtomicLong();
             long begin = System.nanoTime();
-            Percentiles noisy = phase(pool, small, work, seconds, random, stop -> {
+            Percentiles noisy = phase(pool, small, work, seconds, interval, random, stop -> {
                 Path dir = work.resolve("loud");
                 while (!stop.get()) {
                     loudBytes.addAndGet(Datasets.write(
@@ -94,11 +96,18 @@ public final class NoisyNeighbours {
     }
 
     /**
-     * Every quiet tenant changes a few files and backs up, again and again for {@code seconds} (beside
-     * {@code loud}, if any, which then runs until the last small backup has finished): their completion times, s.
+     * Every quiet tenant changes a few files and backs up every {@code interval} seconds (starting at a random
+     * offset; at once when its last backup took longer) for {@code seconds}, beside {@code loud}, if any, which runs
+     * until the last small backup has finished: their completion times, s.
      */
     private static Percentiles phase(
-            ExecutorService pool, List<AgentBackups> small, Path work, int seconds, SplittableRandom random, Loud loud)
+            ExecutorService pool,
+            List<AgentBackups> small,
+            Path work,
+            int seconds,
+            int interval,
+            SplittableRandom random,
+            Loud loud)
             throws Exception {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Future<?> loudRun = loud == null
@@ -114,8 +123,13 @@ public final class NoisyNeighbours {
             AgentBackups b = small.get(i);
             Path dir = work.resolve(Integer.toString(i + 1));
             SplittableRandom own = random.split();
+            long offset = (long) (own.nextDouble() * interval * 1e9);
             loops.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                long next = System.nanoTime() + offset;
+                while (next < end) {
+                    // the pace of a tenant's schedule: a sleep is the point here, not a wait for a condition
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                    next = Math.max(next + interval * 1_000_000_000L, System.nanoTime());
                     Datasets.change(dir, SMALL_FILES, CHANGED_FILES, SMALL_FILE_BYTES, own);
                     long begin = System.nanoTime();
                     BackupRun.Result r = b.backup(dir);

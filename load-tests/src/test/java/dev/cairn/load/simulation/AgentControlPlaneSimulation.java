@@ -11,6 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.cairn.load.measure.MetricSampler;
 import dev.cairn.load.measure.ProcessSampler;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -25,7 +26,9 @@ import java.util.Map;
  * long-poll for commands ({@code wait=25}, as the agent's daemon), send a heartbeat every minute, and fetch a new
  * token when theirs is four minutes old. Each agent has its own connection, as real agents do. While it runs, the
  * tenant service's resident memory and threads are sampled (goal: 10,000 idle long-polls without running out of
- * either).
+ * either). With {@code -Ddirect=true} the agents call the tenant service itself, as they do through a production
+ * ingress, instead of the local gateway (which holds two sockets per poll: 10,000 agents need more open files than
+ * this machine allows a process).
  */
 public class AgentControlPlaneSimulation extends Simulation {
     private static final long HEARTBEAT_MILLIS = 60_000;
@@ -37,9 +40,16 @@ public class AgentControlPlaneSimulation extends Simulation {
     private final Duration duration = LoadSettings.seconds("duration", 180);
     private final ProcessSampler tenantService = new ProcessSampler(LoadSettings.PLATFORM.pid("tenant-service"));
     private final ProcessSampler gateway = new ProcessSampler(LoadSettings.PLATFORM.pid("gateway"));
+    private final MetricSampler tenantHeap = new MetricSampler(
+            "http://127.0.0.1:" + LoadSettings.PLATFORM.port("tenant-service-management") + "/q/metrics",
+            "jvm_memory_used_bytes",
+            "area=\"heap\"");
 
-    private final HttpProtocolBuilder protocol =
-            http.baseUrl(LoadSettings.FIXTURE.entryPoint()).acceptHeader("application/json");
+    private final HttpProtocolBuilder protocol = http.baseUrl(
+                    Boolean.getBoolean("direct")
+                            ? "http://127.0.0.1:" + LoadSettings.PLATFORM.port("tenant-service")
+                            : LoadSettings.FIXTURE.entryPoint())
+            .acceptHeader("application/json");
 
     private final ChainBuilder token = exec(http("token")
                     .post(LoadSettings.FIXTURE.tokenUrl())
@@ -88,9 +98,10 @@ public class AgentControlPlaneSimulation extends Simulation {
     @Override
     public void after() {
         System.out.printf(
-                "%d simulated agents; tenant service: %s; gateway: %s%n",
-                agents, tenantService.summary(), gateway.summary());
+                "%d simulated agents; tenant service: %s, heap in use at most %.0f MiB; gateway: %s%n",
+                agents, tenantService.summary(), tenantHeap.max() / (1 << 20), gateway.summary());
         tenantService.close();
+        tenantHeap.close();
         gateway.close();
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * until Ctrl-C or SIGTERM, which stop everything it started.
  *
  * <p>Arguments: {@code --set KEY=VALUE} (repeatable) gives every service that setting, as a system property (the
- * load tests' fixture lifts the per-address signup and registration rate: load-tests/README.md).
+ * load tests' fixture lifts the per-address signup and registration rate: load-tests/README.md); {@code --jvm
+ * "OPTIONS"} gives every service those JVM options after the platform's small defaults (a load test's heap).
  *
  * <p>Environment: {@code CAIRN_HOME} (default {@code <repository>/.cairn}), {@code CAIRN_PORT} (the entry
  * point, default 8080), {@code CAIRN_KEYCLOAK_PORT} (default 8180), {@code CAIRN_KAFKA_PORT} (default 9092).
@@ -32,13 +33,18 @@ public final class CairnUp {
         int keycloakPort = Integer.parseInt(env("CAIRN_KEYCLOAK_PORT", "8180"));
         int kafkaPort = Integer.parseInt(env("CAIRN_KAFKA_PORT", "9092"));
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        java.util.List<String> jvm = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].equals("--set") || i + 1 == args.length || !args[i + 1].contains("=")) {
-                System.err.println("cairn up: unknown argument " + args[i] + " (usage: ./cairn up [--set KEY=VALUE]...)");
+            if (args[i].equals("--jvm") && i + 1 < args.length) {
+                jvm.addAll(java.util.List.of(args[++i].trim().split("\\s+")));
+            } else if (args[i].equals("--set") && i + 1 < args.length && args[i + 1].contains("=")) {
+                String setting = args[++i];
+                settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            } else {
+                System.err.println("cairn up: unknown argument " + args[i]
+                        + " (usage: ./cairn up [--set KEY=VALUE]... [--jvm \"OPTIONS\"])");
                 System.exit(2);
             }
-            String setting = args[++i];
-            settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
         }
         if (!Files.isDirectory(repository.resolve("services"))) {
             System.err.println("cairn: " + repository + " is not the Cairn repository");
@@ -53,7 +59,7 @@ public final class CairnUp {
         Platform platform;
         try {
             platform = Platform.start(
-                    new Platform.Options(home, repository, port, keycloakPort, kafkaPort, settings));
+                    new Platform.Options(home, repository, port, keycloakPort, kafkaPort, settings, jvm));
         } catch (ServerStartException e) {
             System.err.println("cairn: " + e.getMessage());
             System.err.println("cairn: stopped everything it had started.");

@@ -57,6 +57,8 @@ public final class Platform implements AutoCloseable {
      * @param keycloakPort Keycloak's port (0: any free port)
      * @param kafkaPort the Kafka broker's client port (0: any free port); agents keep it in their credentials
      * @param serviceProperties extra system properties for every service (tests shorten grace periods with them)
+     * @param serviceJvmOptions JVM options for every service, after the platform's small defaults (so that they win:
+     *     a load test gives the services production-sized heaps and the C2 compiler)
      */
     public record Options(
             Path home,
@@ -64,7 +66,19 @@ public final class Platform implements AutoCloseable {
             int gatewayPort,
             int keycloakPort,
             int kafkaPort,
-            Map<String, String> serviceProperties) {
+            Map<String, String> serviceProperties,
+            List<String> serviceJvmOptions) {
+        /** The platform's own JVM options. */
+        public Options(
+                Path home,
+                Path repository,
+                int gatewayPort,
+                int keycloakPort,
+                int kafkaPort,
+                Map<String, String> serviceProperties) {
+            this(home, repository, gatewayPort, keycloakPort, kafkaPort, serviceProperties, List.of());
+        }
+
         /** Every port chosen at start, no extra properties. */
         public Options(Path home, Path repository) {
             this(home, repository, 0, 0, 0, Map.of());
@@ -425,6 +439,7 @@ public final class Platform implements AutoCloseable {
         } else {
             options.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1"));
         }
+        options.addAll(this.options.serviceJvmOptions());
         return options;
     }
 
