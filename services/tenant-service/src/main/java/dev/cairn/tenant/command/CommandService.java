@@ -246,7 +246,7 @@ public class CommandService {
                     && (taken.nextLeaseEnd() == null || taken.nextLeaseEnd().isAfter(Instant.now()))) {
                 // the wait ended with nothing new (no notification, no lease run out): the empty answer needs no
                 // second look at the database, and the agent's next poll begins with one (one transaction per idle
-                // poll, not two: the agent control-plane load test, load-tests/README.md)
+                // poll, not three with the lease-end read: the agent control-plane load test, ADR 0027)
                 return delivery;
             }
         }
