@@ -1,8 +1,6 @@
 package dev.cairn.load.measure;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one of a service's own metrics (the sum of its samples with the given labels) every second while a load
@@ -12,11 +10,7 @@ public final class MetricSampler implements AutoCloseable {
     private final String url;
     private final String metric;
     private final String[] labels;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "metric-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer;
     private volatile double max = Double.NaN;
 
     /** Starts reading {@code metric} with {@code labels} from the exposition at {@code url}. */
@@ -24,7 +18,7 @@ public final class MetricSampler implements AutoCloseable {
         this.url = url;
         this.metric = metric;
         this.labels = labels;
-        timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+        timer = Sampling.everySecond("metric-sampler", this::sample, 0);
     }
 
     private void sample() {

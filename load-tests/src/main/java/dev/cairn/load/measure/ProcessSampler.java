@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -16,11 +14,7 @@ import java.util.stream.Stream;
  */
 public final class ProcessSampler implements AutoCloseable {
     private final long pid;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "process-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer;
     private volatile long maxRssBytes;
     private volatile long maxThreads;
     private volatile long lastRssBytes;
@@ -30,7 +24,7 @@ public final class ProcessSampler implements AutoCloseable {
     public ProcessSampler(long pid) {
         this.pid = pid;
         sample();
-        timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+        timer = Sampling.everySecond("process-sampler", this::sample, 1);
     }
 
     private void sample() {
