@@ -16,46 +16,51 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent's OCI image as Jib wrote it ({@code target/cairn-agent-image.tar}): its config runs the agent as a
- * non-root user, and its layers, unpacked into a root folder, run the agent with no other file from the host
- * (chroot, as uid 65532): proof that the runtime and its libraries are all inside.
+ * The agent's OCI images as Jib wrote them ({@code target/cairn-agent-image-<architecture>.tar}): their config runs the
+ * agent as a non-root user on the architecture named, their base is Debian's packages with the dpkg records scanners
+ * read, and the amd64 image's layers, unpacked into a root folder, run the agent with no other file from the host
+ * (chroot, as uid 65532): proof that the runtime and its libraries are all inside. The arm64 image cannot run here (no
+ * emulator): its Java launcher is checked to be an AArch64 program.
  */
 class ContainerImageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path IMAGE = Path.of("target/cairn-agent-image.tar");
 
     @TempDir
     Path tmp;
 
     @Test
-    void theImageRunsTheAgentAsNonRootFromItsOwnFilesOnly() throws Exception {
-        assumeTrue(Files.exists(IMAGE), "the image is built in the package phase (skipped with -Dimage.skip)");
-        Path oci = Files.createDirectories(tmp.resolve("oci"));
-        run(List.of("tar", "-xf", IMAGE.toAbsolutePath().toString(), "-C", oci.toString()), 0);
-        JsonNode index = JSON.readTree(oci.resolve("index.json").toFile());
-        JsonNode manifest = JSON.readTree(
-                blob(oci, index.path("manifests").get(0).path("digest").asText())
-                        .toFile());
-        JsonNode config = JSON.readTree(
-                blob(oci, manifest.path("config").path("digest").asText()).toFile());
+    void theArm64ImageCarriesAnArm64RuntimeOnDebianPackages() throws Exception {
+        Path root = unpack("arm64");
+        JsonNode config = JSON.readTree(tmp.resolve("config.json").toFile());
 
+        assertThat(config.path("architecture").asText()).isEqualTo("arm64");
+        assertThat(config.path("config").path("User").asText()).isEqualTo("65532:65532");
+        // ELF header: e_machine (bytes 18-19, little-endian) 183 is AArch64
+        byte[] java = Files.readAllBytes(root.resolve("usr/lib/jvm/java-25-openjdk-arm64/bin/java"));
+        assertThat((java[18] & 0xff) | (java[19] & 0xff) << 8).isEqualTo(183);
+        assertThat(root.resolve("var/lib/dpkg/status.d/openjdk-25-jre-headless"))
+                .content()
+                .contains("Architecture: arm64");
+        assertThat(root.resolve("var/lib/dpkg/status.d/libc6")).content().contains("Architecture: arm64");
+    }
+
+    @Test
+    void theImageRunsTheAgentAsNonRootFromItsOwnFilesOnly() throws Exception {
+        Path root = unpack("amd64");
+        JsonNode config = JSON.readTree(tmp.resolve("config.json").toFile());
+
+        assertThat(config.path("architecture").asText()).isEqualTo("amd64");
         assertThat(config.path("config").path("User").asText()).isEqualTo("65532:65532");
         assertThat(config.path("config").path("Entrypoint").get(0).asText()).isEqualTo("/opt/java/bin/java");
         assertThat(config.path("config").path("Cmd").get(0).asText()).isEqualTo("run");
-
-        Path root = Files.createDirectories(tmp.resolve("root"));
-        for (JsonNode layer : manifest.path("layers")) {
-            run(
-                    List.of(
-                            "tar",
-                            "--warning=no-unknown-keyword",
-                            "-xzf",
-                            blob(oci, layer.path("digest").asText()).toString(),
-                            "-C",
-                            root.toString()),
-                    0);
-        }
+        assertThat(config.path("config")
+                        .path("Labels")
+                        .path("org.opencontainers.image.version")
+                        .asText())
+                .isEqualTo(AgentRuntime.VERSION);
         assertThat(root.resolve("opt/java/bin/java")).isExecutable();
+        assertThat(root.resolve("etc/os-release")).content().contains("ID=debian");
+        assertThat(root.resolve("var/lib/dpkg/status.d/libc6")).content().contains("Architecture: amd64");
 
         // run its entry point as a container runtime would (own mount namespace, /proc mounted, the image's user):
         // with no arguments the agent prints its usage and exits 2; --version names the project's version
@@ -75,6 +80,32 @@ class ContainerImageIT {
                 .contains("cairn-agent " + AgentRuntime.VERSION)
                 .doesNotContain("unknown");
         assertThat(run(container(root, " /opt/java/bin/java -version"), 0)).contains("25");
+    }
+
+    /** Unpacks the image's layers into {@code tmp/root} and its config into {@code tmp/config.json}. */
+    private Path unpack(String architecture) throws Exception {
+        Path image = Path.of("target/cairn-agent-image-" + architecture + ".tar");
+        assumeTrue(Files.exists(image), "the images are built in the package phase (skipped with -Dimage.skip)");
+        Path oci = Files.createDirectories(tmp.resolve("oci"));
+        run(List.of("tar", "-xf", image.toAbsolutePath().toString(), "-C", oci.toString()), 0);
+        JsonNode index = JSON.readTree(oci.resolve("index.json").toFile());
+        JsonNode manifest = JSON.readTree(
+                blob(oci, index.path("manifests").get(0).path("digest").asText())
+                        .toFile());
+        Files.copy(blob(oci, manifest.path("config").path("digest").asText()), tmp.resolve("config.json"));
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        for (JsonNode layer : manifest.path("layers")) {
+            run(
+                    List.of(
+                            "tar",
+                            "--warning=no-unknown-keyword",
+                            "-xzf",
+                            blob(oci, layer.path("digest").asText()).toString(),
+                            "-C",
+                            root.toString()),
+                    0);
+        }
+        return root;
     }
 
     private static List<String> container(Path root, String command) {
