@@ -336,6 +336,7 @@ public final class Platform implements AutoCloseable {
         }
         portal.start(app("web/portal"), portalProperties(), jvm("portal"), logs);
         Map<String, String> gatewayProperties = new LinkedHashMap<>();
+        gatewayProperties.put("cairn.http.host", "127.0.0.1");
         services.forEach((name, process) -> {
             gatewayProperties.put("cairn.gateway.services." + name, process.url());
             gatewayProperties.put("cairn.gateway.health." + name, process.managementUrl());

@@ -1,0 +1,2 @@
+/** Tests of the container images the build writes (OCI tarballs): what the platform chart runs, on what base. */
+package dev.cairn.it.image;
