@@ -29,6 +29,31 @@ class ContainerImageIT {
     Path tmp;
 
     @Test
+    void oneArchiveHoldsBothArchitecturesUnderAMultiPlatformIndex() throws Exception {
+        Path image = Path.of("target/cairn-agent-image.tar");
+        assumeTrue(Files.exists(image), "the images are built in the package phase (skipped with -Dimage.skip)");
+        Path oci = Files.createDirectories(tmp.resolve("multi"));
+        run(List.of("tar", "-xf", image.toAbsolutePath().toString(), "-C", oci.toString()), 0);
+        JsonNode index = JSON.readTree(oci.resolve("index.json").toFile());
+
+        assertThat(index.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
+        assertThat(index.path("manifests").findValuesAsText("architecture")).containsExactly("amd64", "arm64");
+        for (JsonNode descriptor : index.path("manifests")) {
+            assertThat(descriptor
+                            .at("/annotations/org.opencontainers.image.ref.name")
+                            .asText())
+                    .isEqualTo("ghcr.io/cairn-dev/cairn-agent:" + AgentRuntime.VERSION);
+            JsonNode manifest =
+                    JSON.readTree(blob(oci, descriptor.path("digest").asText()).toFile());
+            assertThat(blob(oci, manifest.at("/config/digest").asText())).exists();
+            for (JsonNode layer : manifest.path("layers")) {
+                assertThat(blob(oci, layer.path("digest").asText()))
+                        .hasSize(layer.path("size").asLong());
+            }
+        }
+    }
+
+    @Test
     void theArm64ImageCarriesAnArm64RuntimeOnDebianPackages() throws Exception {
         Path root = unpack("arm64");
         JsonNode config = JSON.readTree(tmp.resolve("config.json").toFile());
