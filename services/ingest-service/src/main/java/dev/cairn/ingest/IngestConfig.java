@@ -101,6 +101,23 @@ public interface IngestConfig {
     /** Replication to tenants' DR regions (docs/adr/0017-replication-from-a-queue-in-the-catalog.md). */
     Replication replication();
 
+    /** Immutable backups: S3 object lock (docs/adr/0033-immutable-backups-are-held-by-s3-object-lock.md). */
+    ObjectLock objectLock();
+
+    /** Object lock's settings, under {@code cairn.ingest.object-lock}. */
+    interface ObjectLock {
+        /**
+         * The retention mode objects are locked in: {@code COMPLIANCE} (nobody, the bucket's owner included, can
+         * shorten or remove it) or {@code GOVERNANCE} (a principal allowed {@code s3:BypassGovernanceRetention} can).
+         */
+        @WithDefault("COMPLIANCE")
+        dev.cairn.ingest.lock.LockMode mode();
+
+        /** How long an answer to "does this region's store lock objects?" is kept before the store is asked again. */
+        @WithDefault("PT5M")
+        Duration supportCacheFor();
+    }
+
     /** Replication's settings, under {@code cairn.ingest.replication}. */
     interface Replication {
         /** How often the replicator looks for tasks (read by its schedule); {@code off} for never. */

@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param statistics null until the manifest arrives
  * @param root the chunk ids of the encrypted file tree; empty until the manifest arrives
+ * @param lockedUntil the date before which object lock holds it and nothing deletes it (ADR 0033); null: not immutable
  */
 public record Backup(
         UUID id,
@@ -27,4 +28,5 @@ public record Backup(
         List<String> messages,
         int referenceCount,
         List<ChunkId> root,
-        Instant leaseUntil) {}
+        Instant leaseUntil,
+        Instant lockedUntil) {}

@@ -32,7 +32,7 @@ import java.util.UUID;
 public class BackupCatalog implements DurableChunks {
     private static final String COLUMNS = "id, tenant_id, cluster_id, source, phase, failure, started_at, finished_at,"
             + " completed_at, files, directories, symlinks, logical_bytes, new_bytes, sent_bytes, warnings, errors,"
-            + " messages, reference_count, root, lease_until";
+            + " messages, reference_count, root, lease_until, locked_until";
 
     /**
      * Moves Committing backups whose every referenced chunk is in the chunk index to Completed (PartiallyFailed when
@@ -310,8 +310,10 @@ public class BackupCatalog implements DurableChunks {
     public boolean delete(UUID tenantId, UUID id) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            // an immutable backup is never deleted before its date (ADR 0033), whoever asks
             try (PreparedStatement s = c.prepareStatement("DELETE FROM backup WHERE tenant_id = ? AND id = ?"
-                    + " AND phase IN ('Completed', 'PartiallyFailed', 'Failed') RETURNING manifest_key")) {
+                    + " AND phase IN ('Completed', 'PartiallyFailed', 'Failed')"
+                    + " AND (locked_until IS NULL OR locked_until <= now()) RETURNING manifest_key")) {
                 s.setObject(1, tenantId);
                 s.setObject(2, id);
                 boolean deleted = false;
@@ -602,7 +604,8 @@ public class BackupCatalog implements DurableChunks {
                 messages == null || messages.isEmpty() ? List.of() : List.of(messages.split("\n")),
                 rs.getInt("reference_count"),
                 split(rs.getBytes("root")),
-                instant(rs.getTimestamp("lease_until")));
+                instant(rs.getTimestamp("lease_until")),
+                instant(rs.getTimestamp("locked_until")));
     }
 
     private static Instant instant(Timestamp t) {

@@ -67,7 +67,8 @@ public class BackupResource {
                 b.messages(),
                 b.referenceCount(),
                 b.root().stream().map(ChunkId::hex).toList(),
-                b.leaseUntil());
+                b.leaseUntil(),
+                b.lockedUntil());
     }
 
     @POST

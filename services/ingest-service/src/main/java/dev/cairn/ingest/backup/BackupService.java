@@ -177,6 +177,15 @@ public class BackupService {
             throw ProblemException.conflict(
                     "backup " + id + " is " + backup.phase() + ": it can be deleted once it has finished");
         }
+        if (backup.lockedUntil() != null && backup.lockedUntil().isAfter(Instant.now())) {
+            throw new ProblemException(
+                    409,
+                    "backup-immutable",
+                    "Backup is immutable",
+                    "backup " + id + " is immutable until " + backup.lockedUntil()
+                            + " (its policy's immutability): nobody can delete it before then",
+                    java.util.Map.of("immutableUntil", backup.lockedUntil().toString()));
+        }
         String manifest = PackStore.key(tenant, "backups/" + id + ".manifest");
         // in every region it may be in, so that a catalog rebuild cannot bring it back; a region that does not answer
         // now is left to the replication task the catalog's delete writes (it deletes the copies it recorded)

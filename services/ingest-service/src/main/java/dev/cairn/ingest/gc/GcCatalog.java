@@ -142,7 +142,9 @@ class GcCatalog {
                 "SELECT p.id, p.region, p.object_key, p.size_bytes, COALESCE(p.data_bytes, p.size_bytes),"
                         + " COALESCE(l.n, 0), COALESCE(l.bytes, 0) FROM pack p LEFT JOIN (SELECT pack_id, count(*) AS n,"
                         + " sum(stored_length) AS bytes FROM chunk WHERE tenant_id = ? GROUP BY pack_id) l"
-                        + " ON l.pack_id = p.id WHERE p.tenant_id = ? AND p.retired_at IS NULL ORDER BY p.created_at",
+                        + " ON l.pack_id = p.id WHERE p.tenant_id = ? AND p.retired_at IS NULL"
+                        // a pack held by object lock is neither rewritten nor retired before its date (ADR 0033)
+                        + " AND (p.locked_until IS NULL OR p.locked_until <= now()) ORDER BY p.created_at",
                 List.of(tenant, tenant),
                 rs -> new PackState(
                         rs.getObject(1, UUID.class),
@@ -198,7 +200,7 @@ class GcCatalog {
         inTransaction(c -> {
             List<Object[]> retired = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("UPDATE pack p SET retired_at = now() WHERE p.tenant_id = ?"
-                    + " AND p.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM chunk c WHERE c.tenant_id = ?"
+                    + " AND p.retired_at IS NULL AND (p.locked_until IS NULL OR p.locked_until <= now()) AND NOT EXISTS (SELECT 1 FROM chunk c WHERE c.tenant_id = ?"
                     + " AND c.pack_id = p.id) RETURNING p.id, p.size_bytes, p.region")) {
                 s.setObject(1, tenant);
                 s.setObject(2, tenant);
@@ -296,6 +298,7 @@ class GcCatalog {
     private static long retire(Connection c, UUID tenant, PackState old, long replacementBytes) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("UPDATE pack SET retired_at = now() WHERE id = ? AND retired_at IS NULL"
+                        + " AND (locked_until IS NULL OR locked_until <= now())"
                         + " AND NOT EXISTS (SELECT 1 FROM chunk WHERE tenant_id = ? AND pack_id = ?)")) {
             s.setObject(1, old.id());
             s.setObject(2, tenant);
@@ -314,7 +317,8 @@ class GcCatalog {
     List<Retired> retiredBefore(Duration grace, UUID tenant) {
         return list(
                 "SELECT id, tenant_id, region, object_key FROM pack WHERE retired_at IS NOT NULL"
-                        + " AND retired_at < now() - ?::interval AND (?::uuid IS NULL OR tenant_id = ?::uuid)",
+                        + " AND retired_at < now() - ?::interval AND (?::uuid IS NULL OR tenant_id = ?::uuid)"
+                        + " AND (locked_until IS NULL OR locked_until <= now())",
                 java.util.Arrays.asList(interval(grace), tenant, tenant),
                 rs -> new Retired(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));

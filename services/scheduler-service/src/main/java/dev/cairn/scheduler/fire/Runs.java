@@ -5,6 +5,7 @@ import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.scheduler.expiry.Expiry;
+import dev.cairn.scheduler.policy.ObjectLocks;
 import dev.cairn.scheduler.policy.Policy;
 import dev.cairn.scheduler.policy.PolicyPhase;
 import dev.cairn.scheduler.policy.PolicyService;
@@ -35,6 +36,7 @@ public class Runs {
     private final FireConfig config;
     private final FirePoints faults;
     private final Drills drills;
+    private final ObjectLocks objectLocks;
 
     public Runs(
             Commands commands,
@@ -42,7 +44,9 @@ public class Runs {
             Expiry expiry,
             FireConfig config,
             FirePoints faults,
-            Drills drills) {
+            Drills drills,
+            ObjectLocks objectLocks) {
+        this.objectLocks = objectLocks;
         this.faults = faults;
         this.drills = drills;
         this.commands = commands;
@@ -231,16 +235,62 @@ public class Runs {
                         lastRun(run);
                     }
                 });
-            case Completed -> {
+            case Completed, PartiallyFailed -> {
+                Hold hold = hold(runId, command.backupId());
+                if (!hold.decided()) {
+                    return; // the ingest service did not answer: the next round holds it, then ends the run
+                }
+                RunPhase phase = command.phase() == CommandPhase.Completed && hold.refusal() == null
+                        ? RunPhase.Completed
+                        : RunPhase.PartiallyFailed;
+                String message = hold.refusal() == null
+                        ? command.message()
+                        : (command.message() == null || command.message().isBlank()
+                                ? hold.refusal()
+                                : command.message() + "; " + hold.refusal());
                 drill(runId, command.backupId());
-                expire(finish(runId, RunPhase.Completed, command.message(), command.backupId()));
-            }
-            case PartiallyFailed -> {
-                drill(runId, command.backupId());
-                expire(finish(runId, RunPhase.PartiallyFailed, command.message(), command.backupId()));
+                expire(finish(runId, phase, message, command.backupId()));
             }
             case Failed -> finish(runId, RunPhase.Failed, command.message(), command.backupId());
             case Cancelled -> finish(runId, RunPhase.Failed, "cancelled: " + command.message(), null);
+        }
+    }
+
+    /**
+     * What holding a run's backup immutable came to.
+     *
+     * @param decided false when the ingest service did not answer (the run stays open and is asked about again)
+     * @param refusal why the backup could not be held (the run ends PartiallyFailed with it); null when it was held,
+     *     or the policy's backups are not immutable
+     */
+    private record Hold(boolean decided, String refusal) {}
+
+    /**
+     * Before a run that made a backup is recorded as ended: holds the backup immutable for the policy's period when
+     * the policy says so (ADR 0033), so that a run seen ended has its backup held. Asked again after a crash, the lock
+     * only ever grows.
+     */
+    private Hold hold(UUID runId, UUID backupId) {
+        PolicyRun run = QuarkusTransaction.requiringNew().call(() -> PolicyRun.<PolicyRun>findById(runId));
+        if (run == null || run.phase.isFinal() || backupId == null) {
+            return new Hold(true, null);
+        }
+        Policy p = QuarkusTransaction.requiringNew().call(() -> Policy.<Policy>findById(run.policyId));
+        if (p == null || p.immutableSeconds == null) {
+            return new Hold(true, null);
+        }
+        try {
+            Instant until = objectLocks.lock(p.tenantId, backupId, Instant.now().plusSeconds(p.immutableSeconds));
+            LOG.infof("run %s of policy %s: backup %s immutable until %s", runId, p.id, backupId, until);
+            return new Hold(true, null);
+        } catch (ObjectLocks.Refused e) {
+            LOG.warnf("run %s of policy %s: backup %s not made immutable: %s", runId, p.id, backupId, e.getMessage());
+            return new Hold(true, "backup " + backupId + " was not made immutable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "run %s of policy %s: backup %s not held yet (%s); the next round asks again",
+                    runId, p.id, backupId, e.getMessage());
+            return new Hold(false, null);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param retention what to keep; absent: everything
  * @param paused create or leave it paused
  * @param drill a restore drill after its runs, at most so often; absent: none
+ * @param immutability how long each backup it makes stays immutable (object lock); absent: its backups are not
  */
 public record NewPolicy(
         @NotBlank
@@ -33,4 +34,5 @@ public record NewPolicy(
         @NotNull Schedule schedule,
         @Valid RetentionRules retention,
         boolean paused,
-        @Valid DrillSettings drill) {}
+        @Valid DrillSettings drill,
+        @Valid Immutability immutability) {}

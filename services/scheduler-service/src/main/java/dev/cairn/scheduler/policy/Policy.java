@@ -93,6 +93,10 @@ public class Policy extends PanacheEntityBase {
     @Column(name = "drill_every_seconds")
     public Long drillEverySeconds;
 
+    /** How long each backup it makes is immutable (object lock); null: not immutable. */
+    @Column(name = "immutable_seconds")
+    public Long immutableSeconds;
+
     /** When the recovery service last took a drill of this policy. */
     @Column(name = "last_drill_at")
     public Instant lastDrillAt;

@@ -27,14 +27,16 @@ public class PolicyService {
     private final Clusters clusters;
     private final PolicyTimers timers;
     private final ObjectMapper json;
+    private final ObjectLocks objectLocks;
 
     /** A policy just created, and whether an earlier request with the same Idempotency-Key had made it. */
     public record Created(PolicyView policy, boolean repeated) {}
 
-    public PolicyService(Clusters clusters, PolicyTimers timers, ObjectMapper json) {
+    public PolicyService(Clusters clusters, PolicyTimers timers, ObjectMapper json, ObjectLocks objectLocks) {
         this.clusters = clusters;
         this.timers = timers;
         this.json = json;
+        this.objectLocks = objectLocks;
     }
 
     @Transactional
@@ -137,6 +139,9 @@ public class PolicyService {
         if (retention.maxAge() != null && !retention.maxAge().isPositive()) {
             throw ProblemException.invalidField("retention.maxAge", "a maximum age is a positive duration");
         }
+        if (request.immutability() != null) {
+            immutable(p.tenantId, request.immutability(), retention);
+        }
         BackupSpec backup =
                 request.backup() == null ? new BackupSpec(null, null, null, null, null, null, false) : request.backup();
         p.name = request.name();
@@ -158,6 +163,9 @@ public class PolicyService {
         p.drillClusterId = request.drill() == null ? null : request.drill().targetClusterId();
         p.drillEverySeconds =
                 request.drill() == null ? null : seconds(request.drill().every());
+        p.immutableSeconds = request.immutability() == null
+                ? null
+                : seconds(request.immutability().period());
         p.phase = request.paused() ? PolicyPhase.Paused : PolicyPhase.Active;
         p.updatedAt = now;
     }
@@ -205,8 +213,46 @@ public class PolicyService {
                 p.consecutiveFailures,
                 drill(p),
                 p.lastDrillAt,
+                immutability(p),
                 p.createdAt,
                 p.updatedAt);
+    }
+
+    /** The policy's immutability; null when its backups are not immutable. */
+    public static Immutability immutability(Policy p) {
+        return p.immutableSeconds == null ? null : new Immutability(duration(p.immutableSeconds));
+    }
+
+    /**
+     * Checks that the policy's backups can be immutable: a retention that never outlives them (an age shorter than
+     * the period would be a promise the lock breaks), and object lock in the tenant's home region.
+     */
+    private void immutable(UUID tenantId, Immutability immutability, RetentionRules retention) {
+        if (retention.maxAge() != null && retention.maxAge().compareTo(immutability.period()) < 0) {
+            throw ProblemException.invalidField(
+                    "retention.maxAge",
+                    "shorter than immutability.period (" + immutability.period()
+                            + "): immutable backups cannot be deleted at that age");
+        }
+        java.util.Optional<String> unavailable;
+        try {
+            unavailable = objectLocks.unavailable(tenantId);
+        } catch (ObjectLocks.Refused e) {
+            unavailable = java.util.Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new ProblemException(
+                    503,
+                    "immutability-unknown",
+                    "Immutability cannot be checked now",
+                    "whether this tenant's backups can be made immutable could not be read: " + e.getMessage());
+        }
+        unavailable.ifPresent(reason -> {
+            throw new ProblemException(
+                    409,
+                    "object-lock-unavailable",
+                    "Immutable backups are unavailable",
+                    "this tenant's backups cannot be made immutable: " + reason);
+        });
     }
 
     /** The policy's restore drills; null when it has none. */

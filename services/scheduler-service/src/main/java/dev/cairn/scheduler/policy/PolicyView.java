@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param consecutiveFailures runs in a row that did not complete (Failed or Missed)
  * @param drill its restore drills, if it has them
  * @param lastDrillAt when the last drill was started
+ * @param immutability how long each backup it makes stays immutable; absent: its backups are not
  */
 public record PolicyView(
         UUID id,
@@ -32,6 +33,7 @@ public record PolicyView(
         int consecutiveFailures,
         DrillSettings drill,
         Instant lastDrillAt,
+        Immutability immutability,
         Instant createdAt,
         Instant updatedAt) {
     /** A policy's latest run, in short ({@code GET .../runs} has them all). */

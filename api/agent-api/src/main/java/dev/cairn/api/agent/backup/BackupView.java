@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param root the chunk ids (hex) of its encrypted file tree; empty until the manifest arrives
  * @param leaseUntil while InProgress: until when the agent's lease holds it; the agent renews it, and a backup whose
  *     lease lapses (its agent was killed or lost the platform) ends Failed
+ * @param immutableUntil when its policy makes it immutable: the date before which nobody can delete or change it (S3
+ *     object lock holds its objects); null otherwise
  */
 public record BackupView(
         UUID id,
@@ -30,4 +32,5 @@ public record BackupView(
         List<String> messages,
         int referenceCount,
         List<String> root,
-        Instant leaseUntil) {}
+        Instant leaseUntil,
+        Instant immutableUntil) {}
