@@ -1,0 +1,123 @@
+package dev.cairn.it.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Api;
+import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Policies;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Immutable backups (ADR 0033). The local platform's object store (s3proxy) does not implement object lock: a policy
+ * that asks for immutability is refused, clearly, before anything is made. What the catalog does with a backup held
+ * by a lock is checked by holding one in the catalog as the ingest service does once the store has locked its objects.
+ */
+class ImmutableBackupIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anImmutablePolicyIsRefusedClearlyWhereTheStoreCannotLockObjects() {
+        Tenants.SignedUp tenant = Tenants.free("Immutable Policy Co");
+        String cluster = Agents.createCluster(tenant, "prod").path("cluster").path("id").asText();
+        Map<String, Object> policy = new HashMap<>(Policies.nightly(cluster, "locked"));
+        policy.put("immutability", Map.of("period", "P30D"));
+
+        Api.as(tenant.token())
+                .body(policy)
+                .when()
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM)
+                .body("type", endsWith("object-lock-unavailable"))
+                .body("detail", containsString("eu-west-1"))
+                .body("detail", containsString("501"));
+
+        // bad periods and a retention that would outlive the lock are refused before the store is asked
+        policy.put("immutability", Map.of("period", "PT1H"));
+        Api.as(tenant.token())
+                .body(policy)
+                .when()
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM);
+        policy.put("immutability", Map.of("period", "P30D"));
+        policy.put("retention", Map.of("maxAge", "P7D"));
+        Api.as(tenant.token())
+                .body(policy)
+                .when()
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM)
+                .body("errors.field", hasItem("retention.maxAge"));
+
+        // nothing was made
+        assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/policies"))
+                        .path("items")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void anImmutableBackupShowsItsDateAndNobodyDeletesItBeforeThen() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Immutable Backup Co");
+        LocalAgent agent = new LocalAgent(Agents.registered(tenant, "vault"), tmp.resolve("agent"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("ledger.csv"), "2026-12-05,42\n");
+        String backup = agent.backup(src).json().path("id").asText();
+        Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        hold(backup, until);
+
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/backups/" + backup)
+                .then()
+                .statusCode(200)
+                .body("immutableUntil", equalTo(until.toString()));
+        JsonNode refused = Api.json(Api.as(tenant.token()).when().delete("/api/v1/backups/" + backup));
+        assertThat(refused.path("status").asInt()).isEqualTo(409);
+        assertThat(refused.path("type").asText()).endsWith("backup-immutable");
+        assertThat(refused.path("immutableUntil").asText()).isEqualTo(until.toString());
+        assertThat(refused.path("detail").asText()).contains(until.toString());
+        // another tenant does not even see it
+        Tenants.SignedUp other = Tenants.free("Immutable Backup Other Co");
+        Api.as(other.token()).when().delete("/api/v1/backups/" + backup).then().statusCode(404);
+        assertThat(tenant.backups().findValuesAsText("id")).contains(backup);
+
+        // once its date has passed, it goes like any other
+        hold(backup, Instant.now().minusSeconds(1));
+        Api.as(tenant.token()).when().delete("/api/v1/backups/" + backup).then().statusCode(204);
+    }
+
+    /** What the ingest service records once the store holds the backup's objects (s3proxy cannot lock them). */
+    private static void hold(String backup, Instant until) throws Exception {
+        try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
+                PreparedStatement s = c.prepareStatement("UPDATE ingest.backup SET locked_until = ? WHERE id = ?::uuid")) {
+            s.setTimestamp(1, Timestamp.from(until));
+            s.setString(2, backup);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
