@@ -186,6 +186,7 @@ public final class BackupCommand {
                 .row("started", b.startedAt())
                 .row("finished", b.finishedAt())
                 .row("completed", b.completedAt())
+                .row("immutable until", b.immutableUntil() == null ? "-" : b.immutableUntil())
                 .row("chunks", b.referenceCount());
         BackupManifest.Statistics s = b.statistics();
         if (s != null) {

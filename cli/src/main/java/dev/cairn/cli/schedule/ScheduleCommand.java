@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
             "  cairn schedule create nightly --cluster prod-eu --cron '0 2 * * *' --time-zone Europe/Paris \\",
             "      --include-namespaces shop --volumes --keep-daily 7 --keep-weekly 4 --keep-monthly 12",
             "  cairn schedule create hourly --cluster prod-eu --every PT1H --keep-last 24",
+            "  cairn schedule create vault --cluster prod-eu --cron '0 3 * * *' --keep-daily 30 --immutable-for P30D",
             "  cairn schedule list",
             "  cairn schedule run nightly --wait                 # now, outside the schedule",
             "  cairn schedule runs nightly                       # how each run ended, and why",
@@ -68,6 +69,13 @@ public final class ScheduleCommand {
                             paramLabel = "DURATION",
                             description = "At most one drill so often (ISO-8601, at least PT1H; default P7D).")
                     String drillEvery,
+            @Option(
+                            names = "--immutable-for",
+                            paramLabel = "DURATION",
+                            description = "Make each backup immutable for this long after it completes (ISO-8601,"
+                                    + " P1D to P3650D): object lock holds it, nobody can delete it before then."
+                                    + " Refused where the home region's store cannot lock objects.")
+                    String immutableFor,
             @Mixin Output output) {
         Platform api = platform.signedIn();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -84,6 +92,9 @@ public final class ScheduleCommand {
                 drill.put("every", drillEvery);
             }
             body.put("drill", drill);
+        }
+        if (immutableFor != null) {
+            body.put("immutability", Map.of("period", immutableFor));
         }
         JsonNode created = api.post(POLICIES, body);
         print(created, output);
