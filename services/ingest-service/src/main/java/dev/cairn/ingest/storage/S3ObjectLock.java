@@ -6,7 +6,6 @@ import dev.cairn.ingest.lock.ObjectLock;
 import dev.cairn.platform.problem.ProblemException;
 import dev.cairn.platform.region.ObjectStores;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,17 +25,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public class S3ObjectLock implements ObjectLock {
     private final ObjectStores stores;
     private final IngestConfig config;
-    private final Clock clock;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     public S3ObjectLock(ObjectStores stores, IngestConfig config) {
-        this(stores, config, Clock.systemUTC());
-    }
-
-    S3ObjectLock(ObjectStores stores, IngestConfig config, Clock clock) {
         this.stores = stores;
         this.config = config;
-        this.clock = clock;
     }
 
     private record Answer(Capability capability, Instant at) {}
@@ -44,7 +37,7 @@ public class S3ObjectLock implements ObjectLock {
     @Override
     public Capability capability(String region) {
         Answer cached = answers.get(region);
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         if (cached != null
                 && cached.at().plus(config.objectLock().supportCacheFor()).isAfter(now)) {
             return cached.capability();

@@ -38,7 +38,8 @@ class ImmutableBackupIT {
     @Test
     void anImmutablePolicyIsRefusedClearlyWhereTheStoreCannotLockObjects() {
         Tenants.SignedUp tenant = Tenants.free("Immutable Policy Co");
-        String cluster = Agents.createCluster(tenant, "prod").path("cluster").path("id").asText();
+        String cluster =
+                Agents.createCluster(tenant, "prod").path("cluster").path("id").asText();
         Map<String, Object> policy = new HashMap<>(Policies.nightly(cluster, "locked"));
         policy.put("immutability", Map.of("period", "P30D"));
 
@@ -111,10 +112,87 @@ class ImmutableBackupIT {
         Api.as(tenant.token()).when().delete("/api/v1/backups/" + backup).then().statusCode(204);
     }
 
+    /**
+     * The ingest service's immutability API, as the scheduler calls it: it says the home region cannot lock objects and
+     * why, and refuses to hold a backup with the same clarity; only the scheduler may call it, for the backups of the
+     * tenant named.
+     */
+    @Test
+    void theIngestServiceSaysWhyItCannotHoldABackupAndHoldsNoOtherTenantsBackup() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Immutable Internal Co");
+        LocalAgent agent = new LocalAgent(Agents.registered(tenant, "vault"), tmp.resolve("agent"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("ledger.csv"), "2026-12-05,43\n");
+        String backup = agent.backup(src).json().path("id").asText();
+        String scheduler = TestPlatform.get().serviceToken("scheduler");
+        String path = "/internal/v1/tenants/" + tenant.id() + "/immutability";
+        Map<String, String> lock =
+                Map.of("until", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+
+        Api.management("ingest")
+                .auth()
+                .oauth2(scheduler)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("region", equalTo("eu-west-1"))
+                .body("available", equalTo(false))
+                .body("detail", containsString("501"));
+        Api.management("ingest")
+                .auth()
+                .oauth2(scheduler)
+                .body(lock)
+                .when()
+                .put(path + "/backups/" + backup)
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM)
+                .body("type", endsWith("object-lock-unavailable"))
+                .body("region", equalTo("eu-west-1"))
+                .body("support", equalTo("Unsupported"));
+        // nothing was recorded as held
+        Api.as(tenant.token())
+                .when()
+                .get("/api/v1/backups/" + backup)
+                .then()
+                .body("immutableUntil", org.hamcrest.Matchers.nullValue());
+
+        // another tenant's id with this backup: not found; a date in the past: refused; the tenant itself: forbidden
+        Tenants.SignedUp other = Tenants.free("Immutable Internal Other Co");
+        Api.management("ingest")
+                .auth()
+                .oauth2(scheduler)
+                .body(lock)
+                .when()
+                .put("/internal/v1/tenants/" + other.id() + "/immutability/backups/" + backup)
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM);
+        Api.management("ingest")
+                .auth()
+                .oauth2(scheduler)
+                .body(Map.of("until", "2020-01-01T00:00:00Z"))
+                .when()
+                .put(path + "/backups/" + backup)
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM);
+        Api.management("ingest")
+                .auth()
+                .oauth2(tenant.token())
+                .body(lock)
+                .when()
+                .put(path + "/backups/" + backup)
+                .then()
+                .statusCode(403);
+    }
+
     /** What the ingest service records once the store holds the backup's objects (s3proxy cannot lock them). */
     private static void hold(String backup, Instant until) throws Exception {
         try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
-                PreparedStatement s = c.prepareStatement("UPDATE ingest.backup SET locked_until = ? WHERE id = ?::uuid")) {
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE ingest.backup SET locked_until = ? WHERE id = ?::uuid")) {
             s.setTimestamp(1, Timestamp.from(until));
             s.setString(2, backup);
             assertThat(s.executeUpdate()).isEqualTo(1);

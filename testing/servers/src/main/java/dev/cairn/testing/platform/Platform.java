@@ -609,6 +609,14 @@ public final class Platform implements AutoCloseable {
         return secrets.password("demo.password");
     }
 
+    /**
+     * An access token of a service's own client (client credentials), as the service calls another's internal API
+     * with: for tests of the internal APIs.
+     */
+    public String serviceToken(String service) {
+        return keycloak.token("cairn", "cairn-" + service + "-service", serviceClientSecret(service), null, null);
+    }
+
     /** The secret of a service's Keycloak client ({@code cairn-<service>-service}), generated once per home. */
     private String serviceClientSecret(String service) {
         return secrets.secret("keycloak." + service + "-service", 32);
