@@ -7,6 +7,7 @@ import dev.cairn.data.record.ChunkBundleV2;
 import dev.cairn.data.record.ChunkRecordV1;
 import dev.cairn.data.record.PackReferenceV3;
 import dev.cairn.data.record.RecordAuthenticator;
+import dev.cairn.data.record.TraceParent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -149,6 +150,7 @@ public final class KafkaChunkSink implements ChunkSink {
         out.headers()
                 .add(ChunkRecordV1.H_AGENT, credentials.clusterId().toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(TraceParent.HEADER, TraceParent.ofBackup(backup).getBytes(StandardCharsets.UTF_8));
     }
 
     private void completed(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception e) {

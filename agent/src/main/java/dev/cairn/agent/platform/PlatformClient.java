@@ -15,6 +15,7 @@ import dev.cairn.api.agent.backup.StartBackup;
 import dev.cairn.api.agent.command.Delivery;
 import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.data.chunk.ChunkId;
+import dev.cairn.data.record.TraceParent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -96,12 +97,13 @@ public final class PlatformClient {
                 "/api/v1/backups/" + backup + "/manifest",
                 HttpRequest.BodyPublishers.ofByteArray(manifest),
                 "application/octet-stream",
+                traced(backup),
                 BackupView.class);
     }
 
     /** Renews the lease of a backup in progress; its answer says until when. */
     public BackupView renewBackup(UUID backup) {
-        return call("POST", "/api/v1/backups/" + backup + "/lease", null, null, BackupView.class);
+        return call("POST", "/api/v1/backups/" + backup + "/lease", null, null, traced(backup), BackupView.class);
     }
 
     public BackupView abortBackup(UUID backup, String reason) {
@@ -109,7 +111,14 @@ public final class PlatformClient {
                 "POST",
                 "/api/v1/backups/" + backup + "/abort",
                 json(new AbortBackup(reason.length() > 4000 ? reason.substring(0, 4000) : reason)),
+                "application/json",
+                traced(backup),
                 BackupView.class);
+    }
+
+    /** The headers of a request about a backup: its trace (the backup's id as trace id, as its Kafka records). */
+    private static Map<String, String> traced(UUID backup) {
+        return Map.of(TraceParent.HEADER, TraceParent.ofBackup(backup));
     }
 
     public BackupView backup(UUID backup) {
@@ -161,7 +170,7 @@ public final class PlatformClient {
                 "/api/v1/backups/" + backup + "/packs",
                 null,
                 null,
-                Map.of("Idempotency-Key", idempotencyKey),
+                Map.of("Idempotency-Key", idempotencyKey, TraceParent.HEADER, TraceParent.ofBackup(backup)),
                 PackUpload.class);
     }
 

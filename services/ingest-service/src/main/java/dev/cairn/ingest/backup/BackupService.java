@@ -278,7 +278,12 @@ public class BackupService {
                 throw new UncheckedIOException(e);
             }
             faults.pass(FaultPoints.Point.MANIFEST_AFTER_COMMIT);
-            return get(agent.tenantId(), id);
+            Backup committed = get(agent.tenantId(), id);
+            // one line a backup, in the request's trace: the agent's, whose trace id is the backup's (TraceParent)
+            LOG.infof(
+                    "backup %s of tenant %s committed: %s, %d bytes of manifest",
+                    id, agent.tenantId(), committed.phase(), size);
+            return committed;
         } finally {
             try {
                 Files.deleteIfExists(file);

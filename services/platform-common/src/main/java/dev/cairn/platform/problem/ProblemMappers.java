@@ -1,6 +1,8 @@
 package dev.cairn.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -106,7 +108,8 @@ public class ProblemMappers {
                 502,
                 "a service this operation depends on failed; quote error id " + errorId + " to support",
                 path(uri),
-                null));
+                null,
+                failure(errorId)));
     }
 
     @ServerExceptionMapper
@@ -130,7 +133,22 @@ public class ProblemMappers {
                 500,
                 "an unexpected error occurred; quote error id " + errorId + " to support",
                 path(uri),
-                null));
+                null,
+                failure(errorId)));
+    }
+
+    /**
+     * A failure's own members: its error id, and the trace id of the request (when it has one) that finds its spans
+     * and its log lines ({@code mdc.traceId}), in this service and those it called.
+     */
+    static java.util.Map<String, Object> failure(String errorId) {
+        java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
+        members.put("errorId", errorId);
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            members.put("traceId", span.getTraceId());
+        }
+        return members;
     }
 
     private static Response answer(Problem problem) {

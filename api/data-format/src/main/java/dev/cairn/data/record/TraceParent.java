@@ -1,0 +1,60 @@
+package dev.cairn.data.record;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The W3C trace context ({@code traceparent}) an agent sends with a backup's Kafka records and its HTTP requests about
+ * that backup: the trace id is the backup's id (both are 128 bits), so that one search by a backup's id finds every
+ * span and log line of it, on the agent and in the services; the parent span id is new for each record or request.
+ * The agent samples nothing (flags {@code 00}): a service's own ratio decides.
+ */
+public final class TraceParent {
+    /** The header's name, in Kafka records and HTTP requests alike. */
+    public static final String HEADER = "traceparent";
+
+    private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TraceParent() {}
+
+    /** A {@code traceparent} of the backup's trace, with a new span id. */
+    public static String ofBackup(UUID backup) {
+        byte[] span = new byte[8];
+        do {
+            RANDOM.nextBytes(span);
+        } while (isZero(span));
+        return "00-" + traceId(backup) + "-" + HexFormat.of().formatHex(span) + "-00";
+    }
+
+    /** The trace id of a backup's trace: its id's 32 hex digits. */
+    public static String traceId(UUID backup) {
+        return backup.toString().replace("-", "");
+    }
+
+    /** The trace id a {@code traceparent} names; empty when it is not one (or names the all-zero ids W3C forbids). */
+    public static Optional<String> traceIdOf(String traceparent) {
+        if (traceparent == null) {
+            return Optional.empty();
+        }
+        var m = FORMAT.matcher(traceparent);
+        if (!m.matches()
+                || m.group(1).chars().allMatch(c -> c == '0')
+                || m.group(2).chars().allMatch(c -> c == '0')) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1));
+    }
+
+    private static boolean isZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

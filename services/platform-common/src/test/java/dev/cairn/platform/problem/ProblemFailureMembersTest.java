@@ -1,0 +1,34 @@
+package dev.cairn.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+import org.junit.jupiter.api.Test;
+
+/** A 5xx problem's own members: the error id to quote, and the trace id that finds the request's spans and logs. */
+class ProblemFailureMembersTest {
+
+    @Test
+    void aFailureInARequestsTraceNamesItsTraceId() {
+        Span span = Span.wrap(SpanContext.create(
+                "0af7651916cd43dd8448eb211c80319c",
+                "b7ad6b7169203331",
+                TraceFlags.getDefault(),
+                TraceState.getDefault()));
+
+        try (Scope scope = span.makeCurrent()) {
+            assertThat(ProblemMappers.failure("e-1"))
+                    .containsEntry("errorId", "e-1")
+                    .containsEntry("traceId", "0af7651916cd43dd8448eb211c80319c");
+        }
+    }
+
+    @Test
+    void aFailureOutsideAnyTraceNamesOnlyItsErrorId() {
+        assertThat(ProblemMappers.failure("e-2")).containsOnlyKeys("errorId");
+    }
+}

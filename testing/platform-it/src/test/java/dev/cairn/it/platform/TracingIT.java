@@ -1,0 +1,110 @@
+package dev.cairn.it.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.data.record.ChunkRecordV1;
+import dev.cairn.data.record.TraceParent;
+import dev.cairn.it.support.AgentRecords;
+import dev.cairn.it.support.Agents;
+import dev.cairn.it.support.Api;
+import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.Tenants;
+import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.platform.Platform;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trace context from the agent to the services (issue 18, item 5): a backup's trace id is its own id, carried in the
+ * agent's requests and Kafka records ({@code traceparent}), and the ingest service's JSON log lines about it carry
+ * that trace id ({@code mdc.traceId}): from its HTTP requests and from its records alike.
+ */
+class TracingIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theIngestServiceLogsABackupsCommitInTheBackupsOwnTrace() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Tracing Co");
+        LocalAgent agent = new LocalAgent(Agents.registered(tenant, "traced"), tmp.resolve("agent"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("a.txt"), "traced");
+        UUID backup = UUID.fromString(agent.backup(src).json().path("id").asText());
+
+        JsonNode line = awaitLine(
+                "ingest-service", l -> l.path("message").asText().contains("backup " + backup + " of tenant"));
+
+        assertThat(line.path("message").asText()).contains("committed");
+        assertThat(line.at("/mdc/traceId").asText()).isEqualTo(TraceParent.traceId(backup));
+    }
+
+    @Test
+    void aRecordDeadLetteredIsLoggedInTheTraceItsAgentSentWithIt() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Tracing Records Co");
+        Agents.Registered agent = Agents.registered(tenant, "traced-records");
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        String traceId = HexFormat.of().formatHex(id);
+
+        try (var producer = AgentRecords.producer(agent.credentials().path("kafka"))) {
+            ProducerRecord<byte[], byte[]> garbage =
+                    new ProducerRecord<>(Platform.DATA_TOPIC, id, "not an envelope".getBytes(StandardCharsets.UTF_8));
+            garbage.headers().add(ChunkRecordV1.H_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+            garbage.headers()
+                    .add(
+                            TraceParent.HEADER,
+                            ("00-" + traceId + "-0123456789abcdef-00").getBytes(StandardCharsets.UTF_8));
+            producer.send(garbage).get(30, TimeUnit.SECONDS);
+        }
+
+        JsonNode line = awaitLine(
+                "ingest-service", l -> traceId.equals(l.at("/mdc/traceId").asText()));
+        assertThat(line.path("message").asText()).contains("dead-lettered");
+        assertThat(line.path("level").asText()).isEqualTo("WARN");
+    }
+
+    /** The first JSON line of a service's log that {@code wanted} accepts, once it is there. */
+    private static JsonNode awaitLine(String service, Predicate<JsonNode> wanted) {
+        Path log = TestPlatform.get().home().resolve("logs").resolve(service + ".log");
+        JsonNode[] found = new JsonNode[1];
+        await("a line of " + log)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    found[0] = find(Files.readAllLines(log), wanted).orElse(null);
+                    return found[0] != null;
+                });
+        return found[0];
+    }
+
+    private static Optional<JsonNode> find(List<String> lines, Predicate<JsonNode> wanted) {
+        for (String l : lines) {
+            if (!l.startsWith("{")) {
+                continue;
+            }
+            try {
+                JsonNode json = Api.JSON.readTree(l);
+                if (wanted.test(json)) {
+                    return Optional.of(json);
+                }
+            } catch (java.io.IOException notJson) {
+                // a line cut short while being written
+            }
+        }
+        return Optional.empty();
+    }
+}
