@@ -321,6 +321,28 @@ class PlatformChartTest {
         assertThat(rules.at("/spec/groups")).isEqualTo(source.path("groups"));
     }
 
+    /** Every component exports its spans to the collector given, at the values' ratio; without one, none does. */
+    @Test
+    void everyComponentTracesToTheCollectorGivenAndNoneWithout() throws IOException {
+        // (helm-java sets values as strings: the ratio keeps its default, a number as the schema wants)
+        List<JsonNode> traced = render(Map.of("tracing.otlpEndpoint", "http://otel-collector.observability:4317"));
+        List<JsonNode> untraced = render(Map.of());
+        for (String component : COMPONENTS) {
+            String settings = one(traced, "ConfigMap", "cairn-" + component)
+                    .at("/data/application.properties")
+                    .asText();
+            assertThat(settings)
+                    .as(component)
+                    .contains("cairn.otel.endpoint=http://otel-collector.observability:4317")
+                    .contains("cairn.otel.sample-ratio=0.1");
+            assertThat(one(untraced, "ConfigMap", "cairn-" + component)
+                            .at("/data/application.properties")
+                            .asText())
+                    .as(component)
+                    .doesNotContain("cairn.otel");
+        }
+    }
+
     /**
      * Each component runs as a service account of its own, which mounts no Kubernetes API token; the services' are
      * named as infra/terraform's IAM roles trust them ({@code cairn-<service>-service}) and carry their role.
