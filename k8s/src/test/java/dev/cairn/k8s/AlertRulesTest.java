@@ -36,12 +36,21 @@ class AlertRulesTest {
                         .isNotBlank();
                 Set<String> metrics = ExportedMetrics.usedBy(rule.path("expr").asText(), exported);
                 assertThat(exported).as(alert + " watches " + metrics).containsAll(metrics);
-                assertThat(metrics).as(alert + " watches no cairn metric").isNotEmpty();
+                // or a Kafka consumer's own metric (the services bind them; MetricsIT checks the running platform's)
+                assertThat(!metrics.isEmpty() || rule.path("expr").asText().contains("kafka_consumer_"))
+                        .as(alert + " watches no cairn metric")
+                        .isTrue();
             }
         }
         assertThat(alerts)
                 .doesNotHaveDuplicates()
-                .contains("CairnMeteringDrift", "CairnReplicationLagging", "CairnRegionDown");
+                .contains(
+                        "CairnMeteringDrift",
+                        "CairnReplicationLagging",
+                        "CairnRegionDown",
+                        "CairnIngestLagging",
+                        "CairnDeadLettersRising",
+                        "CairnSchedulesMissed");
     }
 
     private static Set<String> exportedMetrics() throws IOException {

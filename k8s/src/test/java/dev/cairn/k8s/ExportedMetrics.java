@@ -37,19 +37,26 @@ final class ExportedMetrics {
         return names;
     }
 
+    /** What Prometheus adds to a registered name: a counter's total, a timer's unit and histogram series. */
+    private static final java.util.List<String> SUFFIXES =
+            java.util.List.of("_total", "_seconds_bucket", "_seconds_count", "_seconds_sum", "_seconds_max");
+
     /**
-     * The Cairn metrics a PromQL expression uses, each as registered: a counter's {@code _total} suffix removed when
-     * the registered name lacks it.
+     * The Cairn metrics a PromQL expression uses, each as registered: a counter's {@code _total} suffix, or a timer's
+     * {@code _seconds_bucket} (count, sum, max), removed when the registered name lacks it.
      */
     static Set<String> usedBy(String promql, Set<String> exported) {
         Set<String> used = new TreeSet<>();
         Matcher m = PROMQL_METRIC.matcher(promql);
         while (m.find()) {
             String metric = m.group();
-            used.add(
-                    metric.endsWith("_total") && !exported.contains(metric)
-                            ? metric.substring(0, metric.length() - "_total".length())
-                            : metric);
+            String registered = metric;
+            for (String suffix : SUFFIXES) {
+                if (metric.endsWith(suffix) && !exported.contains(metric)) {
+                    registered = metric.substring(0, metric.length() - suffix.length());
+                }
+            }
+            used.add(registered);
         }
         return used;
     }

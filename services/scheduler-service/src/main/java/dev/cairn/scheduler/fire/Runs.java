@@ -12,6 +12,9 @@ import dev.cairn.scheduler.policy.PolicyService;
 import dev.cairn.scheduler.run.PolicyRun;
 import dev.cairn.scheduler.run.RunPhase;
 import dev.cairn.scheduler.run.RunView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -26,6 +29,8 @@ import org.jboss.logging.Logger;
  * from the policy and the planned time, and the tenant service queues one command per run), and the follower brings
  * runs up to date from their commands. A run ends Completed, PartiallyFailed, Failed or Missed, with its reason.
  */
+// made at start: its fire metrics are exported (as 0) before the first fire, for the dashboard and the alerts
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class Runs {
     private static final Logger LOG = Logger.getLogger(Runs.class);
@@ -37,6 +42,9 @@ public class Runs {
     private final FirePoints faults;
     private final Drills drills;
     private final ObjectLocks objectLocks;
+    private final Timer fireLag;
+    private final Counter firesTaken;
+    private final Counter firesMissed;
 
     public Runs(
             Commands commands,
@@ -45,8 +53,17 @@ public class Runs {
             FireConfig config,
             FirePoints faults,
             Drills drills,
-            ObjectLocks objectLocks) {
+            ObjectLocks objectLocks,
+            MeterRegistry metrics) {
         this.objectLocks = objectLocks;
+        this.fireLag = Timer.builder("cairn.schedule.fire.lag")
+                .description("How long after its due time a policy's fire ran (clustered Quartz, failovers)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(metrics);
+        this.firesTaken = fires(metrics, "queued");
+        this.firesMissed = fires(metrics, "missed");
         this.faults = faults;
         this.drills = drills;
         this.commands = commands;
@@ -70,6 +87,15 @@ public class Runs {
         if (earlier != null && (earlier.commandId != null || earlier.phase.isFinal())) {
             return RunView.of(earlier); // a retried fire: it already happened
         }
+        Duration lag = Duration.between(due, now);
+        fireLag.record(lag.isNegative() ? Duration.ZERO : lag);
+        RunView fired = fired(policy, runId, planned, due, now);
+        (fired.phase() == RunPhase.Missed ? firesMissed : firesTaken).increment();
+        return fired;
+    }
+
+    /** A fire that is due: missed when the scheduler fires it too late or the policy's last run is still going. */
+    private RunView fired(Policy policy, UUID runId, Instant planned, Instant due, Instant now) {
         if (Duration.between(due, now).compareTo(config.missedAfter()) > 0) {
             return record(
                     policy,
@@ -86,6 +112,14 @@ public class Runs {
             return record(policy, runId, planned, due, false, RunPhase.Missed, busy);
         }
         return queue(policy, runId, planned, due, false);
+    }
+
+    private static Counter fires(MeterRegistry metrics, String outcome) {
+        return Counter.builder("cairn.schedule.fires")
+                .description("Policies' scheduled fires, by outcome: queued (a command for the agent) or missed (too"
+                        + " late, or the previous run still going)")
+                .tag("outcome", outcome)
+                .register(metrics);
     }
 
     /** "Run now": a run outside the schedule (also for a paused policy). */
