@@ -6,6 +6,7 @@ import dev.cairn.agent.progress.Progress;
 import dev.cairn.api.agent.command.CommandPhase;
 import dev.cairn.api.agent.command.Delivery;
 import dev.cairn.api.agent.command.StatusReport;
+import dev.cairn.data.record.TraceParent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
@@ -46,12 +47,19 @@ public final class CommandRunner {
     }
 
     public void execute(Delivery.Command command) {
-        log.info("command " + command.id() + ": " + command.kind());
-        if (platform.report(command.id(), new StatusReport(CommandPhase.Running, null, null, null, null))
+        log.info("command " + command.id() + ": " + command.kind()
+                + TraceParent.traceIdOf(command.traceparent())
+                        .map(t -> " (trace " + t + ")")
+                        .orElse(""));
+        if (platform.report(
+                        command.id(),
+                        new StatusReport(CommandPhase.Running, null, null, null, null),
+                        command.traceparent())
                 .cancelRequested()) {
             platform.report(
                     command.id(),
-                    new StatusReport(CommandPhase.Cancelled, null, null, null, "cancelled before it started"));
+                    new StatusReport(CommandPhase.Cancelled, null, null, null, "cancelled before it started"),
+                    command.traceparent());
             log.info("command " + command.id() + " cancelled before it started");
             return;
         }
@@ -65,7 +73,8 @@ public final class CommandRunner {
         reporter.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        if (platform.report(command.id(), StatusReport.running(progress.snapshot()))
+                        if (platform.report(
+                                        command.id(), StatusReport.running(progress.snapshot()), command.traceparent())
                                 .cancelRequested()) {
                             cancelSeen.set(true);
                         }
@@ -114,7 +123,8 @@ public final class CommandRunner {
                         result.backup(),
                         result.restore(),
                         message,
-                        result.browse()));
+                        result.browse()),
+                command.traceparent());
     }
 
     private static StatusReport failed(String message) {

@@ -138,7 +138,23 @@ public final class PlatformClient {
 
     /** Reports a command's phase, progress or final report; answers whether the tenant asked to cancel it. */
     public StatusReport.Answer report(UUID command, StatusReport status) {
-        return call("POST", "/api/v1/agent/commands/" + command + "/status", json(status), StatusReport.Answer.class);
+        return report(command, status, null);
+    }
+
+    /**
+     * Reports on a command in the trace it was queued in ({@code traceparent} of the command, null: none), so that
+     * the platform's log lines about it carry the trace id of the request that queued it.
+     */
+    public StatusReport.Answer report(UUID command, StatusReport status, String traceparent) {
+        return call(
+                "POST",
+                "/api/v1/agent/commands/" + command + "/status",
+                json(status),
+                "application/json",
+                TraceParent.childOf(traceparent)
+                        .map(child -> Map.of(TraceParent.HEADER, child))
+                        .orElse(Map.of()),
+                StatusReport.Answer.class);
     }
 
     /** Sends the file a BROWSE command read for download (at most 1 GiB), retrying like the API calls. */

@@ -87,7 +87,9 @@ class StoredV1BodiesTest {
         assertThat(backup.backup().includeNamespaces()).containsExactly("shop", "pay*");
         assertThat(backup.backup().includeClusterResources()).isNull();
         assertThat(backup.backup().volumes()).isTrue();
+        assertThat(backup.traceparent()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
         Delivery.Command restore = delivery.commands().get(1);
+        assertThat(restore.traceparent()).as("absent from older platforms").isNull();
         assertThat(restore.kind()).isEqualTo(CommandKind.RESTORE);
         assertThat(restore.restore().namespaceMapping()).isEqualTo(Map.of("shop", "shop-dr"));
         assertThat(restore.restore().preview()).isTrue();

@@ -23,11 +23,23 @@ public final class TraceParent {
 
     /** A {@code traceparent} of the backup's trace, with a new span id. */
     public static String ofBackup(UUID backup) {
+        return "00-" + traceId(backup) + "-" + newSpanId() + "-00";
+    }
+
+    private static String newSpanId() {
         byte[] span = new byte[8];
         do {
             RANDOM.nextBytes(span);
         } while (isZero(span));
-        return "00-" + traceId(backup) + "-" + HexFormat.of().formatHex(span) + "-00";
+        return HexFormat.of().formatHex(span);
+    }
+
+    /**
+     * A {@code traceparent} in the same trace as {@code parent}, with a new span id and the parent's sampling flag; empty
+     * when {@code parent} is not a {@code traceparent}.
+     */
+    public static Optional<String> childOf(String parent) {
+        return traceIdOf(parent).map(trace -> "00-" + trace + "-" + newSpanId() + parent.substring(52));
     }
 
     /** The trace id of a backup's trace: its id's 32 hex digits. */

@@ -21,6 +21,19 @@ class TraceParentTest {
     }
 
     @Test
+    void aChildStaysInItsParentsTraceWithANewSpanAndTheParentsSamplingFlag() {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        String child = TraceParent.childOf(parent).orElseThrow();
+
+        assertThat(child)
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(TraceParent.childOf("not one")).isEmpty();
+        assertThat(TraceParent.childOf(null)).isEmpty();
+    }
+
+    @Test
     void whatIsNotATraceparentNamesNoTrace() {
         assertThat(TraceParent.traceIdOf(null)).isEmpty();
         assertThat(TraceParent.traceIdOf("not a traceparent")).isEmpty();

@@ -68,6 +68,10 @@ public class AgentCommand extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The W3C trace context of the request that queued it, handed to the agent with it; null outside any trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

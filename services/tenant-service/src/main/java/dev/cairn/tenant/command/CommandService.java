@@ -15,6 +15,7 @@ import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.platform.trace.Traceparent;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
 import dev.cairn.tenant.fault.FaultPoints;
@@ -158,6 +159,7 @@ public class CommandService {
             c.runId = runId;
             c.createdAt = now;
             c.updatedAt = now;
+            c.traceparent = Traceparent.current().orElse(null);
             c.persist();
             CommandNotifications.commandsChanged(AgentCommand.getEntityManager(), clusterId);
             LOG.infof("command %s (%s) queued for cluster %s of tenant %s", c.id, c.kind, clusterId, tenantId);
@@ -267,7 +269,8 @@ public class CommandService {
                         c.kind,
                         c.kind == CommandKind.BACKUP ? read(c.spec, BackupSpec.class) : null,
                         c.kind == CommandKind.RESTORE ? read(c.spec, RestoreSpec.class) : null,
-                        c.kind == CommandKind.BROWSE ? read(c.spec, BrowseSpec.class) : null));
+                        c.kind == CommandKind.BROWSE ? read(c.spec, BrowseSpec.class) : null,
+                        c.traceparent));
             }
         }
         return new Taken(

@@ -10,8 +10,10 @@ import dev.cairn.it.support.AgentRecords;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.LocalAgent;
+import dev.cairn.it.support.RunningAgent;
 import dev.cairn.it.support.Tenants;
 import dev.cairn.it.support.TestPlatform;
+import dev.cairn.testing.kubernetes.MockCluster;
 import dev.cairn.testing.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +77,53 @@ class TracingIT {
                 "ingest-service", l -> traceId.equals(l.at("/mdc/traceId").asText()));
         assertThat(line.path("message").asText()).contains("dead-lettered");
         assertThat(line.path("level").asText()).isEqualTo("WARN");
+    }
+
+    /**
+     * A command carries the trace of the request that queued it: the tenant service logs its queueing in that trace, the
+     * agent is handed it with the command, and its reports (the last one ends the command) come back in the same trace.
+     */
+    @Test
+    void aCommandsReportsComeBackInTheTraceOfTheRequestThatQueuedIt() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Tracing Commands Co");
+        JsonNode created = Agents.createCluster(tenant, "traced-cluster");
+        String cluster = created.path("cluster").path("id").asText();
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        String traceId = HexFormat.of().formatHex(id);
+        try (MockCluster k8s = MockCluster.realistic();
+                RunningAgent agent = RunningAgent.start(
+                        k8s,
+                        created.path("registration").path("token").asText(),
+                        Files.createDirectories(tmp.resolve("daemon")))) {
+            await("the agent connected")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> Api.json(Api.as(tenant.token()).when().get("/api/v1/clusters/" + cluster))
+                            .path("phase")
+                            .asText()
+                            .equals("Connected"));
+
+            // a tenant's request in its own trace (not sampled: the local platform exports nothing)
+            String command = Api.as(tenant.token())
+                    .header(TraceParent.HEADER, "00-" + traceId + "-00f067aa0ba902b7-00")
+                    .body("{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\"]}}")
+                    .when()
+                    .post("/api/v1/clusters/" + cluster + "/commands")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+
+            JsonNode queued = awaitLine(
+                    "tenant-service",
+                    l -> l.path("message").asText().startsWith("command " + command + " (BACKUP) queued"));
+            assertThat(queued.at("/mdc/traceId").asText()).isEqualTo(traceId);
+            JsonNode ended = awaitLine(
+                    "tenant-service", l -> l.path("message").asText().startsWith("command " + command + " of cluster"));
+            assertThat(ended.path("message").asText()).as(agent.text()).contains("ended Completed");
+            assertThat(ended.at("/mdc/traceId").asText()).isEqualTo(traceId);
+            assertThat(agent.text()).contains("command " + command + ": BACKUP (trace " + traceId + ")");
+        }
     }
 
     /** The first JSON line of a service's log that {@code wanted} accepts, once it is there. */

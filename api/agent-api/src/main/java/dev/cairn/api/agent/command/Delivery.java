@@ -31,8 +31,16 @@ public record Delivery(List<Command> commands, List<UUID> cancel, long leaseSeco
      * @param backup for BACKUP
      * @param restore for RESTORE
      * @param browse for BROWSE
+     * @param traceparent the W3C trace context of the request that queued it (a tenant's, a policy's fire): the
+     *     agent sends its reports on the command in that trace; absent from older platforms, and outside any trace
      */
-    public record Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore, BrowseSpec browse) {
+    public record Command(
+            UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore, BrowseSpec browse, String traceparent) {
+        /** A command outside any trace. */
+        public Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore, BrowseSpec browse) {
+            this(id, kind, backup, restore, browse, null);
+        }
+
         /** A BACKUP or RESTORE command. */
         public Command(UUID id, CommandKind kind, BackupSpec backup, RestoreSpec restore) {
             this(id, kind, backup, restore, null);
