@@ -112,6 +112,26 @@ public class ProblemMappers {
                 failure(errorId)));
     }
 
+    /**
+     * A call this service made to another did not get an answer (a timeout, a refused connection): the caller's
+     * request is not at fault, and trying again later may succeed (found by the load tests: an overloaded tenant
+     * service made the metering service's quota lookups time out, answered 500 until then).
+     */
+    @ServerExceptionMapper
+    public Response unanswered(jakarta.ws.rs.ProcessingException e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "upstream call unanswered, error %s on %s", errorId, path(uri));
+        return answer(new Problem(
+                Problem.type("upstream"),
+                "Upstream failure",
+                502,
+                "a service this operation depends on did not answer in time; try again, or quote error id " + errorId
+                        + " to support",
+                path(uri),
+                null,
+                failure(errorId)));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();

@@ -9,7 +9,10 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
 
-/** A 5xx problem's own members: the error id to quote, and the trace id that finds the request's spans and logs. */
+/**
+ * A 5xx problem: the error id to quote, the trace id that finds the request's spans and logs; an unanswered upstream
+ * call a 502.
+ */
 class ProblemFailureMembersTest {
 
     @Test
@@ -25,6 +28,17 @@ class ProblemFailureMembersTest {
                     .containsEntry("errorId", "e-1")
                     .containsEntry("traceId", "0af7651916cd43dd8448eb211c80319c");
         }
+    }
+
+    @Test
+    void anUpstreamCallThatGotNoAnswerIsA502NotA500() {
+        var answer = new ProblemMappers().unanswered(new jakarta.ws.rs.ProcessingException("timeout of 5000ms"), null);
+
+        assertThat(answer.getStatus()).isEqualTo(502);
+        Problem problem = (Problem) answer.getEntity();
+        assertThat(problem.type().toString()).endsWith("upstream");
+        assertThat(problem.detail()).contains("did not answer").doesNotContain("5000ms");
+        assertThat(problem.extensions()).containsKey("errorId");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.cairn.scheduler.policy;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
@@ -17,8 +16,10 @@ public record Immutability(@NotNull Duration period) {
     /** The longest period. */
     public static final Duration MAX = Duration.ofDays(3650);
 
-    @AssertTrue(message = "an immutability period is a day to ten years (P1D to P3650D)")
-    boolean isADayToTenYears() {
-        return period == null || (period.compareTo(MIN) >= 0 && period.compareTo(MAX) <= 0);
+    /** Why the period cannot be, in a tenant's words; null when it can (checked as {@code immutability.period}). */
+    String refusal() {
+        return period.compareTo(MIN) >= 0 && period.compareTo(MAX) <= 0
+                ? null
+                : "an immutability period is a day to ten years (P1D to P3650D)";
     }
 }

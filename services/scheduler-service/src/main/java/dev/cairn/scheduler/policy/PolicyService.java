@@ -228,6 +228,9 @@ public class PolicyService {
      * the period would be a promise the lock breaks), and object lock in the tenant's home region.
      */
     private void immutable(UUID tenantId, Immutability immutability, RetentionRules retention) {
+        if (immutability.refusal() != null) {
+            throw ProblemException.invalidField("immutability.period", immutability.refusal());
+        }
         if (retention.maxAge() != null && retention.maxAge().compareTo(immutability.period()) < 0) {
             throw ProblemException.invalidField(
                     "retention.maxAge",

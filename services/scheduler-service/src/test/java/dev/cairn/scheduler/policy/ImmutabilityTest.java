@@ -9,16 +9,11 @@ class ImmutabilityTest {
 
     @Test
     void aPeriodIsADayToTenYears() {
-        assertThat(new Immutability(Duration.ofDays(1)).isADayToTenYears()).isTrue();
-        assertThat(new Immutability(Duration.ofDays(3650)).isADayToTenYears()).isTrue();
-        assertThat(new Immutability(Duration.ofHours(23)).isADayToTenYears()).isFalse();
-        assertThat(new Immutability(Duration.ofDays(3651)).isADayToTenYears()).isFalse();
-        assertThat(new Immutability(Duration.ZERO).isADayToTenYears()).isFalse();
-        assertThat(new Immutability(Duration.ofDays(-30)).isADayToTenYears()).isFalse();
-    }
-
-    @Test
-    void aMissingPeriodIsLeftToNotNull() {
-        assertThat(new Immutability(null).isADayToTenYears()).isTrue();
+        assertThat(new Immutability(Duration.ofDays(1)).refusal()).isNull();
+        assertThat(new Immutability(Duration.ofDays(3650)).refusal()).isNull();
+        assertThat(new Immutability(Duration.ofHours(23)).refusal()).contains("a day to ten years");
+        assertThat(new Immutability(Duration.ofDays(3651)).refusal()).contains("P3650D");
+        assertThat(new Immutability(Duration.ZERO).refusal()).isNotNull();
+        assertThat(new Immutability(Duration.ofDays(-30)).refusal()).isNotNull();
     }
 }

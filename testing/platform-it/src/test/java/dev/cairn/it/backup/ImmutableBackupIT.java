@@ -62,7 +62,8 @@ class ImmutableBackupIT {
                 .post("/api/v1/policies")
                 .then()
                 .statusCode(400)
-                .contentType(Api.PROBLEM);
+                .contentType(Api.PROBLEM)
+                .body("errors.field", hasItem("immutability.period"));
         policy.put("immutability", Map.of("period", "P30D"));
         policy.put("retention", Map.of("maxAge", "P7D"));
         Api.as(tenant.token())
