@@ -72,7 +72,8 @@ final class DockerArchive {
         }
     }
 
-    private static void put(TarArchiveOutputStream out, String name, byte[] data) throws IOException {
+    /** Writes a small file into an image archive. */
+    static void put(TarArchiveOutputStream out, String name, byte[] data) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(data.length);
         entry.setMode(0644);

@@ -69,8 +69,8 @@ public final class MultiPlatformImage {
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), StandardCharsets.UTF_8.name())) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            put(out, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-            put(out, "index.json", JSON.writeValueAsBytes(index));
+            DockerArchive.put(out, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            DockerArchive.put(out, "index.json", JSON.writeValueAsBytes(index));
             for (Path input : inputs) {
                 try (TarArchiveInputStream in = open(input)) {
                     for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
@@ -116,14 +116,5 @@ public final class MultiPlatformImage {
 
     private static TarArchiveInputStream open(Path archive) throws IOException {
         return new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 16));
-    }
-
-    private static void put(TarArchiveOutputStream out, String name, byte[] data) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(data.length);
-        entry.setMode(0644);
-        out.putArchiveEntry(entry);
-        out.write(data);
-        out.closeArchiveEntry();
     }
 }

@@ -100,16 +100,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response upstream(ClientWebApplicationException e, UriInfo uri) {
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "upstream call failed, error %s on %s", errorId, path(uri));
-        return answer(new Problem(
-                Problem.type("upstream"),
-                "Upstream failure",
-                502,
-                "a service this operation depends on failed; quote error id " + errorId + " to support",
-                path(uri),
-                null,
-                failure(errorId)));
+        return upstream(e, uri, "failed", "a service this operation depends on failed; quote error id %s to support");
     }
 
     /**
@@ -119,14 +110,23 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unanswered(jakarta.ws.rs.ProcessingException e, UriInfo uri) {
+        return upstream(
+                e,
+                uri,
+                "unanswered",
+                "a service this operation depends on did not answer in time; try again, or quote error id %s to"
+                        + " support");
+    }
+
+    /** A 502 {@code upstream} problem whose detail names its error id, logged with the failure. */
+    private static Response upstream(Throwable e, UriInfo uri, String what, String detail) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "upstream call unanswered, error %s on %s", errorId, path(uri));
+        LOG.errorf(e, "upstream call %s, error %s on %s", what, errorId, path(uri));
         return answer(new Problem(
                 Problem.type("upstream"),
                 "Upstream failure",
                 502,
-                "a service this operation depends on did not answer in time; try again, or quote error id " + errorId
-                        + " to support",
+                detail.formatted(errorId),
                 path(uri),
                 null,
                 failure(errorId)));

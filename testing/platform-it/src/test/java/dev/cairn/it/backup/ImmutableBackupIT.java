@@ -130,9 +130,7 @@ class ImmutableBackupIT {
         Map<String, String> lock =
                 Map.of("until", Instant.now().plus(1, ChronoUnit.DAYS).toString());
 
-        Api.management("ingest")
-                .auth()
-                .oauth2(scheduler)
+        ingestAs(scheduler)
                 .when()
                 .get(path)
                 .then()
@@ -140,9 +138,7 @@ class ImmutableBackupIT {
                 .body("region", equalTo("eu-west-1"))
                 .body("available", equalTo(false))
                 .body("detail", containsString("501"));
-        Api.management("ingest")
-                .auth()
-                .oauth2(scheduler)
+        ingestAs(scheduler)
                 .body(lock)
                 .when()
                 .put(path + "/backups/" + backup)
@@ -161,32 +157,31 @@ class ImmutableBackupIT {
 
         // another tenant's id with this backup: not found; a date in the past: refused; the tenant itself: forbidden
         Tenants.SignedUp other = Tenants.free("Immutable Internal Other Co");
-        Api.management("ingest")
-                .auth()
-                .oauth2(scheduler)
+        ingestAs(scheduler)
                 .body(lock)
                 .when()
                 .put("/internal/v1/tenants/" + other.id() + "/immutability/backups/" + backup)
                 .then()
                 .statusCode(404)
                 .contentType(Api.PROBLEM);
-        Api.management("ingest")
-                .auth()
-                .oauth2(scheduler)
+        ingestAs(scheduler)
                 .body(Map.of("until", "2020-01-01T00:00:00Z"))
                 .when()
                 .put(path + "/backups/" + backup)
                 .then()
                 .statusCode(400)
                 .contentType(Api.PROBLEM);
-        Api.management("ingest")
-                .auth()
-                .oauth2(tenant.token())
+        ingestAs(tenant.token())
                 .body(lock)
                 .when()
                 .put(path + "/backups/" + backup)
                 .then()
                 .statusCode(403);
+    }
+
+    /** A request to the ingest service's internal API (its management interface) as the holder of {@code token}. */
+    private static io.restassured.specification.RequestSpecification ingestAs(String token) {
+        return Api.management("ingest").auth().oauth2(token);
     }
 
     /** What the ingest service records once the store holds the backup's objects (s3proxy cannot lock them). */
