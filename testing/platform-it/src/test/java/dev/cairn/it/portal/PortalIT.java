@@ -140,6 +140,13 @@ class PortalIT {
         browser.type("cron", "0 2 * *").awaitText("five fields", 30);
         browser.type("cron", "0 2 * * *").awaitText("02:00", 30);
         browser.screenshot("11-policy-form").assertAccessible();
+        // immutable backups need object lock in the home region: the local store has none, and the form says so
+        browser.type("immutableFor", "P30D");
+        browser.find(By.cssSelector("form.form button[type=submit]")).click();
+        browser.awaitText("cannot be made immutable", 30);
+        assertThat(browser.text()).contains("501");
+        browser.screenshot("11b-policy-immutable-refused").assertAccessible();
+        browser.type("immutableFor", "");
         browser.find(By.cssSelector("form.form button[type=submit]")).click();
 
         // its page: run it now, and watch the run complete

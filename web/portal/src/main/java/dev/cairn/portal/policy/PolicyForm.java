@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A policy as the form holds it (text fields), and the API's body made from it: namespaces are written separated by
- * commas or spaces, a schedule is a cron in a time zone or an interval, empty retention fields keep no rule.
+ * commas or spaces, a schedule is a cron in a time zone or an interval, empty retention fields keep no rule, an empty
+ * immutability period makes backups that are not immutable.
  */
 public record PolicyForm(
         String name,
@@ -23,11 +24,12 @@ public record PolicyForm(
         String keepDaily,
         String keepWeekly,
         String keepMonthly,
-        String maxAge) {
+        String maxAge,
+        String immutableFor) {
 
     /** The form of a new policy: daily at 02:00 UTC, the last 7 daily backups. */
     public static PolicyForm blank() {
-        return new PolicyForm("", "", "", true, "cron", "0 2 * * *", "UTC", "", "", "7", "", "", "");
+        return new PolicyForm("", "", "", true, "cron", "0 2 * * *", "UTC", "", "", "7", "", "", "", "");
     }
 
     /** The form of an existing policy, as the API answers it. */
@@ -54,7 +56,8 @@ public record PolicyForm(
                 text(retention.path("keepDaily")),
                 text(retention.path("keepWeekly")),
                 text(retention.path("keepMonthly")),
-                retention.path("maxAge").asText(""));
+                retention.path("maxAge").asText(""),
+                p.path("immutability").path("period").asText(""));
     }
 
     private static String text(JsonNode n) {
@@ -92,6 +95,9 @@ public record PolicyForm(
             retention.put("maxAge", maxAge.trim());
         }
         body.put("retention", retention.isEmpty() ? null : retention);
+        if (immutableFor != null && !immutableFor.isBlank()) {
+            body.put("immutability", Map.of("period", immutableFor.trim()));
+        }
         body.put("paused", paused);
         return body;
     }

@@ -113,6 +113,9 @@ public class PolicyPagesResource {
         @FormParam("maxAge")
         String maxAge;
 
+        @FormParam("immutableFor")
+        String immutableFor;
+
         @FormParam("idempotencyKey")
         String idempotencyKey;
 
@@ -130,7 +133,8 @@ public class PolicyPagesResource {
                     keepDaily,
                     keepWeekly,
                     keepMonthly,
-                    maxAge);
+                    maxAge,
+                    immutableFor);
         }
     }
 

@@ -23,13 +23,15 @@ class PolicyFormTest {
                 "7",
                 "",
                 "",
-                "P90D");
+                "P90D",
+                "P30D");
         Map<String, Object> body = form.body(false);
         assertThat(body).containsEntry("name", "shop-nightly").containsEntry("paused", false);
         assertThat(body.get("backup"))
                 .isEqualTo(Map.of("includeNamespaces", List.of("shop", "pay-*"), "volumes", true));
         assertThat(body.get("schedule")).isEqualTo(Map.of("cron", "0 2 * * *", "timeZone", "Europe/Paris"));
         assertThat(body.get("retention")).isEqualTo(Map.of("keepLast", 3, "keepDaily", 7, "maxAge", "P90D"));
+        assertThat(body.get("immutability")).isEqualTo(Map.of("period", "P30D"));
 
         ObjectMapper json = new ObjectMapper();
         var policy = json.valueToTree(body);
@@ -39,10 +41,12 @@ class PolicyFormTest {
 
     @Test
     void anIntervalScheduleAndNoRetentionKeepEverything() {
-        PolicyForm form = new PolicyForm("hourly", "c-1", "", false, "interval", "", "", "PT6H", "", "", "", "", "");
+        PolicyForm form =
+                new PolicyForm("hourly", "c-1", "", false, "interval", "", "", "PT6H", "", "", "", "", "", " ");
         Map<String, Object> body = form.body(true);
         assertThat(body.get("schedule")).isEqualTo(Map.of("interval", "PT6H"));
         assertThat(body.get("retention")).isNull();
+        assertThat(body).doesNotContainKey("immutability");
         assertThat(body.get("backup")).isEqualTo(Map.of("volumes", false));
         assertThat(body).containsEntry("paused", true);
     }
