@@ -12,9 +12,8 @@ import java.util.Optional;
  * file): fields in their order, a continuation line (starting with a space or tab) belonging to the field above.
  *
  * @param fields the fields by name, in the paragraph's order, values as written (continuation lines joined by newlines)
- * @param text the paragraph as it was read, ending with a newline
  */
-public record ControlStanza(Map<String, String> fields, String text) {
+public record ControlStanza(Map<String, String> fields) {
 
     public ControlStanza {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -24,21 +23,18 @@ public record ControlStanza(Map<String, String> fields, String text) {
     public static List<ControlStanza> parseAll(String text) {
         List<ControlStanza> stanzas = new ArrayList<>();
         Map<String, String> fields = new LinkedHashMap<>();
-        StringBuilder raw = new StringBuilder();
         String last = null;
         int number = 0;
         for (String line : text.split("\n", -1)) {
             number++;
             if (line.isBlank()) {
                 if (!fields.isEmpty()) {
-                    stanzas.add(new ControlStanza(fields, raw.toString()));
+                    stanzas.add(new ControlStanza(fields));
                     fields = new LinkedHashMap<>();
-                    raw.setLength(0);
                     last = null;
                 }
                 continue;
             }
-            raw.append(line).append('\n');
             if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
                 if (last == null) {
                     throw new IllegalArgumentException("line " + number + ": a continuation line with no field above");
@@ -54,7 +50,7 @@ public record ControlStanza(Map<String, String> fields, String text) {
             fields.put(last, line.substring(colon + 1).strip());
         }
         if (!fields.isEmpty()) {
-            stanzas.add(new ControlStanza(fields, raw.toString()));
+            stanzas.add(new ControlStanza(fields));
         }
         return stanzas;
     }

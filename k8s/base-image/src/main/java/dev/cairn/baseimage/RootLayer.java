@@ -144,17 +144,22 @@ final class RootLayer implements Closeable {
             entry.setLinkName(source.getLinkName().replaceFirst("^\\./", ""));
             put(entry, null);
         } else if (source.isFile()) {
-            byte[] data = content.readAllBytes();
-            if (name.startsWith(CERTIFICATES) && name.endsWith(".crt")) {
-                certificates.put(name.substring(CERTIFICATES.length()), data);
-            }
             entry = entry(
                     name,
                     TarConstants.LF_NORMAL,
                     source.getMode(),
                     source.getModTime().toInstant());
-            entry.setSize(data.length);
-            put(entry, data);
+            entry.setSize(source.getSize());
+            if (name.startsWith(CERTIFICATES) && name.endsWith(".crt")) {
+                byte[] data = content.readAllBytes();
+                certificates.put(name.substring(CERTIFICATES.length()), data);
+                put(entry, data);
+            } else {
+                // streamed, never held: the runtime's module image alone is over 100 MB
+                tar.putArchiveEntry(entry);
+                content.transferTo(tar);
+                tar.closeArchiveEntry();
+            }
         } else {
             throw new IOException("unsupported entry type in a package: " + source.getName());
         }

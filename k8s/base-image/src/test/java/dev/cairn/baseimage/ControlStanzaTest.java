@@ -27,7 +27,6 @@ class ControlStanzaTest {
                 .isEqualTo(
                         "compression library - runtime\nzlib is a library implementing the deflate compression method\n"
                                 + "found in gzip and PKZIP.");
-        assertThat(stanzas.get(0).text()).startsWith("Package: zlib1g\n").endsWith("PKZIP.\n");
         assertThat(stanzas.get(1).field("Depends")).isEmpty();
     }
 

@@ -18,7 +18,7 @@ class PackageSelectionTest {
         if (depends != null) {
             fields.put("Depends", depends);
         }
-        return new ControlStanza(fields, "");
+        return new ControlStanza(fields);
     }
 
     private static Map<String, ControlStanza> suite(ControlStanza... packages) {

@@ -117,7 +117,7 @@ class RootLayerTest {
     }
 
     private static ControlStanza index(String name, String version) {
-        return new ControlStanza(Map.of("Package", name, "Version", version), "");
+        return new ControlStanza(Map.of("Package", name, "Version", version));
     }
 
     private static X509Certificate someTrustedCertificate() throws Exception {

@@ -23,7 +23,7 @@ public final class TraceParent {
 
     /** A {@code traceparent} of the backup's trace, with a new span id. */
     public static String ofBackup(UUID backup) {
-        return "00-" + traceId(backup) + "-" + newSpanId() + "-00";
+        return of(traceId(backup), newSpanId(), "00");
     }
 
     private static String newSpanId() {
@@ -39,7 +39,12 @@ public final class TraceParent {
      * when {@code parent} is not a {@code traceparent}.
      */
     public static Optional<String> childOf(String parent) {
-        return traceIdOf(parent).map(trace -> "00-" + trace + "-" + newSpanId() + parent.substring(52));
+        return traceIdOf(parent).map(trace -> of(trace, newSpanId(), parent.substring(53)));
+    }
+
+    /** A {@code traceparent} of version 00 from its parts (lower-case hex; {@code flags} two digits, 01: sampled). */
+    public static String of(String traceId, String spanId, String flags) {
+        return "00-" + traceId + "-" + spanId + "-" + flags;
     }
 
     /** The trace id of a backup's trace: its id's 32 hex digits. */

@@ -15,7 +15,7 @@ import dev.cairn.api.agent.command.StatusReport;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
-import dev.cairn.platform.trace.Traceparent;
+import dev.cairn.platform.trace.CurrentTrace;
 import dev.cairn.tenant.cluster.Cluster;
 import dev.cairn.tenant.cluster.ClusterService;
 import dev.cairn.tenant.fault.FaultPoints;
@@ -159,7 +159,7 @@ public class CommandService {
             c.runId = runId;
             c.createdAt = now;
             c.updatedAt = now;
-            c.traceparent = Traceparent.current().orElse(null);
+            c.traceparent = CurrentTrace.traceparent().orElse(null);
             c.persist();
             CommandNotifications.commandsChanged(AgentCommand.getEntityManager(), clusterId);
             LOG.infof("command %s (%s) queued for cluster %s of tenant %s", c.id, c.kind, clusterId, tenantId);

@@ -43,37 +43,17 @@ class ImmutableBackupIT {
         Map<String, Object> policy = new HashMap<>(Policies.nightly(cluster, "locked"));
         policy.put("immutability", Map.of("period", "P30D"));
 
-        Api.as(tenant.token())
-                .body(policy)
-                .when()
-                .post("/api/v1/policies")
-                .then()
-                .statusCode(409)
-                .contentType(Api.PROBLEM)
+        refused(tenant, policy, 409)
                 .body("type", endsWith("object-lock-unavailable"))
                 .body("detail", containsString("eu-west-1"))
                 .body("detail", containsString("501"));
 
         // bad periods and a retention that would outlive the lock are refused before the store is asked
         policy.put("immutability", Map.of("period", "PT1H"));
-        Api.as(tenant.token())
-                .body(policy)
-                .when()
-                .post("/api/v1/policies")
-                .then()
-                .statusCode(400)
-                .contentType(Api.PROBLEM)
-                .body("errors.field", hasItem("immutability.period"));
+        refused(tenant, policy, 400).body("errors.field", hasItem("immutability.period"));
         policy.put("immutability", Map.of("period", "P30D"));
         policy.put("retention", Map.of("maxAge", "P7D"));
-        Api.as(tenant.token())
-                .body(policy)
-                .when()
-                .post("/api/v1/policies")
-                .then()
-                .statusCode(400)
-                .contentType(Api.PROBLEM)
-                .body("errors.field", hasItem("retention.maxAge"));
+        refused(tenant, policy, 400).body("errors.field", hasItem("retention.maxAge"));
 
         // nothing was made
         assertThat(Api.json(Api.as(tenant.token()).when().get("/api/v1/policies"))
@@ -177,6 +157,18 @@ class ImmutableBackupIT {
                 .put(path + "/backups/" + backup)
                 .then()
                 .statusCode(403);
+    }
+
+    /** A policy the API refuses: its answer, a problem of {@code status}, to check further. */
+    private static io.restassured.response.ValidatableResponse refused(
+            Tenants.SignedUp tenant, Map<String, Object> policy, int status) {
+        return Api.as(tenant.token())
+                .body(policy)
+                .when()
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(status)
+                .contentType(Api.PROBLEM);
     }
 
     /** A request to the ingest service's internal API (its management interface) as the holder of {@code token}. */

@@ -9,7 +9,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
 
-class TraceparentTest {
+class CurrentTraceTest {
 
     @Test
     void theCurrentSpanIsWrittenAsW3CSaysWithItsSamplingFlag() {
@@ -19,12 +19,12 @@ class TraceparentTest {
                 TraceFlags.getSampled(),
                 TraceState.getDefault()));
         try (Scope scope = sampled.makeCurrent()) {
-            assertThat(Traceparent.current()).contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            assertThat(CurrentTrace.traceparent()).contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         }
     }
 
     @Test
     void outsideAnyTraceThereIsNone() {
-        assertThat(Traceparent.current()).isEmpty();
+        assertThat(CurrentTrace.traceparent()).isEmpty();
     }
 }
