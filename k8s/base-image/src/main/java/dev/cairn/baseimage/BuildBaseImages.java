@@ -41,11 +41,12 @@ public final class BuildBaseImages {
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
         URI mirror = URI.create(required(options, "mirror"));
+        ReleaseSignature keys = ReleaseSignature.of(release);
         List<DebianArchive> suites = List.of(
-                new DebianArchive(http, mirror, release, cache),
-                new DebianArchive(http, mirror, release + "-updates", cache),
+                new DebianArchive(http, mirror, release, cache, keys),
+                new DebianArchive(http, mirror, release + "-updates", cache, keys),
                 new DebianArchive(
-                        http, URI.create(required(options, "security-mirror")), release + "-security", cache));
+                        http, URI.create(required(options, "security-mirror")), release + "-security", cache, keys));
         for (String architecture : required(options, "architectures").split(",")) {
             build(architecture.strip(), release, suites, out.resolve("cairn-base-" + architecture.strip() + ".tar"));
         }

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -22,8 +23,8 @@ import org.tukaani.xz.XZInputStream;
 /**
  * One Debian archive suite as served over HTTPS (say {@code https://deb.debian.org/debian}, suite {@code trixie}): its
  * package index for an architecture, and its packages. Every file is checked by SHA-256 along the chain the archive
- * publishes (the release file names each index's hash, each index entry its package's hash) and kept in a cache folder
- * by content, so a second build downloads only what changed. The release file is read once per build.
+ * publishes (the release file, whose OpenPGP signature by a Debian archive key is checked first, names each index's
+ * hash, each index entry its package's hash) and kept in a cache folder by content, so a second build downloads only what changed. The release file is read once per build.
  */
 final class DebianArchive {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -32,10 +33,12 @@ final class DebianArchive {
     private final URI base;
     private final String suite;
     private final Path cache;
+    private final ReleaseSignature signature;
     private String release;
 
-    DebianArchive(HttpClient http, URI base, String suite, Path cache) {
+    DebianArchive(HttpClient http, URI base, String suite, Path cache, ReleaseSignature signature) {
         this.http = http;
+        this.signature = signature;
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.suite = suite;
         this.cache = cache;
@@ -53,7 +56,7 @@ final class DebianArchive {
     Map<String, ControlStanza> packages(String architecture) throws IOException {
         String index = "main/binary-" + architecture + "/Packages.xz";
         if (release == null) {
-            release = new String(fetch("dists/" + suite + "/InRelease"), StandardCharsets.UTF_8);
+            release = verified(fetch("dists/" + suite + "/InRelease"), Instant.now());
         }
         FileHash expected = ReleaseFile.hashOf(release, index);
         Path packagesXz = cached(expected, "dists/" + suite + "/" + index, "index-" + expected.sha256() + ".xz");
@@ -66,6 +69,20 @@ final class DebianArchive {
             newest.merge(stanza.required("Package"), stanza, DebianArchive::newer);
         }
         return newest;
+    }
+
+    /**
+     * The signed text of the suite's release file, once its signature is good and it is still valid at {@code now}.
+     */
+    String verified(byte[] inRelease, Instant now) throws IOException {
+        ReleaseSignature.Verified verified = signature.verify(inRelease);
+        Instant validUntil = ReleaseFile.validUntil(verified.text());
+        if (validUntil != null && validUntil.isBefore(now)) {
+            throw new IOException("the release file of " + base + "dists/" + suite + " expired at " + validUntil
+                    + ": a stale mirror, or an old release file replayed");
+        }
+        System.out.println("[base-image] " + suite + ": release file signed by " + verified.signers());
+        return verified.text();
     }
 
     /** The package {@code stanza} describes (from this suite's index), downloaded or from the cache, verified. */

@@ -41,26 +41,22 @@ class ControlStanzaTest {
     }
 
     @Test
-    void findsAnIndexHashInAClearSignedReleaseFile() {
-        String inRelease = """
-                -----BEGIN PGP SIGNED MESSAGE-----
-                Hash: SHA512
-
+    void findsAnIndexHashInAReleaseFile() {
+        String release = """
                 Origin: Debian
                 Suite: stable
+                Valid-Until: Wed, 09 Dec 2026 23:13:44 UTC
                 SHA256:
                  0123abcd 1234 main/binary-amd64/Packages
                  4567ef01 567 main/binary-amd64/Packages.xz
-                -----BEGIN PGP SIGNATURE-----
-
-                iQIzBAEBCgAdFiEE
-                -----END PGP SIGNATURE-----
                 """;
 
-        DebianArchive.FileHash hash = ReleaseFile.hashOf(inRelease, "main/binary-amd64/Packages.xz");
+        DebianArchive.FileHash hash = ReleaseFile.hashOf(release, "main/binary-amd64/Packages.xz");
 
         assertThat(hash).isEqualTo(new DebianArchive.FileHash("4567ef01", 567));
-        assertThatThrownBy(() -> ReleaseFile.hashOf(inRelease, "main/binary-arm64/Packages.xz"))
+        assertThatThrownBy(() -> ReleaseFile.hashOf(release, "main/binary-arm64/Packages.xz"))
                 .hasMessageContaining("lists no main/binary-arm64/Packages.xz");
+        assertThat(ReleaseFile.validUntil(release)).isEqualTo(java.time.Instant.parse("2026-12-09T23:13:44Z"));
+        assertThat(ReleaseFile.validUntil("Origin: Debian\n")).isNull();
     }
 }
