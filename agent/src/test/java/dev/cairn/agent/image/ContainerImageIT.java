@@ -38,6 +38,8 @@ class ContainerImageIT {
 
         assertThat(index.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
         assertThat(index.path("manifests").findValuesAsText("architecture")).containsExactly("amd64", "arm64");
+        assertThat(index.path("manifests").get(1).at("/platform/variant").asText())
+                .isEqualTo("v8");
         for (JsonNode descriptor : index.path("manifests")) {
             assertThat(descriptor
                             .at("/annotations/org.opencontainers.image.ref.name")

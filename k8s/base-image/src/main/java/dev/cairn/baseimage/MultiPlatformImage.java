@@ -55,12 +55,7 @@ public final class MultiPlatformImage {
                 JsonNode config = JSON.readTree(
                         required(small, blob(manifest.at("/config/digest").asText()), input));
                 ObjectNode entry = descriptor.deepCopy();
-                ObjectNode platform = entry.putObject("platform");
-                platform.put("architecture", config.path("architecture").asText());
-                platform.put("os", config.path("os").asText());
-                if (config.has("variant")) {
-                    platform.put("variant", config.path("variant").asText());
-                }
+                entry.set("platform", platform(config));
                 manifests.add(entry);
             }
         }
@@ -88,6 +83,24 @@ public final class MultiPlatformImage {
             }
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The index entry's platform of an image {@code config}: its architecture, OS and variant. Jib writes no variant;
+     * an arm64 image's is {@code v8} (what registries list for 64-bit ARM, and what containerd normalises arm64 to),
+     * so that {@code linux/arm64/v8} is named as such.
+     */
+    static ObjectNode platform(JsonNode config) {
+        ObjectNode platform = JSON.createObjectNode();
+        String architecture = config.path("architecture").asText();
+        platform.put("architecture", architecture);
+        platform.put("os", config.path("os").asText());
+        if (config.hasNonNull("variant")) {
+            platform.put("variant", config.path("variant").asText());
+        } else if (architecture.equals("arm64")) {
+            platform.put("variant", "v8");
+        }
+        return platform;
     }
 
     private static String blob(String digest) {
