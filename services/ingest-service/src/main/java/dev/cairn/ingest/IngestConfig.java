@@ -52,8 +52,8 @@ public interface IngestConfig {
     int flushBytes();
 
     /**
-     * The longest a chunk waits in memory before its pack is written while records keep coming (a poll that finds
-     * none writes at once).
+     * The longest a chunk waits in memory before its pack is written while ingest is behind (a consumer that has
+     * read its partitions to their end writes at once, however busy the topic).
      */
     @WithDefault("PT2S")
     Duration flushInterval();

@@ -145,6 +145,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (outOfConnections(e)) {
+            return overloaded(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return answer(new Problem(
@@ -155,6 +158,45 @@ public class ProblemMappers {
                 path(uri),
                 null,
                 failure(errorId)));
+    }
+
+    /** How long a caller refused for want of a database connection is asked to wait, s. */
+    static final int OVERLOADED_RETRY_AFTER = 1;
+
+    /**
+     * The request waited its whole acquisition timeout for a database connection (every one of the pool's busy):
+     * this instance is overloaded for now, which is not the caller's fault and not a bug. {@code 503 overloaded} with
+     * {@code Retry-After}, which the agent and the CLI honour (found by the agent control-plane load test: 10,000
+     * agents' polls answered 500 when the tenant service's pool of 20 ran dry). Logged without its stack.
+     */
+    private static Response overloaded(Throwable e, UriInfo uri) {
+        LOG.warnf("no database connection free in time on %s: answered 503 (%s)", path(uri), e.getMessage());
+        return Response.fromResponse(answer(new Problem(
+                        Problem.type("overloaded"),
+                        "Overloaded",
+                        503,
+                        "this service has no database connection free right now; try again in a moment",
+                        path(uri),
+                        null)))
+                .header("Retry-After", Integer.toString(OVERLOADED_RETRY_AFTER))
+                .build();
+    }
+
+    /**
+     * True when {@code e} or a cause is a connection pool's refusal after its acquisition timeout: Agroal's
+     * ({@code SQLException} "Sorry, acquisition timeout!", whatever wraps it: Hibernate, our catalogs' own
+     * exceptions) or any {@code SQLTransientConnectionException}.
+     */
+    static boolean outOfConnections(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof java.sql.SQLException
+                            && t.getMessage() != null
+                            && t.getMessage().contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 5xx problem: the error id to quote, the trace id that finds the request's spans and logs; an unanswered upstream
- * call a 502.
+ * call a 502; a database pool run dry a 503 to try again.
  */
 class ProblemFailureMembersTest {
 
@@ -39,6 +39,33 @@ class ProblemFailureMembersTest {
         assertThat(problem.type().toString()).endsWith("upstream");
         assertThat(problem.detail()).contains("did not answer").doesNotContain("5000ms");
         assertThat(problem.extensions()).containsKey("errorId");
+    }
+
+    @Test
+    void aRequestThatGotNoDatabaseConnectionInTimeIsA503ToTryAgain() {
+        // Agroal's refusal, wrapped as Hibernate and our own catalogs wrap it
+        var cause = new java.sql.SQLException("Sorry, acquisition timeout!");
+        var answer = new ProblemMappers()
+                .unexpected(
+                        new IllegalStateException(
+                                "catalog unavailable",
+                                new RuntimeException("Unable to acquire JDBC Connection", cause)),
+                        null);
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeaderString("Retry-After")).isEqualTo("1");
+        Problem problem = (Problem) answer.getEntity();
+        assertThat(problem.type().toString()).endsWith("overloaded");
+        assertThat(problem.detail()).doesNotContain("acquisition");
+    }
+
+    @Test
+    void anotherDatabaseFailureStaysA500() {
+        var answer = new ProblemMappers()
+                .unexpected(new IllegalStateException(new java.sql.SQLException("relation does not exist")), null);
+
+        assertThat(answer.getStatus()).isEqualTo(500);
+        assertThat(((Problem) answer.getEntity()).type().toString()).endsWith("internal");
     }
 
     @Test
