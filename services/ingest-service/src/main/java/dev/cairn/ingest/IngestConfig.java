@@ -116,6 +116,17 @@ public interface IngestConfig {
         /** How long an answer to "does this region's store lock objects?" is kept before the store is asked again. */
         @WithDefault("PT5M")
         Duration supportCacheFor();
+
+        /**
+         * How often the DR copies of held objects are looked for and held as long as their objects ({@code CopyHolds},
+         * read by its schedule); {@code off} for never.
+         */
+        @WithDefault("1m")
+        String copiesEvery();
+
+        /** The most DR copies one round holds, per instance. */
+        @WithDefault("1000")
+        int copiesPerRound();
     }
 
     /** Replication's settings, under {@code cairn.ingest.replication}. */

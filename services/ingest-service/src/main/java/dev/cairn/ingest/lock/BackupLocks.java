@@ -45,19 +45,34 @@ public class BackupLocks {
     }
 
     /**
-     * Whether the tenant's backups can be made immutable: object lock in its home region.
+     * Whether the tenant's backups can be made immutable: object lock in its home region and in its DR region (where
+     * their copies are held too: {@link CopyHolds}).
      *
-     * @param region the tenant's home region
-     * @param available whether its store locks objects
-     * @param detail what the store said
+     * @param region the region that decided: the first of home and DR whose store cannot lock objects, else home
+     * @param available whether both stores lock objects
+     * @param detail what that store said
      */
     public record Immutability(String region, boolean available, String detail) {}
 
     /** Whether {@code tenant}'s backups can be made immutable now. */
     public Immutability immutability(UUID tenant) {
-        String home = home(tenant);
-        ObjectLock.Capability capability = objectLock.capability(home);
-        return new Immutability(home, capability.available(), capability.detail());
+        List<String> stores = stores(tenant);
+        for (String region : stores) {
+            ObjectLock.Capability capability = objectLock.capability(region);
+            if (!capability.available()) {
+                return new Immutability(region, false, capability.detail());
+            }
+        }
+        return new Immutability(
+                stores.getFirst(),
+                true,
+                objectLock.capability(stores.getFirst()).detail());
+    }
+
+    /** The tenant's home region, then its DR region if its objects are copied. */
+    private List<String> stores(UUID tenant) {
+        TenantRegions.Regions r = regions.find(tenant).orElseThrow(() -> ProblemException.notFound("tenant " + tenant));
+        return r.replicated() ? List.of(r.home(), r.dr()) : List.of(r.home());
     }
 
     /**
@@ -74,12 +89,11 @@ public class BackupLocks {
             throw ProblemException.conflict(
                     "backup " + backup + " is " + found.phase() + ": only a completed backup can be made immutable");
         }
-        String home = home(tenant);
+        String home = stores(tenant).getFirst();
         Set<UUID> held = new LinkedHashSet<>();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<Pack> packs = packs(tenant, backup);
-            Set<String> stores = new LinkedHashSet<>();
-            stores.add(home);
+            Set<String> stores = new LinkedHashSet<>(stores(tenant)); // DR: its copies are held too (CopyHolds)
             packs.forEach(p -> stores.add(p.region()));
             for (String region : stores) {
                 ObjectLock.Capability capability = objectLock.capability(region);
@@ -125,12 +139,6 @@ public class BackupLocks {
                 "the object store of region " + region + " cannot hold objects immutable (" + capability.support()
                         + ": " + capability.detail() + ")",
                 Map.of("region", region, "support", capability.support().name()));
-    }
-
-    private String home(UUID tenant) {
-        return regions.find(tenant)
-                .map(TenantRegions.Regions::home)
-                .orElseThrow(() -> ProblemException.notFound("tenant " + tenant));
     }
 
     private record Backup(BackupPhase phase, Instant lockedUntil) {}

@@ -38,10 +38,21 @@ public final class KafkaClients {
     public static Properties committingConsumer(Properties common, String group, int maxPollRecords) {
         Properties p = fastFailover(common);
         p.put("group.id", group);
+        // the client id names the group and the instance (a pod's host name): the consumers' metrics
+        // (kafka_consumer_*{client_id}) then say whose lag they are, not "consumer-<group>-<n>"
+        p.put("client.id", group + "-" + instance());
         p.put("enable.auto.commit", "false");
         p.put("auto.offset.reset", "earliest");
         p.put("max.poll.records", Integer.toString(maxPollRecords));
         return p;
+    }
+
+    /** This process among the group's members: its host name (a pod's name in Kubernetes), else its process id. */
+    static String instance() {
+        String host = System.getenv("HOSTNAME");
+        return host != null && !host.isBlank()
+                ? host
+                : Long.toString(ProcessHandle.current().pid());
     }
 
     /** Producer settings that wait for every in-sync replica and never write a record twice on a retry. */

@@ -18,6 +18,7 @@ import dev.cairn.tenant.tenant.TenantPhase;
 import dev.cairn.tenant.tenant.TenantService;
 import dev.cairn.tenant.usage.ConnectedClusters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public class ClusterService {
     private final ConnectedClusters usage;
 
     private final FaultPoints faults;
+    private final Event<ClusterRevoked> revoked;
 
     public ClusterService(
             TenantService tenants,
@@ -51,8 +53,10 @@ public class ClusterService {
             UserDirectory directory,
             AgentsConfig config,
             ConnectedClusters usage,
-            FaultPoints faults) {
+            FaultPoints faults,
+            Event<ClusterRevoked> revoked) {
         this.faults = faults;
+        this.revoked = revoked;
         this.usage = usage;
         this.tenants = tenants;
         this.keys = keys;
@@ -275,6 +279,7 @@ public class ClusterService {
             cluster.updatedAt = now;
             cluster.macKeyWrapped = null;
             RegistrationToken.expireUnused(clusterId, now);
+            revoked.fire(new ClusterRevoked(tenantId, clusterId));
         }
     }
 

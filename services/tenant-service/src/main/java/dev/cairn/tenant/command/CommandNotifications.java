@@ -1,18 +1,24 @@
 package dev.cairn.tenant.command;
 
+import dev.cairn.tenant.cluster.ClusterRevoked;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -28,7 +34,10 @@ import org.postgresql.PGNotification;
  */
 @ApplicationScoped
 public class CommandNotifications {
-    /** The channel. Payloads: {@code c <cluster>} (its commands changed), {@code p <cluster> <instance>} (a poll). */
+    /**
+     * The channel. Payloads: {@code c <cluster>} (its commands changed, or it was revoked), {@code p <instance>
+     * <cluster>…} (polls that began on that instance).
+     */
     static final String CHANNEL = "cairn_commands";
 
     private static final Logger LOG = Logger.getLogger(CommandNotifications.class);
@@ -41,9 +50,11 @@ public class CommandNotifications {
     /** This instance, in the poll notifications it sends (and ignores when they come back). */
     private final String instance = UUID.randomUUID().toString();
 
+    private final LinkedBlockingQueue<UUID> began = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private volatile Connection listening;
     private Thread thread;
+    private Thread announcer;
 
     public CommandNotifications(
             CommandSignals signals,
@@ -61,6 +72,8 @@ public class CommandNotifications {
     void start(@Observes StartupEvent event) {
         thread =
                 Thread.ofPlatform().daemon().name("cairn-command-notifications").start(this::listen);
+        announcer =
+                Thread.ofPlatform().daemon().name("cairn-poll-announcements").start(this::announce);
     }
 
     /** Stops listening before the rest shuts down (a database stopping first is then no failure to report). */
@@ -82,6 +95,9 @@ public class CommandNotifications {
         if (thread != null) {
             thread.interrupt();
         }
+        if (announcer != null) {
+            announcer.interrupt();
+        }
     }
 
     /** Whether this instance listens now (tests and health). */
@@ -98,17 +114,70 @@ public class CommandNotifications {
                 .getSingleResult();
     }
 
-    /** Says that a poll of the cluster began here: a poll of it waiting on another instance ends, superseded. */
+    /**
+     * A revoked cluster's polls must answer 403 at once, on every instance, whatever they knew of its commands: said
+     * in the revoking transaction.
+     */
+    void revoking(@Observes ClusterRevoked event) {
+        commandsChanged(AgentCommand.getEntityManager(), event.clusterId());
+    }
+
+    /** ... and on this instance as soon as it commits, before its own notification comes back. */
+    void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClusterRevoked event) {
+        signals.signal(event.clusterId());
+    }
+
+    /**
+     * Says that a poll of the cluster began here: a poll of it waiting on another instance ends, superseded. Polls
+     * are announced together, {@value #ANNOUNCE_EVERY_MS} ms' worth in a notification (an idle agent's poll then
+     * takes no connection of the pool: ADR 0027).
+     */
     public void pollBegan(UUID clusterId) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            s.setString(1, CHANNEL);
-            s.setString(2, "p " + clusterId + " " + instance);
-            s.execute();
-        } catch (SQLException e) {
-            // a second poll on another instance then waits until its own end: latency, nothing lost
-            LOG.debugf("poll of %s not announced: %s", clusterId, e.getMessage());
+        began.add(clusterId);
+    }
+
+    /** How long polls that began are gathered before they are announced. */
+    static final int ANNOUNCE_EVERY_MS = 50;
+
+    /** At most this many clusters in one announcement (a payload holds under 8,000 bytes). */
+    static final int ANNOUNCED_AT_ONCE = 180;
+
+    private void announce() {
+        List<UUID> batch = new ArrayList<>();
+        while (running) {
+            try {
+                UUID first = began.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                // gathering polls that begin meanwhile: a pace, not a wait for a condition
+                Thread.sleep(ANNOUNCE_EVERY_MS);
+                batch.add(first);
+                began.drainTo(batch);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (int from = 0; from < batch.size(); from += ANNOUNCED_AT_ONCE) {
+                List<UUID> part = batch.subList(from, Math.min(batch.size(), from + ANNOUNCED_AT_ONCE));
+                try (Connection c = db.getConnection();
+                        PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    s.setString(1, CHANNEL);
+                    s.setString(2, pollsPayload(instance, part));
+                    s.execute();
+                } catch (SQLException e) {
+                    // a second poll on another instance then waits until its own end: latency, nothing lost
+                    LOG.debugf("%d polls not announced: %s", part.size(), e.getMessage());
+                }
+            }
+            batch.clear();
         }
+    }
+
+    /** {@code p <instance> <cluster> <cluster> …}. */
+    static String pollsPayload(String instance, List<UUID> clusters) {
+        StringBuilder payload = new StringBuilder("p ").append(instance);
+        clusters.forEach(c -> payload.append(' ').append(c));
+        return payload.toString();
     }
 
     private void listen() {
@@ -159,8 +228,10 @@ public class CommandNotifications {
         try {
             if (parts.length == 2 && parts[0].equals("c")) {
                 signals.signal(UUID.fromString(parts[1]));
-            } else if (parts.length == 3 && parts[0].equals("p") && !parts[2].equals(instance)) {
-                signals.supersede(UUID.fromString(parts[1]));
+            } else if (parts.length >= 3 && parts[0].equals("p") && !parts[1].equals(instance)) {
+                for (int i = 2; i < parts.length; i++) {
+                    signals.supersede(UUID.fromString(parts[i]));
+                }
             }
         } catch (IllegalArgumentException e) {
             LOG.debugf("a notification that is not ours on %s: %s", CHANNEL, payload);

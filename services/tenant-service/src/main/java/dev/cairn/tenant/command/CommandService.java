@@ -222,7 +222,7 @@ public class CommandService {
                 return new Delivery(List.of(), List.of(), config.lease().toSeconds(), true);
             }
             long seen = signals.seen(clusterId);
-            Taken taken = onCurrentState(() -> take(tenantId, clusterId));
+            Taken taken = lookedAt(tenantId, clusterId);
             Delivery delivery = taken.delivery();
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (!delivery.commands().isEmpty() || !delivery.cancel().isEmpty() || left <= 0) {
@@ -255,7 +255,28 @@ public class CommandService {
     }
 
     /** What a poll took, and when the next lease of one of the cluster's delivered commands ends (null: none). */
-    private record Taken(Delivery delivery, Instant nextLeaseEnd) {}
+    private record Taken(Delivery delivery, Instant nextLeaseEnd) {
+        boolean nothingToDo() {
+            return delivery.commands().isEmpty() && delivery.cancel().isEmpty() && nextLeaseEnd == null;
+        }
+    }
+
+    /**
+     * What a poll takes now: nothing, without a look at the database, while the cluster is known to have nothing to
+     * do (found so since its last change, notifications heard all the while, within {@code cairn.commands.quiet-for});
+     * otherwise what {@link #take} finds, remembered when it is nothing.
+     */
+    private Taken lookedAt(UUID tenantId, UUID clusterId) {
+        if (notifications.listening() && signals.quiet(clusterId)) {
+            return new Taken(new Delivery(List.of(), List.of(), config.lease().toSeconds()), null);
+        }
+        long changes = signals.changes(clusterId); // before the look: a change during it is not taken for quiet
+        Taken taken = onCurrentState(() -> take(tenantId, clusterId));
+        if (taken.nothingToDo()) {
+            signals.quiet(clusterId, changes, config.quietFor().toNanos());
+        }
+        return taken;
+    }
 
     private Taken take(UUID tenantId, UUID clusterId) {
         clusters.connected(tenantId, clusterId); // 403 once revoked, whatever the token says

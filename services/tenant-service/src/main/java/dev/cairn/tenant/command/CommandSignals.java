@@ -8,15 +8,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * Wakes an agent's waiting poll in this process when a command for its cluster is committed, and keeps one poll per
  * cluster: a new poll supersedes the one waiting (which answers at once, empty), so that one agent token cannot hold
  * hundreds of waits. What happens on other instances comes through {@link CommandNotifications}.
+ *
+ * <p>It also remembers which clusters were found with nothing to do, and since which change: while no change to a
+ * cluster's commands has been signalled since (and for a bounded time), its next polls need not look at the database
+ * at all (an idle agent's poll costs no transaction: ADR 0027).
  */
 @ApplicationScoped
 public class CommandSignals {
     private final ConcurrentHashMap<UUID, Waits> clusters = new ConcurrentHashMap<>();
 
-    /** A cluster's monitor, the ticket of its latest poll, and how many signals it has had. */
+    /**
+     * A cluster's monitor, the ticket of its latest poll, how many signals it has had (changes and polls), how many of
+     * them were changes to its commands, and since which change (and until when) it is known to have nothing to do.
+     */
     private static final class Waits {
         long latest;
         long signals;
+        long changes;
+        long quietAt = -1;
+        long quietUntilNanos;
     }
 
     /** Starts a poll of {@code clusterId}: the poll waiting before it (if any) is woken and superseded. */
@@ -79,19 +89,57 @@ public class CommandSignals {
         }
     }
 
-    /** Wakes every waiting poll of every cluster (to look again, after notifications may have been missed). */
+    /**
+     * Wakes every waiting poll of every cluster, and forgets which had nothing to do (to look again, after
+     * notifications may have been missed).
+     */
     public void signalAll() {
         clusters.keySet().forEach(this::signal);
     }
 
-    /** Wakes every poll waiting for {@code clusterId}. */
+    /** Wakes every poll waiting for {@code clusterId}: its commands changed (or may have). */
     public void signal(UUID clusterId) {
         Waits waits = clusters.get(clusterId);
         if (waits != null) {
             synchronized (waits) {
                 waits.signals++;
+                waits.changes++;
                 waits.notifyAll();
             }
+        }
+    }
+
+    /**
+     * How many changes to the cluster's commands were signalled: read before looking at the database, and given to
+     * {@link #quiet(UUID, long, long)} when that look found nothing to do.
+     */
+    public long changes(UUID clusterId) {
+        Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
+        synchronized (waits) {
+            return waits.changes;
+        }
+    }
+
+    /**
+     * Remembers that the cluster had nothing to do (nothing to deliver or cancel, no lease running) as of its
+     * {@code changes}-th change, for {@code nanos} at most.
+     */
+    public void quiet(UUID clusterId, long changes, long nanos) {
+        Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
+        synchronized (waits) {
+            waits.quietAt = changes;
+            waits.quietUntilNanos = System.nanoTime() + nanos;
+        }
+    }
+
+    /** Whether the cluster is known to have nothing to do: no change since it was found so, and not too long ago. */
+    public boolean quiet(UUID clusterId) {
+        Waits waits = clusters.get(clusterId);
+        if (waits == null) {
+            return false;
+        }
+        synchronized (waits) {
+            return waits.quietAt == waits.changes && System.nanoTime() - waits.quietUntilNanos < 0;
         }
     }
 }

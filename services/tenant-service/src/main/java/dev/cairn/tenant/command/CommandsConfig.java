@@ -19,6 +19,15 @@ public interface CommandsConfig {
     @WithDefault("PT30S")
     Duration recheck();
 
+    /**
+     * How long a cluster found with nothing to do (nothing queued, nothing to cancel, no lease running) is taken to
+     * have nothing while no change to its commands is notified: its agent's polls in that time read nothing from the
+     * database. A change, a revocation, or a lapse in hearing notifications ends it at once; this bounds what a
+     * change made without a notification could wait.
+     */
+    @WithDefault("PT5M")
+    Duration quietFor();
+
     /** How long a delivered command waits for the agent's RUNNING report before it is delivered again. */
     @WithDefault("PT2M")
     Duration lease();

@@ -2,6 +2,9 @@ package dev.cairn.tenant.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +23,26 @@ class CommandNotificationsTest {
     }
 
     @Test
-    void anotherInstancesPollSupersedesTheOneWaitingHere() {
+    void anotherInstancesPollsSupersedeTheOnesWaitingHere() {
+        UUID other = UUID.randomUUID();
         long ticket = signals.begin(cluster);
-        notifications.handle("p " + cluster + " " + UUID.randomUUID());
+        long otherTicket = signals.begin(other);
+        notifications.handle(CommandNotifications.pollsPayload(
+                UUID.randomUUID().toString(), List.of(UUID.randomUUID(), cluster, other)));
         assertThat(signals.current(cluster, ticket)).isFalse();
+        assertThat(signals.current(other, otherTicket)).isFalse();
+    }
+
+    @Test
+    void anAnnouncementOfAsManyPollsAsItMayHoldFitsANotification() {
+        List<UUID> clusters = new ArrayList<>();
+        for (int i = 0; i < CommandNotifications.ANNOUNCED_AT_ONCE; i++) {
+            clusters.add(UUID.randomUUID());
+        }
+        // PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more
+        assertThat(CommandNotifications.pollsPayload(UUID.randomUUID().toString(), clusters)
+                        .getBytes(StandardCharsets.UTF_8))
+                .hasSizeLessThan(8000);
     }
 
     @Test

@@ -38,4 +38,37 @@ class CommandSignalsTest {
         assertThat(signals.current(cluster, second)).isFalse();
         assertThat(signals.seen(cluster)).isGreaterThan(seen);
     }
+
+    @Test
+    void aClusterFoundWithNothingToDoStaysQuietUntilItsCommandsChange() {
+        assertThat(signals.quiet(cluster)).isFalse(); // never looked at
+        long changes = signals.changes(cluster);
+        signals.quiet(cluster, changes, 60_000_000_000L);
+        assertThat(signals.quiet(cluster)).isTrue();
+        signals.begin(cluster); // polls and their supersession are no change to its commands
+        signals.supersede(cluster);
+        assertThat(signals.quiet(cluster)).isTrue();
+        signals.signal(cluster); // a command queued or cancelled, or the cluster revoked
+        assertThat(signals.quiet(cluster)).isFalse();
+    }
+
+    @Test
+    void aChangeDuringTheLookIsNotTakenForQuiet() {
+        long changes = signals.changes(cluster); // read before the look at the database
+        signals.signal(cluster); // a command committed while the look ran (it may not have seen it)
+        signals.quiet(cluster, changes, 60_000_000_000L);
+        assertThat(signals.quiet(cluster)).isFalse();
+    }
+
+    @Test
+    void quietLastsItsTimeAtMostAndEndsForEveryClusterWhenNotificationsMayHaveBeenMissed() {
+        signals.quiet(cluster, signals.changes(cluster), 0);
+        assertThat(signals.quiet(cluster)).isFalse();
+        UUID other = UUID.randomUUID();
+        signals.quiet(cluster, signals.changes(cluster), 60_000_000_000L);
+        signals.quiet(other, signals.changes(other), 60_000_000_000L);
+        signals.signalAll(); // the instance listens again after a lapse
+        assertThat(signals.quiet(cluster)).isFalse();
+        assertThat(signals.quiet(other)).isFalse();
+    }
 }

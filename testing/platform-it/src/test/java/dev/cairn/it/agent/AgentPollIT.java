@@ -70,7 +70,7 @@ class AgentPollIT {
             await().atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> {
-                        notify(db, "p " + cluster + " another-instance");
+                        notify(db, "p another-instance " + cluster);
                         return waiting.isDone();
                     });
             assertThat(waiting.get().jsonPath().getBoolean("superseded")).isTrue();
@@ -99,6 +99,73 @@ class AgentPollIT {
             assertThat(delivered.jsonPath().getString("commands[0].id")).isEqualTo(command.toString());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
         }
+    }
+
+    @Test
+    void anIdleAgentsPollsReadNothingUntilItsClusterChanges() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Idle Poll");
+        Agents.Registered agent = Agents.registered(tenant, "idle");
+        String token = agent.accessToken();
+        UUID cluster = UUID.fromString(agent.credentials().path("clusterId").asText());
+        Response first = Api.as(token).queryParam("wait", 0).when().get(POLL);
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(200);
+        assertThat(first.jsonPath().getList("commands")).isEmpty(); // nothing to do: known so from now on
+
+        try (Connection db = TestPlatform.get().postgres().connect(Platform.DATABASE)) {
+            // a command written without a word to the service (no instance of it would do that): the agent's polls
+            // do not read the database again, so they do not see it...
+            UUID command = UUID.randomUUID();
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO tenant.agent_command (id, tenant_id,"
+                    + " cluster_id, kind, spec, phase, created_at, updated_at) VALUES (?, ?, ?, 'BACKUP', '{}',"
+                    + " 'Queued', now(), now())")) {
+                s.setObject(1, command);
+                s.setObject(2, tenant.id());
+                s.setObject(3, cluster);
+                s.executeUpdate();
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(Api.as(token)
+                                .queryParam("wait", 0)
+                                .when()
+                                .get(POLL)
+                                .jsonPath()
+                                .getList("commands"))
+                        .isEmpty();
+            }
+            // ... until a change of the cluster's commands is notified, as every instance does in its transaction
+            notify(db, "c " + cluster);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Api.as(token)
+                            .queryParam("wait", 0)
+                            .when()
+                            .get(POLL)
+                            .jsonPath()
+                            .getList("commands.id")
+                            .contains(command.toString()));
+        }
+    }
+
+    @Test
+    void aQuietAgentsNextPollAfterItsRevocationIsRefused() {
+        Tenants.SignedUp tenant = Tenants.free("Quiet Revoked");
+        Agents.Registered agent = Agents.registered(tenant, "quiet");
+        String token = agent.accessToken();
+        // found with nothing to do, twice: its polls no longer look at the cluster
+        Api.as(token).queryParam("wait", 0).when().get(POLL).then().statusCode(200);
+        Api.as(token).queryParam("wait", 0).when().get(POLL).then().statusCode(200);
+        Api.as(tenant.token())
+                .when()
+                .delete("/api/v1/clusters/"
+                        + agent.credentials().path("clusterId").asText())
+                .then()
+                .statusCode(204);
+        Api.as(token)
+                .queryParam("wait", 0)
+                .when()
+                .get(POLL)
+                .then()
+                .statusCode(403)
+                .contentType(Api.PROBLEM);
     }
 
     private static void notify(Connection db, String payload) throws Exception {

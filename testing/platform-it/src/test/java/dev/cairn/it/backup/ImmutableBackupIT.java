@@ -1,6 +1,7 @@
 package dev.cairn.it.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.it.support.Agents;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.Catalog;
 import dev.cairn.it.support.LocalAgent;
 import dev.cairn.it.support.Policies;
 import dev.cairn.it.support.Tenants;
@@ -19,10 +21,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +88,18 @@ class ImmutableBackupIT {
         assertThat(refused.path("type").asText()).endsWith("backup-immutable");
         assertThat(refused.path("immutableUntil").asText()).isEqualTo(until.toString());
         assertThat(refused.path("detail").asText()).contains(until.toString());
+        // its copy in the DR region is to be held as long (CopyHolds): s3proxy cannot hold it, so it is counted as
+        // not held yet, and the catalog never says otherwise
+        String manifest = "tenants/" + tenant.id() + "/backups/" + backup + ".manifest";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(Catalog.query("SELECT count(*) FROM ingest.object_copy WHERE object_key = ?", manifest))
+                    .isEqualTo(1);
+            assertThat(unheldCopies()).isGreaterThanOrEqualTo(1);
+        });
+        assertThat(Catalog.query(
+                        "SELECT count(*) FROM ingest.object_copy WHERE object_key = ? AND locked_until IS NOT NULL",
+                        manifest))
+                .isZero();
         // another tenant does not even see it
         Tenants.SignedUp other = Tenants.free("Immutable Backup Other Co");
         Api.as(other.token()).when().delete("/api/v1/backups/" + backup).then().statusCode(404);
@@ -174,6 +191,13 @@ class ImmutableBackupIT {
     /** A request to the ingest service's internal API (its management interface) as the holder of {@code token}. */
     private static io.restassured.specification.RequestSpecification ingestAs(String token) {
         return Api.management("ingest").auth().oauth2(token);
+    }
+
+    /** DR copies of held objects that ingest's last round could not hold. */
+    private static double unheldCopies() {
+        Matcher m = Pattern.compile("(?m)^cairn_object_lock_copies_unheld (\\S+)$")
+                .matcher(Api.management("ingest").when().get("/q/metrics").asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     /** What the ingest service records once the store holds the backup's objects (s3proxy cannot lock them). */

@@ -56,6 +56,18 @@ class MetricsIT {
                 .untilAsserted(() -> assertThat(exported()).containsAll(queried));
     }
 
+    @Test
+    void theIngestConsumersLagSaysItIsIngests() {
+        // CairnIngestLagging selects ingest's consumer by its client id: the group's name and the instance
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.management("ingest")
+                                .when()
+                                .get("/q/metrics")
+                                .asString())
+                        .containsPattern(
+                                "kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"cairn-ingest-"));
+    }
+
     private static Set<String> metrics(String promql) {
         Set<String> names = new TreeSet<>();
         Matcher m = METRIC.matcher(promql);

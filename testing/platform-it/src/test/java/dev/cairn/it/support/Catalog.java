@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,11 +46,13 @@ public final class Catalog {
         return true;
     }
 
-    /** The first column of the first row of {@code sql} with the tenant as its one parameter; 0 when no row. */
-    public static long query(String sql, UUID tenant) throws Exception {
+    /**
+     * The first column of the first row of {@code sql} with its one parameter (a tenant's id, mostly); 0 when no row.
+     */
+    public static long query(String sql, Object parameter) throws Exception {
         try (Connection c = TestPlatform.get().postgres().connect(Platform.DATABASE);
                 PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, tenant);
+            s.setObject(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }

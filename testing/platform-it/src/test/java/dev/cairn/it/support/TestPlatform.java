@@ -87,6 +87,7 @@ public final class TestPlatform {
                         // a backup whose agent stops renewing fails within seconds (agents renew every third)
                         Map.entry("cairn.ingest.backup-lease", BACKUP_LEASE.toString()),
                         Map.entry("cairn.ingest.lease-check-every", "2s"),
+                        Map.entry("cairn.ingest.object-lock.copies-every", "2s"),
                         // garbage collection runs only when a test asks, with a window of seconds
                         Map.entry("cairn.ingest.gc.every", "off"),
                         Map.entry("cairn.ingest.gc.safety-window", GC_WINDOW.toString()),
