@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -73,6 +76,9 @@ public class CopyHolds {
     public int hold() {
         List<Copy> copies = unheld(config.copiesPerRound());
         int held = 0;
+        // per region: how many copies it did not hold this round, and the first one's reason (a line a region)
+        Map<String, Integer> refused = new TreeMap<>();
+        Map<String, String> first = new HashMap<>();
         for (Copy copy : copies) {
             try {
                 // the store first, then the catalog: a catalog that says "held" is never ahead of the store
@@ -80,11 +86,13 @@ public class CopyHolds {
                 record(copy);
                 held++;
             } catch (RuntimeException e) {
-                LOG.warnf(
-                        "the copy of %s in %s is not held until %s yet: %s",
-                        copy.key(), copy.region(), copy.until(), e.getMessage());
+                refused.merge(copy.region(), 1, Integer::sum);
+                first.putIfAbsent(
+                        copy.region(), "the copy of " + copy.key() + " until " + copy.until() + ": " + e.getMessage());
             }
         }
+        refused.forEach((region, n) -> LOG.warnf(
+                "%d copies in %s are not held as long as their objects yet; %s", n, region, first.get(region)));
         unheld.set(copies.size() - held);
         return held;
     }
