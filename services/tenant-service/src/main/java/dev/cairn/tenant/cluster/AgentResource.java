@@ -4,6 +4,7 @@ import dev.cairn.api.agent.AgentRegistrationRequest;
 import dev.cairn.api.agent.Heartbeat;
 import dev.cairn.platform.identity.Roles;
 import dev.cairn.tenant.identity.CurrentCaller;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,6 +43,9 @@ public class AgentResource {
     @POST
     @Path("/heartbeat")
     @RolesAllowed(Roles.AGENT)
+    // thousands of agents' heartbeats wait for the database pool on virtual threads, not in the worker pool's queue
+    // (where, when a platform's worth of agents reconnect at once, they waited past their timeout)
+    @RunOnVirtualThread
     @Operation(summary = "Report the agent's and the cluster's state")
     public ClusterView heartbeat(@Valid @NotNull Heartbeat heartbeat) {
         return clusters.heartbeat(caller.tenantId(), caller.clusterId(), heartbeat);

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public class CommandNotifications {
     private static final Logger LOG = Logger.getLogger(CommandNotifications.class);
 
     private final CommandSignals signals;
+    private final CommandsConfig config;
     private final AgroalDataSource db;
     private final String url;
     private final String user;
@@ -58,11 +60,13 @@ public class CommandNotifications {
 
     public CommandNotifications(
             CommandSignals signals,
+            CommandsConfig config,
             AgroalDataSource db,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.signals = signals;
+        this.config = config;
         this.db = db;
         this.url = url;
         this.user = user;
@@ -192,6 +196,7 @@ public class CommandNotifications {
                 backoff = Duration.ofSeconds(1);
                 // what was sent while this instance did not listen is lost: every waiting poll looks again
                 signals.signalAll();
+                primeQuiet();
                 while (running) {
                     PGNotification[] received = pg.getNotifications(10_000);
                     if (received != null) {
@@ -218,6 +223,45 @@ public class CommandNotifications {
                         : backoff.multipliedBy(2);
             } finally {
                 listening = null;
+            }
+        }
+    }
+
+    /**
+     * Clusters whose agent is connected and that have nothing to do: nothing queued or delivered, nothing to cancel
+     * (the polls' {@code take} would find nothing).
+     */
+    static final String QUIET_CLUSTERS = """
+            SELECT c.id FROM cluster c WHERE c.phase = 'Connected' AND NOT EXISTS (
+                SELECT 1 FROM agent_command a WHERE a.cluster_id = c.id
+                AND (a.phase IN ('Queued', 'Delivered') OR (a.cancel_requested AND a.phase = 'Running')))""";
+
+    /** Attempts at {@link #primeQuiet} while changes keep coming during its look. */
+    private static final int PRIME_ATTEMPTS = 3;
+
+    /**
+     * Once listening (at start, and again after a lapse), looks at every cluster once and remembers which have
+     * nothing to do: when thousands of agents come back at once (a deployment, a database failover) their first
+     * polls then need no transaction each. A change signalled during the look spoils it (tried again, then left to
+     * each poll's own look).
+     */
+    private void primeQuiet() {
+        for (int attempt = 0; attempt < PRIME_ATTEMPTS && running; attempt++) {
+            long before = signals.everyChange();
+            List<UUID> quiet = new ArrayList<>();
+            try (Connection c = db.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(QUIET_CLUSTERS)) {
+                while (rs.next()) {
+                    quiet.add(rs.getObject(1, UUID.class));
+                }
+            } catch (SQLException e) {
+                LOG.debugf("clusters not looked at together: %s", e.getMessage());
+                return;
+            }
+            if (signals.prime(quiet, before, config.quietFor().toNanos())) {
+                LOG.debugf("%d clusters known to have nothing to do", quiet.size());
+                return;
             }
         }
     }

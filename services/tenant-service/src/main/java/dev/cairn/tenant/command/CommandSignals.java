@@ -1,8 +1,11 @@
 package dev.cairn.tenant.command;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wakes an agent's waiting poll in this process when a command for its cluster is committed, and keeps one poll per
@@ -16,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CommandSignals {
     private final ConcurrentHashMap<UUID, Waits> clusters = new ConcurrentHashMap<>();
+    /** Every change signalled for any cluster, counted (whether a poll of it was ever seen here or not). */
+    private final AtomicLong everyChange = new AtomicLong();
 
     /**
      * A cluster's monitor, the ticket of its latest poll, how many signals it has had (changes and polls), how many of
@@ -99,6 +104,7 @@ public class CommandSignals {
 
     /** Wakes every poll waiting for {@code clusterId}: its commands changed (or may have). */
     public void signal(UUID clusterId) {
+        everyChange.incrementAndGet(); // before the cluster's own count: see prime
         Waits waits = clusters.get(clusterId);
         if (waits != null) {
             synchronized (waits) {
@@ -122,14 +128,46 @@ public class CommandSignals {
 
     /**
      * Remembers that the cluster had nothing to do (nothing to deliver or cancel, no lease running) as of its
-     * {@code changes}-th change, for {@code nanos} at most.
+     * {@code changes}-th change, for {@code nanos} at most (between half of it and all of it: clusters found quiet
+     * together are looked at again apart).
      */
     public void quiet(UUID clusterId, long changes, long nanos) {
         Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
         synchronized (waits) {
             waits.quietAt = changes;
-            waits.quietUntilNanos = System.nanoTime() + nanos;
+            waits.quietUntilNanos = System.nanoTime() + spread(nanos);
         }
+    }
+
+    private static long spread(long nanos) {
+        return nanos <= 1 ? nanos : nanos / 2 + ThreadLocalRandom.current().nextLong(nanos - nanos / 2);
+    }
+
+    /** Every change signalled so far, for any cluster: read before the look given to {@link #prime}. */
+    public long everyChange() {
+        return everyChange.get();
+    }
+
+    /**
+     * Remembers that each of {@code quietClusters} had nothing to do, as one look at the database found them, provided
+     * no change at all was signalled since {@code everyChangeBefore} (read before that look); false, and nothing
+     * remembered past that point, when one was.
+     */
+    public boolean prime(Collection<UUID> quietClusters, long everyChangeBefore, long nanos) {
+        for (UUID clusterId : quietClusters) {
+            Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
+            synchronized (waits) {
+                // the cluster's count first, then the global one: a signal that counted neither yet counts in the
+                // cluster's after this (so the mark is stale at once); one that counted the global one is seen here
+                long changes = waits.changes;
+                if (everyChange.get() != everyChangeBefore) {
+                    return false;
+                }
+                waits.quietAt = changes;
+                waits.quietUntilNanos = System.nanoTime() + spread(nanos);
+            }
+        }
+        return true;
     }
 
     /** Whether the cluster is known to have nothing to do: no change since it was found so, and not too long ago. */

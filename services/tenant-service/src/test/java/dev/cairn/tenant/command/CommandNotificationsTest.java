@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CommandNotificationsTest {
     private final CommandSignals signals = new CommandSignals();
-    private final CommandNotifications notifications = new CommandNotifications(signals, null, "jdbc:none", "u", "p");
+    private final CommandNotifications notifications =
+            new CommandNotifications(signals, null, null, "jdbc:none", "u", "p");
     private final UUID cluster = UUID.randomUUID();
 
     @Test

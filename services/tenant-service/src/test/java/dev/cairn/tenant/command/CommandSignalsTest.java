@@ -2,6 +2,7 @@ package dev.cairn.tenant.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,21 @@ class CommandSignalsTest {
         signals.signalAll(); // the instance listens again after a lapse
         assertThat(signals.quiet(cluster)).isFalse();
         assertThat(signals.quiet(other)).isFalse();
+    }
+
+    @Test
+    void clustersLookedAtTogetherAreQuietUnlessAChangeCameDuringTheLook() {
+        UUID other = UUID.randomUUID();
+        long before = signals.everyChange(); // before the look at every cluster
+        assertThat(signals.prime(List.of(cluster, other), before, 60_000_000_000L))
+                .isTrue();
+        assertThat(signals.quiet(cluster)).isTrue();
+        assertThat(signals.quiet(other)).isTrue();
+
+        UUID third = UUID.randomUUID();
+        before = signals.everyChange();
+        signals.signal(UUID.randomUUID()); // a command for any cluster, never polled here, committed during the look
+        assertThat(signals.prime(List.of(third), before, 60_000_000_000L)).isFalse();
+        assertThat(signals.quiet(third)).isFalse();
     }
 }
