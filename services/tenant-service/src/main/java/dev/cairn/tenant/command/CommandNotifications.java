@@ -192,10 +192,11 @@ public class CommandNotifications {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
-                listening = c;
                 backoff = Duration.ofSeconds(1);
-                // what was sent while this instance did not listen is lost: every waiting poll looks again
+                // what was sent while this instance did not listen is lost: every waiting poll looks again, and
+                // what was remembered of quiet clusters meanwhile is forgotten before polls trust it again
                 signals.signalAll();
+                listening = c;
                 primeQuiet();
                 while (running) {
                     PGNotification[] received = pg.getNotifications(10_000);
