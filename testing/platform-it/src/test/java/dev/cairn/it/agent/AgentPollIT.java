@@ -83,14 +83,7 @@ class AgentPollIT {
                     () -> Api.as(token).queryParam("wait", 25).when().get(POLL), threads);
             UUID command = UUID.randomUUID();
             db.setAutoCommit(false);
-            try (PreparedStatement s = db.prepareStatement("INSERT INTO tenant.agent_command (id, tenant_id,"
-                    + " cluster_id, kind, spec, phase, created_at, updated_at) VALUES (?, ?, ?, 'BACKUP', '{}',"
-                    + " 'Queued', now(), now())")) {
-                s.setObject(1, command);
-                s.setObject(2, tenant.id());
-                s.setObject(3, cluster);
-                s.executeUpdate();
-            }
+            queue(db, command, tenant.id(), cluster);
             notify(db, "c " + cluster);
             // the poll is waiting by now (it took nothing: the row is not committed)
             Thread.sleep(2_000);
@@ -115,14 +108,7 @@ class AgentPollIT {
             // a command written without a word to the service (no instance of it would do that): the agent's polls
             // do not read the database again, so they do not see it...
             UUID command = UUID.randomUUID();
-            try (PreparedStatement s = db.prepareStatement("INSERT INTO tenant.agent_command (id, tenant_id,"
-                    + " cluster_id, kind, spec, phase, created_at, updated_at) VALUES (?, ?, ?, 'BACKUP', '{}',"
-                    + " 'Queued', now(), now())")) {
-                s.setObject(1, command);
-                s.setObject(2, tenant.id());
-                s.setObject(3, cluster);
-                s.executeUpdate();
-            }
+            queue(db, command, tenant.id(), cluster);
             for (int i = 0; i < 3; i++) {
                 assertThat(Api.as(token)
                                 .queryParam("wait", 0)
@@ -153,12 +139,7 @@ class AgentPollIT {
         // found with nothing to do, twice: its polls no longer look at the cluster
         Api.as(token).queryParam("wait", 0).when().get(POLL).then().statusCode(200);
         Api.as(token).queryParam("wait", 0).when().get(POLL).then().statusCode(200);
-        Api.as(tenant.token())
-                .when()
-                .delete("/api/v1/clusters/"
-                        + agent.credentials().path("clusterId").asText())
-                .then()
-                .statusCode(204);
+        Agents.revoke(tenant, agent);
         Api.as(token)
                 .queryParam("wait", 0)
                 .when()
@@ -166,6 +147,18 @@ class AgentPollIT {
                 .then()
                 .statusCode(403)
                 .contentType(Api.PROBLEM);
+    }
+
+    /** A BACKUP command's row, written as a service would (without its notification: the callers decide). */
+    private static void queue(Connection db, UUID command, UUID tenant, UUID cluster) throws Exception {
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO tenant.agent_command (id, tenant_id, cluster_id,"
+                + " kind, spec, phase, created_at, updated_at) VALUES (?, ?, ?, 'BACKUP', '{}', 'Queued', now(),"
+                + " now())")) {
+            s.setObject(1, command);
+            s.setObject(2, tenant);
+            s.setObject(3, cluster);
+            s.executeUpdate();
+        }
     }
 
     private static void notify(Connection db, String payload) throws Exception {

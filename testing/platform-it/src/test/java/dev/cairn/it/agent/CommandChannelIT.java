@@ -133,12 +133,7 @@ class CommandChannelIT {
         }
 
         // a revoked agent's cluster takes no commands
-        Api.as(tenant.token())
-                .when()
-                .delete("/api/v1/clusters/"
-                        + agent.credentials().path("clusterId").asText())
-                .then()
-                .statusCode(204);
+        Agents.revoke(tenant, agent);
         Api.as(tenant.token())
                 .body(BACKUP)
                 .when()

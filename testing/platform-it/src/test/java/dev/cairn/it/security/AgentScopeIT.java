@@ -49,12 +49,7 @@ class AgentScopeIT {
         String id = Agents.startBackup(token, "local:/read");
         Api.as(token).when().get("/api/v1/backups/" + id).then().statusCode(200);
 
-        Api.as(tenant.token())
-                .when()
-                .delete("/api/v1/clusters/"
-                        + agent.credentials().path("clusterId").asText())
-                .then()
-                .statusCode(204);
+        Agents.revoke(tenant, agent);
 
         // the ingest service learns of the revocation within its directory's cache time
         await().atMost(Duration.ofSeconds(60))

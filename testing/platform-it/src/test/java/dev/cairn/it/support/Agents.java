@@ -130,6 +130,16 @@ public final class Agents {
         return new Registered(credentials, keys);
     }
 
+    /** Revokes the registered agent, as its tenant's administrator does (the cluster's DELETE). */
+    public static void revoke(Tenants.SignedUp tenant, Registered agent) {
+        Api.as(tenant.token())
+                .when()
+                .delete("/api/v1/clusters/"
+                        + agent.credentials().path("clusterId").asText())
+                .then()
+                .statusCode(204);
+    }
+
     /** The access token from a token endpoint answer, or null when it was refused. */
     public static String accessToken(String tokenEndpointBody) {
         try {
