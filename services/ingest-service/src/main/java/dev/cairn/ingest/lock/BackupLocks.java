@@ -89,11 +89,12 @@ public class BackupLocks {
             throw ProblemException.conflict(
                     "backup " + backup + " is " + found.phase() + ": only a completed backup can be made immutable");
         }
-        String home = stores(tenant).getFirst();
+        List<String> tenantStores = stores(tenant);
+        String home = tenantStores.getFirst();
         Set<UUID> held = new LinkedHashSet<>();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<Pack> packs = packs(tenant, backup);
-            Set<String> stores = new LinkedHashSet<>(stores(tenant)); // DR: its copies are held too (CopyHolds)
+            Set<String> stores = new LinkedHashSet<>(tenantStores); // DR: its copies are held too (CopyHolds)
             packs.forEach(p -> stores.add(p.region()));
             for (String region : stores) {
                 ObjectLock.Capability capability = objectLock.capability(region);
