@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One long-poll waits per cluster (issue 17, item 1): a newer poll with the agent's token ends the one waiting at
  * once, answered empty and {@code superseded}, so that one token cannot hold hundreds of waits (each once held a
- * worker thread for 30 s; the polls now wait on virtual threads).
+ * worker thread for 30 s; the polls now wait on virtual threads). And an idle agent's polls do not look at the database
+ * until its cluster's commands change, as every instance is told (issue 18's 10,000 agents; ADR 0027).
  */
 class AgentPollIT {
     private static final String POLL = "/api/v1/agent/commands";
