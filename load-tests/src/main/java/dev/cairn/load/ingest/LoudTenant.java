@@ -30,10 +30,7 @@ public final class LoudTenant {
         stdin.setDaemon(true);
         stdin.start();
         long bytes = NoisyNeighbours.loud(
-                fixture,
-                platform.home().resolve("load").resolve("work").resolve("noisy").resolve("loud"),
-                Integer.parseInt(args[0]),
-                stop::get);
+                fixture, NoisyNeighbours.loudDir(NoisyNeighbours.work(platform)), Integer.parseInt(args[0]), stop::get);
         System.out.println(BYTES + bytes);
     }
 }

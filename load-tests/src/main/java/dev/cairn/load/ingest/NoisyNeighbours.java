@@ -54,7 +54,7 @@ public final class NoisyNeighbours {
                     + fixture.tenants().size() + " tenants with an agent"
                     + " (one loud and --quiet quiet ones are needed): ./cairn load fixture --tenants " + (quiet + 1));
         }
-        Path work = platform.home().resolve("load").resolve("work").resolve("noisy");
+        Path work = work(platform);
         SplittableRandom random = new SplittableRandom();
         List<AgentBackups> small = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(quiet + 1);
@@ -88,7 +88,7 @@ public final class NoisyNeighbours {
                     random,
                     loudNice >= 0
                             ? stop -> loudBytes.set(loudProcess(loudNice, loudMib, stop))
-                            : stop -> loudBytes.set(loud(fixture, work.resolve("loud"), loudMib, stop::get)));
+                            : stop -> loudBytes.set(loud(fixture, loudDir(work), loudMib, stop::get)));
             double loudSeconds = (System.nanoTime() - begin) / 1e9;
             noisy.print("beside a loud one: ");
             System.out.printf(
@@ -102,6 +102,16 @@ public final class NoisyNeighbours {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Where the run's tenants keep the files they back up. */
+    static Path work(LocalPlatform platform) {
+        return platform.home().resolve("load").resolve("work").resolve("noisy");
+    }
+
+    /** The loud tenant's files, in {@code work}. */
+    static Path loudDir(Path work) {
+        return work.resolve("loud");
     }
 
     /**

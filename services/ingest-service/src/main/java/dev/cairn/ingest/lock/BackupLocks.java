@@ -56,17 +56,15 @@ public class BackupLocks {
 
     /** Whether {@code tenant}'s backups can be made immutable now. */
     public Immutability immutability(UUID tenant) {
-        List<String> stores = stores(tenant);
-        for (String region : stores) {
+        Immutability home = null;
+        for (String region : stores(tenant)) {
             ObjectLock.Capability capability = objectLock.capability(region);
             if (!capability.available()) {
                 return new Immutability(region, false, capability.detail());
             }
+            home = home != null ? home : new Immutability(region, true, capability.detail());
         }
-        return new Immutability(
-                stores.getFirst(),
-                true,
-                objectLock.capability(stores.getFirst()).detail());
+        return home;
     }
 
     /** The tenant's home region, then its DR region if its objects are copied. */

@@ -34,7 +34,7 @@ public class CopyHolds {
     /** Copies of held objects held less long than their objects, earliest date first. */
     static final String UNHELD = """
             SELECT o.object_key, o.region, h.until FROM (
-                SELECT object_key AS object_key, locked_until AS until FROM pack WHERE locked_until > now()
+                SELECT object_key, locked_until AS until FROM pack WHERE locked_until > now()
                 UNION ALL
                 SELECT object_key || '.index', locked_until FROM pack WHERE locked_until > now()
                 UNION ALL

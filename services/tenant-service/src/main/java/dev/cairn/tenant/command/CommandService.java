@@ -273,7 +273,7 @@ public class CommandService {
         long changes = signals.changes(clusterId); // before the look: a change during it is not taken for quiet
         Taken taken = onCurrentState(() -> take(tenantId, clusterId));
         if (taken.nothingToDo()) {
-            signals.quiet(clusterId, changes, config.quietFor().toNanos());
+            signals.markQuiet(clusterId, changes, config.quietFor().toNanos());
         }
         return taken;
     }

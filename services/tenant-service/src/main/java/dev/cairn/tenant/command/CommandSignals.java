@@ -117,7 +117,7 @@ public class CommandSignals {
 
     /**
      * How many changes to the cluster's commands were signalled: read before looking at the database, and given to
-     * {@link #quiet(UUID, long, long)} when that look found nothing to do.
+     * {@link #markQuiet} when that look found nothing to do.
      */
     public long changes(UUID clusterId) {
         Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
@@ -131,7 +131,7 @@ public class CommandSignals {
      * {@code changes}-th change, for {@code nanos} at most (between half of it and all of it: clusters found quiet
      * together are looked at again apart).
      */
-    public void quiet(UUID clusterId, long changes, long nanos) {
+    public void markQuiet(UUID clusterId, long changes, long nanos) {
         Waits waits = clusters.computeIfAbsent(clusterId, k -> new Waits());
         synchronized (waits) {
             waits.quietAt = changes;

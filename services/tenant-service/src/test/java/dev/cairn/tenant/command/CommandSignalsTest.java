@@ -44,7 +44,7 @@ class CommandSignalsTest {
     void aClusterFoundWithNothingToDoStaysQuietUntilItsCommandsChange() {
         assertThat(signals.quiet(cluster)).isFalse(); // never looked at
         long changes = signals.changes(cluster);
-        signals.quiet(cluster, changes, 60_000_000_000L);
+        signals.markQuiet(cluster, changes, 60_000_000_000L);
         assertThat(signals.quiet(cluster)).isTrue();
         signals.begin(cluster); // polls and their supersession are no change to its commands
         signals.supersede(cluster);
@@ -57,17 +57,17 @@ class CommandSignalsTest {
     void aChangeDuringTheLookIsNotTakenForQuiet() {
         long changes = signals.changes(cluster); // read before the look at the database
         signals.signal(cluster); // a command committed while the look ran (it may not have seen it)
-        signals.quiet(cluster, changes, 60_000_000_000L);
+        signals.markQuiet(cluster, changes, 60_000_000_000L);
         assertThat(signals.quiet(cluster)).isFalse();
     }
 
     @Test
     void quietLastsItsTimeAtMostAndEndsForEveryClusterWhenNotificationsMayHaveBeenMissed() {
-        signals.quiet(cluster, signals.changes(cluster), 0);
+        signals.markQuiet(cluster, signals.changes(cluster), 0);
         assertThat(signals.quiet(cluster)).isFalse();
         UUID other = UUID.randomUUID();
-        signals.quiet(cluster, signals.changes(cluster), 60_000_000_000L);
-        signals.quiet(other, signals.changes(other), 60_000_000_000L);
+        signals.markQuiet(cluster, signals.changes(cluster), 60_000_000_000L);
+        signals.markQuiet(other, signals.changes(other), 60_000_000_000L);
         signals.signalAll(); // the instance listens again after a lapse
         assertThat(signals.quiet(cluster)).isFalse();
         assertThat(signals.quiet(other)).isFalse();
