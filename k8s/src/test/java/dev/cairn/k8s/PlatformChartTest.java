@@ -325,7 +325,11 @@ class PlatformChartTest {
     @Test
     void everyComponentTracesToTheCollectorGivenAndNoneWithout() throws IOException {
         // (helm-java sets values as strings: the ratio keeps its default, a number as the schema wants)
-        List<JsonNode> traced = render(Map.of("tracing.otlpEndpoint", "http://otel-collector.observability:4317"));
+        List<JsonNode> traced = render(Map.of(
+                "tracing.otlpEndpoint",
+                "http://otel-collector.observability:4318",
+                "tracing.otlpProtocol",
+                "http/protobuf"));
         List<JsonNode> untraced = render(Map.of());
         for (String component : COMPONENTS) {
             String settings = one(traced, "ConfigMap", "cairn-" + component)
@@ -333,7 +337,8 @@ class PlatformChartTest {
                     .asText();
             assertThat(settings)
                     .as(component)
-                    .contains("cairn.otel.endpoint=http://otel-collector.observability:4317")
+                    .contains("cairn.otel.endpoint=http://otel-collector.observability:4318")
+                    .contains("cairn.otel.protocol=http/protobuf")
                     .contains("cairn.otel.sample-ratio=0.1");
             assertThat(one(untraced, "ConfigMap", "cairn-" + component)
                             .at("/data/application.properties")
@@ -411,7 +416,8 @@ class PlatformChartTest {
                 Map.of("keys.provider", "local"),
                 Map.of("debug", "true"),
                 Map.of("kafka.bootstrapServers", "broker-without-port"),
-                Map.of("serviceAccount.iamRoles.ingest", "not-an-arn"));
+                Map.of("serviceAccount.iamRoles.ingest", "not-an-arn"),
+                Map.of("tracing.otlpProtocol", "http/json"));
         for (Map<String, String> values : bad) {
             assertThatThrownBy(() -> render(values)).as(values.toString()).hasMessageContaining("schema");
         }

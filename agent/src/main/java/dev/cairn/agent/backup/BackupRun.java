@@ -149,10 +149,18 @@ public final class BackupRun {
 
     /** Backs {@code source} up; the result's phase is the platform's final word (or Failed). */
     public Result run(Source source) throws IOException {
+        return run(source, null);
+    }
+
+    /**
+     * Backs {@code source} up for a command that came in the trace {@code traceparent} (null: none), which the backup's
+     * own trace is linked to and sampled as ({@link dev.cairn.agent.platform.BackupTraces}).
+     */
+    public Result run(Source source, String traceparent) throws IOException {
         Instant started = Instant.now();
         FileCache cache = FileCache.load(state.resolve("cache"), credentials.tenantId(), source.description());
         scanTotals(source);
-        BackupView begun = platform.startBackup(source.description());
+        BackupView begun = platform.startBackup(source.description(), traceparent);
         backupId = begun.id();
         lap("start");
         senders = Executors.newFixedThreadPool(options.senders(), r -> {
@@ -249,6 +257,7 @@ public final class BackupRun {
             cache.close();
             senders.shutdownNow();
             Files.deleteIfExists(treeFile);
+            platform.traces().forget(backupId);
         }
     }
 

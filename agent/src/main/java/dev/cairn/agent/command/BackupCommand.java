@@ -33,8 +33,11 @@ public final class BackupCommand {
         this.volumes = volumes;
     }
 
-    /** Runs the backup; the answer is the final report (phase, message, report), without progress. */
-    public StatusReport run(BackupSpec spec, Progress progress) throws IOException {
+    /**
+     * Runs the backup for a command that came in the trace {@code traceparent} (null: none); the answer is the final
+     * report (phase, message, report), without progress.
+     */
+    public StatusReport run(BackupSpec spec, Progress progress, String traceparent) throws IOException {
         if (spec.volumes() && volumes == null) {
             throw new IllegalArgumentException("volume data is backed up by the node agents of an installed agent");
         }
@@ -52,7 +55,7 @@ public final class BackupCommand {
             backedUp = volumes.backUp(selection, progress);
             source.withFile(VolumeBackups.INDEX, VolumeBackups.index(backedUp));
         }
-        BackupRun.Result r = runtime.backup(source, progress);
+        BackupRun.Result r = runtime.backup(source, progress, traceparent);
         boolean volumeFailed =
                 backedUp != null && backedUp.stream().anyMatch(v -> !v.state().equals("Completed"));
         CommandPhase phase = CommandPhase.of(r.phase().outcome());

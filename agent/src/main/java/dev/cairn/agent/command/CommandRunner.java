@@ -91,7 +91,7 @@ public final class CommandRunner {
                 case BACKUP ->
                     command.backup() == null
                             ? failed("a BACKUP command without its backup spec")
-                            : backups.run(command.backup(), progress);
+                            : backups.run(command.backup(), progress, command.traceparent());
                 case RESTORE ->
                     command.restore() == null
                             ? failed("a RESTORE command without its restore spec")

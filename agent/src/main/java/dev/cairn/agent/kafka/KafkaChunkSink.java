@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaChunkSink implements ChunkSink {
     private final AgentCredentials credentials;
+    private final Function<UUID, String> traceparents;
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -41,7 +43,13 @@ public final class KafkaChunkSink implements ChunkSink {
     private long openBytes;
 
     public KafkaChunkSink(AgentCredentials credentials, long bufferBytes) {
+        this(credentials, bufferBytes, TraceParent::ofBackup);
+    }
+
+    /** A sink whose records carry the {@code traceparent} {@code traceparents} gives for their backup. */
+    public KafkaChunkSink(AgentCredentials credentials, long bufferBytes, Function<UUID, String> traceparents) {
         this.credentials = credentials;
+        this.traceparents = traceparents;
         dev.cairn.api.agent.AgentCredentials.Kafka kafka = credentials.kafka();
         this.topic = kafka.topic() == null ? "cairn.data.v1" : kafka.topic();
         Properties p = new Properties();
@@ -150,7 +158,7 @@ public final class KafkaChunkSink implements ChunkSink {
         out.headers()
                 .add(ChunkRecordV1.H_AGENT, credentials.clusterId().toString().getBytes(StandardCharsets.UTF_8));
         out.headers().add(ChunkRecordV1.H_BACKUP, backup.toString().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(TraceParent.HEADER, TraceParent.ofBackup(backup).getBytes(StandardCharsets.UTF_8));
+        out.headers().add(TraceParent.HEADER, traceparents.apply(backup).getBytes(StandardCharsets.UTF_8));
     }
 
     private void completed(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception e) {

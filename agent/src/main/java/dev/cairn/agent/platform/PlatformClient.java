@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,7 @@ public final class PlatformClient {
     private final String api;
     private final Duration retryBudget;
     private final HttpClient http;
+    private final BackupTraces traces = new BackupTraces();
     private String token;
     private Instant tokenExpiry = Instant.MIN;
 
@@ -82,13 +84,32 @@ public final class PlatformClient {
      * the backup the first attempt started, never a second one left InProgress.
      */
     public BackupView startBackup(String source) {
-        return call(
+        return startBackup(source, null);
+    }
+
+    /**
+     * Starts a backup in the trace of the command that asked for it ({@code traceparent} of the command, null: none):
+     * the ingest service links the backup's own trace to it, and the backup is traced for export when that trace is
+     * ({@link BackupTraces}).
+     */
+    public BackupView startBackup(String source, String traceparent) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        TraceParent.childOf(traceparent).ifPresent(child -> headers.put(TraceParent.HEADER, child));
+        BackupView started = call(
                 "POST",
                 "/api/v1/backups",
                 json(new StartBackup(source)),
                 "application/json",
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                headers,
                 BackupView.class);
+        traces.follow(started.id(), traceparent);
+        return started;
+    }
+
+    /** The sampling of this agent's backups in progress. */
+    public BackupTraces traces() {
+        return traces;
     }
 
     public BackupView commitBackup(UUID backup, byte[] manifest) {
@@ -117,8 +138,8 @@ public final class PlatformClient {
     }
 
     /** The headers of a request about a backup: its trace (the backup's id as trace id, as its Kafka records). */
-    private static Map<String, String> traced(UUID backup) {
-        return Map.of(TraceParent.HEADER, TraceParent.ofBackup(backup));
+    private Map<String, String> traced(UUID backup) {
+        return Map.of(TraceParent.HEADER, traces.traceparent(backup));
     }
 
     public BackupView backup(UUID backup) {
@@ -186,7 +207,7 @@ public final class PlatformClient {
                 "/api/v1/backups/" + backup + "/packs",
                 null,
                 null,
-                Map.of("Idempotency-Key", idempotencyKey, TraceParent.HEADER, TraceParent.ofBackup(backup)),
+                Map.of("Idempotency-Key", idempotencyKey, TraceParent.HEADER, traces.traceparent(backup)),
                 PackUpload.class);
     }
 

@@ -48,6 +48,14 @@ public record AgentRuntime(AgentCredentials credentials, PlatformClient platform
 
     /** Backs {@code source} up, with the default tunables, reporting to {@code progress}. */
     public BackupRun.Result backup(Source source, Progress progress) throws IOException {
+        return backup(source, progress, null);
+    }
+
+    /**
+     * Backs {@code source} up for a command that came in the trace {@code traceparent} (null: none), with the default
+     * tunables, reporting to {@code progress}.
+     */
+    public BackupRun.Result backup(Source source, Progress progress, String traceparent) throws IOException {
         PackUploadSink.Uploads uploads = new PackUploadSink.Uploads() {
             @Override
             public PackUpload slot(UUID backup, String idempotencyKey) {
@@ -59,9 +67,10 @@ public record AgentRuntime(AgentCredentials credentials, PlatformClient platform
                 platform.put(url, parts, size, md5Base64);
             }
         };
-        try (PackUploadSink sink = new PackUploadSink(new KafkaChunkSink(credentials, SINK_BUFFER_BYTES), uploads)) {
+        try (PackUploadSink sink = new PackUploadSink(
+                new KafkaChunkSink(credentials, SINK_BUFFER_BYTES, platform.traces()::traceparent), uploads)) {
             return new BackupRun(credentials, platform, sink, state, BackupRun.Options.defaults(), progress)
-                    .run(source);
+                    .run(source, traceparent);
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 /**
  * The W3C trace context ({@code traceparent}) an agent sends with a backup's Kafka records and its HTTP requests about
  * that backup: the trace id is the backup's id (both are 128 bits), so that one search by a backup's id finds every
- * span and log line of it, on the agent and in the services; the parent span id is new for each record or request.
- * The agent samples nothing (flags {@code 00}): a service's own ratio decides.
+ * span and log line of it, on the agent and in the services; the parent span is the agent's run of the backup, whose
+ * id is made from the backup's ({@link #backupSpanId}), so that everything the services do for one backup hangs under
+ * one parent. Such a trace is sampled when the command that started the backup was (a tenant's request, a policy's
+ * fire: the services' ratio decided there); a backup started without a command is not.
  */
 public final class TraceParent {
     /** The header's name, in Kafka records and HTTP requests alike. */
@@ -21,9 +23,28 @@ public final class TraceParent {
 
     private TraceParent() {}
 
-    /** A {@code traceparent} of the backup's trace, with a new span id. */
+    /** A {@code traceparent} of the backup's trace, not sampled. */
     public static String ofBackup(UUID backup) {
-        return of(traceId(backup), newSpanId(), "00");
+        return ofBackup(backup, false);
+    }
+
+    /** A {@code traceparent} of the backup's trace: the agent's run of it as the parent span, sampled or not. */
+    public static String ofBackup(UUID backup, boolean sampled) {
+        return of(traceId(backup), backupSpanId(backup), sampled ? "01" : "00");
+    }
+
+    /**
+     * The span id of the agent's run of a backup, the parent of everything the services do for it: the two halves of
+     * the backup's id XORed (never all zero, which W3C forbids).
+     */
+    public static String backupSpanId(UUID backup) {
+        long id = backup.getMostSignificantBits() ^ backup.getLeastSignificantBits();
+        return HexFormat.of().toHexDigits(id == 0 ? 1 : id);
+    }
+
+    /** Whether a {@code traceparent} says its trace is sampled (flag 01); false when it is not one. */
+    public static boolean sampled(String traceparent) {
+        return traceIdOf(traceparent).isPresent() && (HexFormat.fromHexDigits(traceparent, 53, 55) & 1) == 1;
     }
 
     private static String newSpanId() {

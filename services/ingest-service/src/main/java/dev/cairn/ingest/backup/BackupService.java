@@ -13,6 +13,7 @@ import dev.cairn.ingest.quota.QuotaGuard;
 import dev.cairn.platform.page.Cursor;
 import dev.cairn.platform.page.Page;
 import dev.cairn.platform.problem.ProblemException;
+import dev.cairn.platform.trace.BackupTraceLink;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedInputStream;
@@ -54,6 +55,7 @@ public class BackupService {
     private final FaultPoints faults;
     private final QuotaGuard quotas;
     private final RegionHealth health;
+    private final BackupTraceLink traces;
 
     private final Instant startedAt = Instant.now();
 
@@ -64,8 +66,10 @@ public class BackupService {
             IngestConfig config,
             FaultPoints faults,
             QuotaGuard quotas,
-            RegionHealth health) {
+            RegionHealth health,
+            BackupTraceLink traces) {
         this.health = health;
+        this.traces = traces;
         this.faults = faults;
         this.quotas = quotas;
         this.catalog = catalog;
@@ -127,6 +131,9 @@ public class BackupService {
         if (!catalog.create(id, agent.tenantId(), agent.clusterId(), source, config.backupLease(), idempotencyKey)) {
             return null;
         }
+        // in the request's trace: a command's backup is started in the command's (the agent's BackupRun)
+        LOG.infof("backup %s of tenant %s started: %s", id, agent.tenantId(), source);
+        traces.started(id, agent.tenantId());
         return get(agent.tenantId(), id);
     }
 

@@ -48,9 +48,11 @@ class TracingIT {
         UUID backup = UUID.fromString(agent.backup(src).json().path("id").asText());
 
         JsonNode line = awaitLine(
-                "ingest-service", l -> l.path("message").asText().contains("backup " + backup + " of tenant"));
+                "ingest-service",
+                l -> l.path("message")
+                        .asText()
+                        .startsWith("backup " + backup + " of tenant " + tenant.id() + " committed"));
 
-        assertThat(line.path("message").asText()).contains("committed");
         assertThat(line.at("/mdc/traceId").asText()).isEqualTo(TraceParent.traceId(backup));
     }
 
@@ -82,9 +84,11 @@ class TracingIT {
     /**
      * A command carries the trace of the request that queued it: the tenant service logs its queueing in that trace, the
      * agent is handed it with the command, and its reports (the last one ends the command) come back in the same trace.
+     * The agent starts the command's backup in that trace too, and the backup's own trace is linked to it. The request
+     * is sampled, so every component exports its spans (to the platform's trace sink): both traces are there, joined.
      */
     @Test
-    void aCommandsReportsComeBackInTheTraceOfTheRequestThatQueuedIt() throws Exception {
+    void aCommandsReportsAndItsBackupComeBackInTheTraceOfTheRequestThatQueuedIt() throws Exception {
         Tenants.SignedUp tenant = Tenants.free("Tracing Commands Co");
         JsonNode created = Agents.createCluster(tenant, "traced-cluster");
         String cluster = created.path("cluster").path("id").asText();
@@ -103,9 +107,10 @@ class TracingIT {
                             .asText()
                             .equals("Connected"));
 
-            // a tenant's request in its own trace (not sampled: the local platform exports nothing)
+            // a tenant's request in its own trace, sampled (the platform's own ratio is 0: it samples what it is asked
+            // to)
             String command = Api.as(tenant.token())
-                    .header(TraceParent.HEADER, "00-" + traceId + "-00f067aa0ba902b7-00")
+                    .header(TraceParent.HEADER, "00-" + traceId + "-00f067aa0ba902b7-01")
                     .body("{\"kind\":\"BACKUP\",\"backup\":{\"includeNamespaces\":[\"shop\"]}}")
                     .when()
                     .post("/api/v1/clusters/" + cluster + "/commands")
@@ -123,18 +128,72 @@ class TracingIT {
             assertThat(ended.path("message").asText()).as(agent.text()).contains("ended Completed");
             assertThat(ended.at("/mdc/traceId").asText()).isEqualTo(traceId);
             assertThat(agent.text()).contains("command " + command + ": BACKUP (trace " + traceId + ")");
+
+            // the agent started the command's backup in the command's trace
+            JsonNode started = awaitLine(
+                    "ingest-service",
+                    l -> traceId.equals(l.at("/mdc/traceId").asText())
+                            && l.path("message").asText().contains(" started: "));
+            UUID backup = UUID.fromString(started.path("message").asText().split(" ")[1]);
+            String backupTrace = TraceParent.traceId(backup);
+
+            // exported: the command's trace through the gateway and the tenant service to ingest's start of the backup
+            awaitSpan(
+                    "the gateway's",
+                    s -> s.path("traceId").asText().equals(traceId)
+                            && s.path("service").asText().equals("gateway"));
+            awaitSpan(
+                    "the tenant service's",
+                    s -> s.path("traceId").asText().equals(traceId)
+                            && s.path("service").asText().equals("tenant-service")
+                            && s.path("kind").asText().equals("SERVER"));
+            JsonNode start = awaitSpan(
+                    "ingest's start of the backup",
+                    s -> s.path("traceId").asText().equals(traceId)
+                            && s.path("service").asText().equals("ingest-service")
+                            && s.at("/attributes/cairn.backup.id").asText().equals(backup.toString()));
+            // and the backup's own trace, sampled with it: its start linked to the request that started it, ingest's
+            // handling of its records and its commit under the agent's run of it
+            JsonNode linked = awaitSpan(
+                    "the backup's start",
+                    s -> s.path("traceId").asText().equals(backupTrace)
+                            && s.path("name").asText().equals("backup started"));
+            assertThat(linked.path("parentSpanId").asText()).isEqualTo(TraceParent.backupSpanId(backup));
+            assertThat(linked.path("links").findValuesAsText("spanId"))
+                    .contains(start.path("spanId").asText());
+            assertThat(linked.path("links").findValuesAsText("traceId")).contains(traceId);
+            JsonNode record = awaitSpan(
+                    "a record's handling",
+                    s -> s.path("traceId").asText().equals(backupTrace)
+                            && s.path("kind").asText().equals("CONSUMER"));
+            assertThat(record.path("parentSpanId").asText()).isEqualTo(TraceParent.backupSpanId(backup));
+            awaitSpan(
+                    "the commit",
+                    s -> s.path("traceId").asText().equals(backupTrace)
+                            && s.path("kind").asText().equals("SERVER")
+                            && s.path("name").asText().contains("manifest"));
         }
+    }
+
+    /** The first span the components exported that {@code wanted} accepts, once it is there. */
+    private static JsonNode awaitSpan(String what, Predicate<JsonNode> wanted) {
+        return awaitLine(TestPlatform.get().home().resolve("logs").resolve(Platform.SPANS_FILE), what, wanted);
     }
 
     /** The first JSON line of a service's log that {@code wanted} accepts, once it is there. */
     private static JsonNode awaitLine(String service, Predicate<JsonNode> wanted) {
-        Path log = TestPlatform.get().home().resolve("logs").resolve(service + ".log");
+        return awaitLine(TestPlatform.get().home().resolve("logs").resolve(service + ".log"), "a line", wanted);
+    }
+
+    private static JsonNode awaitLine(Path log, String what, Predicate<JsonNode> wanted) {
         JsonNode[] found = new JsonNode[1];
-        await("a line of " + log)
+        await(what + " in " + log)
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    found[0] = find(Files.readAllLines(log), wanted).orElse(null);
+                    found[0] = Files.exists(log)
+                            ? find(Files.readAllLines(log), wanted).orElse(null)
+                            : null;
                     return found[0] != null;
                 });
         return found[0];

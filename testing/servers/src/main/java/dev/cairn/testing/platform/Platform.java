@@ -7,6 +7,7 @@ import dev.cairn.testing.servers.Ports;
 import dev.cairn.testing.servers.PostgresServer;
 import dev.cairn.testing.servers.S3Server;
 import dev.cairn.testing.servers.ServerStartException;
+import dev.cairn.testing.servers.TraceCollector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,6 +95,9 @@ public final class Platform implements AutoCloseable {
     /** Tenants' life-cycle events (a purge begun), from the tenant service to every service that keeps tenant data. */
     public static final String TENANTS_TOPIC = "cairn.tenants.v1";
 
+    /** The file under {@code <home>/logs} where every exported span is a JSON line ({@link TraceCollector}). */
+    public static final String SPANS_FILE = "spans.jsonl";
+
     /** The services that keep tenant data and forget it when a tenant is purged. */
     static final List<String> TENANT_DATA_KEEPERS = List.of("ingest", "scheduler", "metering", "recovery");
 
@@ -113,6 +117,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, S3Server> s3 = new LinkedHashMap<>();
     private KeycloakServer keycloak;
     private MailServer mail;
+    private TraceCollector traces;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private ServiceProcess gateway;
     private ServiceProcess portal;
@@ -143,6 +148,7 @@ public final class Platform implements AutoCloseable {
         }
         Path data = options.home();
         mail = track(MailServer.start(data.resolve("mail")));
+        traces = track(TraceCollector.start(logs.resolve(SPANS_FILE)));
         postgres = track(PostgresServer.start(data.resolve("postgres"), 0, logs));
         String keycloakDbPassword = secrets.password("db.keycloak");
         postgres.ensureDatabase("keycloak", "keycloak", keycloakDbPassword);
@@ -225,6 +231,7 @@ public final class Platform implements AutoCloseable {
                 .forEach(server -> listeners.put("S3 " + server.region(), new Listener(server.pid(), server.port())));
         listeners.put("Keycloak", new Listener(keycloak.pid(), keycloak.port()));
         listeners.put("Mail", new Listener(ProcessHandle.current().pid(), mail.port()));
+        listeners.put("Traces", new Listener(ProcessHandle.current().pid(), traces.port()));
         services.values().forEach(service -> {
             listeners.put(service.name(), new Listener(service.pid(), service.port()));
             listeners.put(service.name() + " management", new Listener(service.pid(), service.managementPort()));
@@ -342,6 +349,7 @@ public final class Platform implements AutoCloseable {
             gatewayProperties.put("cairn.gateway.health." + name, process.managementUrl());
         });
         gatewayProperties.put("cairn.gateway.services.portal", portal.url());
+        gatewayProperties.putAll(tracing());
         gateway.start(app("web/gateway"), gatewayProperties, jvm("gateway"), logs);
 
         List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -355,6 +363,14 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * Where every component exports its spans: the trace sink in this JVM. The components sample only what a caller
+     * sampled (their ratio is 0), so it receives the traces someone asked for.
+     */
+    private Map<String, String> tracing() {
+        return Map.of("cairn.otel.endpoint", traces.endpoint(), "cairn.otel.protocol", "http/protobuf");
+    }
+
+    /**
      * The portal's settings: the API it is made from (the gateway), Keycloak, and its session's encryption secret
      * (generated once and kept, so that sessions survive a restart of the portal).
      */
@@ -365,6 +381,7 @@ public final class Platform implements AutoCloseable {
         properties.put("cairn.portal.api-url", gateway.url());
         properties.put("cairn.keycloak.portal-secret", secrets.password("keycloak.portal"));
         properties.put("cairn.portal.session-secret", secrets.secret("portal.session", 36));
+        properties.putAll(tracing());
         return properties;
     }
 
@@ -507,6 +524,7 @@ public final class Platform implements AutoCloseable {
             properties.put(prefix + "access-key", region.accessKey());
             properties.put(prefix + "secret-key", region.secretKey());
         }
+        properties.putAll(tracing());
         properties.putAll(options.serviceProperties());
         return properties;
     }
