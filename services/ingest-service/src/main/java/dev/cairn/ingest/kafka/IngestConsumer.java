@@ -14,16 +14,11 @@ import dev.cairn.ingest.record.RecordCheck;
 import dev.cairn.ingest.record.Verdict;
 import dev.cairn.ingest.upload.UploadSlots;
 import dev.cairn.platform.kafka.KafkaClients;
+import dev.cairn.platform.kafka.RecordSpans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +46,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Consumes the data topic: authenticates each record ({@link RecordCheck}), groups accepted chunks per tenant into
@@ -217,7 +210,7 @@ public class IngestConsumer {
                         logLagWhileIdle(c);
                     }
                     for (ConsumerRecord<byte[], byte[]> record : records) {
-                        traced(record, () -> handle(record, dlq));
+                        RecordSpans.traced(tracer, "ingest", record, () -> handle(record, dlq));
                         if (buffered >= config.flushBytes()) {
                             // within the poll: a pack holds at most flush-bytes and one record (memory, and the
                             // quota's overshoot, are bounded by it)
@@ -288,49 +281,6 @@ public class IngestConsumer {
         }
         if (lag > 0) {
             LOG.warnf("ingest's polls find nothing while its lag is %.0f records (assigned: %s)", lag, c.assignment());
-        }
-    }
-
-    /** Reads a record's {@code traceparent} (the agent's: its backup's trace, {@code TraceParent}). */
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            List<String> keys = new ArrayList<>();
-            headers.forEach(h -> keys.add(h.key()));
-            return keys;
-        }
-
-        @Override
-        public String get(Headers headers, String key) {
-            Header header = headers == null ? null : headers.lastHeader(key);
-            return header == null || header.value() == null
-                    ? null
-                    : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    };
-
-    /**
-     * Handles a record in a span of its own, a child of the trace the agent sent with it (the backup's), with the
-     * trace's ids in the log lines' MDC meanwhile (this thread is not a request's: Quarkus does not set them here).
-     */
-    private void traced(ConsumerRecord<byte[], byte[]> record, Runnable handling) {
-        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), record.headers(), HEADERS);
-        Span span = tracer.spanBuilder("ingest " + record.topic())
-                .setParent(parent)
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.kafka.destination.partition", record.partition())
-                .setAttribute("messaging.kafka.message.offset", record.offset())
-                .startSpan();
-        try (Scope scope = span.makeCurrent()) {
-            MDC.put("traceId", span.getSpanContext().getTraceId());
-            MDC.put("spanId", span.getSpanContext().getSpanId());
-            handling.run();
-        } finally {
-            MDC.remove("traceId");
-            MDC.remove("spanId");
-            span.end();
         }
     }
 

@@ -5,10 +5,13 @@ import dev.cairn.metering.quota.QuotaWatch;
 import dev.cairn.metering.usage.UsageLedger;
 import dev.cairn.platform.fault.FaultDir;
 import dev.cairn.platform.kafka.KafkaClients;
+import dev.cairn.platform.kafka.RecordSpans;
 import dev.cairn.platform.usage.UsageEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +41,8 @@ import org.jboss.logging.Logger;
  * Consumes the usage topic: each poll's records are decoded ({@link UsageEvent}); what is not a usage event goes to
  * the dead-letter topic with the reason, and the rest is counted with the offsets in one PostgreSQL transaction
  * ({@link UsageLedger}). Offsets live in the database, not in Kafka: after a crash the consumer resumes exactly after
- * the last commit, and an event delivered twice (the relay is at least once) counts once by its id.
+ * the last commit, and an event delivered twice (the relay is at least once) counts once by its id. Each event has a
+ * span in the trace it was written in (CloudEvents' {@code traceparent}), from its receipt to its batch's commit.
  */
 @ApplicationScoped
 public class UsageConsumer {
@@ -53,13 +57,16 @@ public class UsageConsumer {
     private final Counter counted;
     private final Counter deadLettered;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private KafkaClientMetrics kafkaMetrics;
     private Thread thread;
 
-    public UsageConsumer(MeteringConfig config, UsageLedger ledger, QuotaWatch quotas, MeterRegistry metrics) {
+    public UsageConsumer(
+            MeteringConfig config, UsageLedger ledger, QuotaWatch quotas, MeterRegistry metrics, Tracer tracer) {
         this.metrics = metrics;
+        this.tracer = tracer;
         this.config = config;
         this.ledger = ledger;
         this.quotas = quotas;
@@ -123,16 +130,27 @@ public class UsageConsumer {
 
     private void consume(ConsumerRecords<byte[], byte[]> records, KafkaProducer<byte[], byte[]> dlq) {
         List<UsageEvent> events = new ArrayList<>(records.count());
+        // each event's span, in the trace it was written in (a backup's, a request's), until its batch commits
+        List<Span> spans = new ArrayList<>(records.count());
         Map<Integer, Long> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                events.add(UsageEvent.decode(record.value() == null ? new byte[0] : record.value()));
+                UsageEvent event = UsageEvent.decode(record.value() == null ? new byte[0] : record.value());
+                events.add(event);
+                spans.add(RecordSpans.start(tracer, "meter", record, event.traceparent()));
             } catch (IllegalArgumentException e) {
                 deadLetter(record, e.getMessage(), dlq);
             }
             next.put(record.partition(), record.offset() + 1);
         }
-        Set<UUID> touched = ledger.apply(events, config.usageTopic(), next, () -> faults.pass(BEFORE_COMMIT));
+        Set<UUID> touched;
+        try {
+            touched = ledger.apply(events, config.usageTopic(), next, () -> faults.pass(BEFORE_COMMIT));
+        } catch (RuntimeException e) {
+            RecordSpans.end(spans, e);
+            throw e;
+        }
+        RecordSpans.end(spans, null);
         counted.increment(events.size());
         quotas.check(touched);
     }

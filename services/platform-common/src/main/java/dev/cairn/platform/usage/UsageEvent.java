@@ -2,6 +2,7 @@ package dev.cairn.platform.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.data.record.TraceParent;
 import dev.cairn.platform.event.CloudEvents;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,8 @@ import java.util.UUID;
  * @param backupId the backup a backup event is about (null otherwise)
  * @param occurredAt when it happened: the hour it is counted in
  * @param detail words about it, when it has some (why a backup failed), else null
+ * @param traceparent the trace it was written in (W3C; CloudEvents' distributed tracing extension attribute), where
+ *     metering handles it; null: none
  */
 public record UsageEvent(
         UUID id,
@@ -31,7 +34,8 @@ public record UsageEvent(
         UUID clusterId,
         UUID backupId,
         Instant occurredAt,
-        String detail) {
+        String detail,
+        String traceparent) {
 
     public UsageEvent {
         if (id == null || tenantId == null || kind == null || occurredAt == null) {
@@ -42,7 +46,24 @@ public record UsageEvent(
         }
     }
 
-    /** The event as a CloudEvents 1.0 structured JSON object (UTF-8). */
+    /** An event outside any trace. */
+    public UsageEvent(
+            UUID id,
+            UUID tenantId,
+            UsageKind kind,
+            long bytes,
+            String region,
+            UUID clusterId,
+            UUID backupId,
+            Instant occurredAt,
+            String detail) {
+        this(id, tenantId, kind, bytes, region, clusterId, backupId, occurredAt, detail, null);
+    }
+
+    /**
+     * The event as a CloudEvents 1.0 structured JSON object (UTF-8), its trace as the distributed tracing extension's
+     * {@code traceparent} attribute.
+     */
     public byte[] encode() {
         ObjectNode event = CloudEvents.envelope(id, kind.source(), kind.eventType(), "tenants/" + tenantId, occurredAt);
         ObjectNode data = (ObjectNode) event.get("data");
@@ -58,6 +79,9 @@ public record UsageEvent(
         }
         if (detail != null) {
             data.put("detail", detail);
+        }
+        if (traceparent != null) {
+            event.put("traceparent", traceparent);
         }
         return CloudEvents.bytes(event);
     }
@@ -86,7 +110,9 @@ public record UsageEvent(
                     uuid(data, "clusterId"),
                     uuid(data, "backupId"),
                     Instant.parse(text(event, "time")),
-                    text(data, "detail"));
+                    text(data, "detail"),
+                    // a trace context that is not one is dropped: it never costs the event
+                    TraceParent.traceIdOf(text(event, "traceparent")).isPresent() ? text(event, "traceparent") : null);
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("time or tenantId is missing or malformed");
         }

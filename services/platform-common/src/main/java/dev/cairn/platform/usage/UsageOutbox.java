@@ -1,5 +1,7 @@
 package dev.cairn.platform.usage;
 
+import dev.cairn.data.record.TraceParent;
+import dev.cairn.platform.trace.CurrentTrace;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +32,10 @@ public class UsageOutbox {
         return UUID.nameUUIDFromBytes((kind + ":" + subject).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes an event in the caller's transaction, at the database's time; an id written before is not written again. */
+    /**
+     * Writes an event in the caller's transaction, at the database's time, in the current trace (an event about a
+     * backup written outside any: in the backup's, unsampled); an id written before is not written again.
+     */
     public static void write(
             Connection c,
             UUID id,
@@ -57,7 +62,8 @@ public class UsageOutbox {
             String detail)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_event (id, tenant_id, kind, bytes, region,"
-                + " cluster_id, backup_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                + " cluster_id, backup_id, detail, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO NOTHING")) {
             s.setObject(1, id);
             s.setObject(2, tenantId);
             s.setString(3, kind.name());
@@ -66,6 +72,7 @@ public class UsageOutbox {
             s.setObject(6, clusterId);
             s.setObject(7, backupId);
             s.setString(8, detail);
+            s.setString(9, CurrentTrace.traceparent().orElse(backupId == null ? null : TraceParent.ofBackup(backupId)));
             s.executeUpdate();
         }
     }
@@ -83,7 +90,7 @@ public class UsageOutbox {
             try {
                 List<UsageEvent> events = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("SELECT id, tenant_id, kind, bytes, region, cluster_id,"
-                        + " backup_id, occurred_at, detail FROM usage_event WHERE relayed_at IS NULL ORDER BY seq LIMIT ?"
+                        + " backup_id, occurred_at, detail, traceparent FROM usage_event WHERE relayed_at IS NULL ORDER BY seq LIMIT ?"
                         + " FOR UPDATE SKIP LOCKED")) {
                     s.setInt(1, max);
                     try (ResultSet rs = s.executeQuery()) {
@@ -97,7 +104,8 @@ public class UsageOutbox {
                                     rs.getObject(6, UUID.class),
                                     rs.getObject(7, UUID.class),
                                     rs.getTimestamp(8).toInstant(),
-                                    rs.getString(9)));
+                                    rs.getString(9),
+                                    rs.getString(10)));
                         }
                     }
                 }

@@ -59,6 +59,50 @@ class UsageEventTest {
         assertThat(UsageEvent.decode(event.encode())).isEqualTo(event);
     }
 
+    /** The trace an event was written in rides along as CloudEvents' distributed tracing extension attribute. */
+    @Test
+    void theStoredTracedExampleCarriesTheTraceItWasWrittenIn() throws IOException {
+        UsageEvent event;
+        try (InputStream in = getClass().getResourceAsStream("/wire/usage-event-traced-v1.json")) {
+            event = UsageEvent.decode(in.readAllBytes());
+        }
+        assertThat(event.kind()).isEqualTo(UsageKind.PROTECTED);
+        assertThat(event.backupId()).isEqualTo(UUID.fromString("bac0b0b0-0000-4000-8000-00000000000c"));
+        assertThat(event.traceparent()).isEqualTo("00-bac0b0b000004000800000000000000c-3ac0b0b00000400c-01");
+        assertThat(UsageEvent.decode(event.encode())).isEqualTo(event);
+    }
+
+    @Test
+    void aTraceThatIsNotOneIsDroppedAndTheEventKept() {
+        UsageEvent event = new UsageEvent(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UsageKind.INGESTED,
+                10,
+                "eu-west-1",
+                null,
+                null,
+                Instant.parse("2026-12-02T10:00:00Z"),
+                null,
+                "00-not-a-trace");
+        UsageEvent decoded = UsageEvent.decode(event.encode());
+        assertThat(decoded.traceparent()).isNull();
+        assertThat(decoded.bytes()).isEqualTo(10);
+        assertThat(UsageEvent.decode(new UsageEvent(
+                                        event.id(),
+                                        event.tenantId(),
+                                        event.kind(),
+                                        10,
+                                        null,
+                                        null,
+                                        null,
+                                        event.occurredAt(),
+                                        null)
+                                .encode())
+                        .traceparent())
+                .isNull();
+    }
+
     @Test
     void onlyStoredBytesAndConnectedClustersGoBelowZero() {
         UUID tenant = UUID.randomUUID();

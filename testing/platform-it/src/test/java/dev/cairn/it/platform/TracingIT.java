@@ -82,6 +82,51 @@ class TracingIT {
     }
 
     /**
+     * A usage event travels in the trace it was written in: the chunk locations a restore asks for in a sampled trace
+     * are egress (a RESTORED event, written by ingest in that request), and metering's span of counting the event is in
+     * the same trace, exported with it.
+     */
+    @Test
+    void aUsageEventIsMeteredInTheTraceOfTheRequestThatCausedIt() throws Exception {
+        Tenants.SignedUp tenant = Tenants.free("Tracing Usage Co");
+        Agents.Registered registered = Agents.registered(tenant, "traced-usage");
+        LocalAgent agent = new LocalAgent(registered, tmp.resolve("agent"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("a.txt"), "metered");
+        String backup = agent.backup(src).json().path("id").asText();
+        String chunk = Api.json(Api.as(registered.accessToken()).when().get("/api/v1/backups/" + backup))
+                .path("root")
+                .get(0)
+                .asText();
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        String traceId = HexFormat.of().formatHex(id);
+
+        Api.as(registered.accessToken())
+                .header(TraceParent.HEADER, "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(java.util.Map.of("ids", List.of(chunk)))
+                .when()
+                .post("/api/v1/backups/" + backup + "/locations")
+                .then()
+                .statusCode(200);
+
+        JsonNode metered = awaitSpan(
+                "metering's count of the egress",
+                s -> s.path("traceId").asText().equals(traceId)
+                        && s.path("service").asText().equals("metering-service"));
+        assertThat(metered.path("kind").asText()).isEqualTo("CONSUMER");
+        assertThat(metered.path("name").asText()).isEqualTo("meter cairn.usage.v1");
+        assertThat(metered.path("status").asText()).isNotEqualTo("ERROR");
+        JsonNode located = awaitSpan(
+                "ingest's answer",
+                s -> s.path("traceId").asText().equals(traceId)
+                        && s.path("service").asText().equals("ingest-service")
+                        && s.path("kind").asText().equals("SERVER"));
+        assertThat(metered.path("parentSpanId").asText())
+                .isEqualTo(located.path("spanId").asText());
+    }
+
+    /**
      * A command carries the trace of the request that queued it: the tenant service logs its queueing in that trace, the
      * agent is handed it with the command, and its reports (the last one ends the command) come back in the same trace.
      * The agent starts the command's backup in that trace too, and the backup's own trace is linked to it. The request
