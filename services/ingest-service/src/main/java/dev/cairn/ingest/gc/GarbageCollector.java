@@ -123,7 +123,7 @@ public class GarbageCollector {
         Map<UUID, Integer> deleted = new HashMap<>();
         for (GcCatalog.Retired r : catalog.retiredBefore(grace, tenant)) {
             store.delete(r.region(), r.objectKey());
-            store.delete(r.region(), r.objectKey() + ".index");
+            store.delete(r.region(), PackStore.indexOf(r.objectKey()));
             catalog.forget(r.id());
             deleted.merge(r.tenantId(), 2, Integer::sum);
         }
@@ -191,8 +191,8 @@ public class GarbageCollector {
             System.arraycopy(data, (int) chunk.offset(), envelope, 0, chunk.length());
             fresh.add(chunk.id(), envelope);
         }
-        store.put(fresh.region(), tenant, "packs/" + fresh.id(), fresh.data());
-        store.put(fresh.region(), tenant, "packs/" + fresh.id() + ".index", fresh.index());
+        store.put(fresh.region(), tenant, PackStore.packName(fresh.id()), fresh.data());
+        store.put(fresh.region(), tenant, PackStore.indexOf(PackStore.packName(fresh.id())), fresh.index());
         faults.pass(FaultPoints.Point.GC_BEFORE_REPACK_COMMIT);
         long delta = catalog.replace(tenant, old, fresh);
         faults.pass(FaultPoints.Point.GC_AFTER_REPACK_COMMIT);

@@ -3,6 +3,7 @@ package dev.cairn.ingest.gc;
 import dev.cairn.data.chunk.ChunkId;
 import dev.cairn.ingest.pack.Catalog;
 import dev.cairn.ingest.pack.Pack;
+import dev.cairn.ingest.pack.PackStore;
 import dev.cairn.ingest.pack.PromiseLock;
 import dev.cairn.ingest.pack.ReplicationOutbox;
 import dev.cairn.platform.page.Cursor;
@@ -335,7 +336,7 @@ class GcCatalog {
                     while (rs.next()) {
                         UUID tenant = rs.getObject(1, UUID.class);
                         ReplicationOutbox.delete(c, tenant, rs.getString(2));
-                        ReplicationOutbox.delete(c, tenant, rs.getString(2) + ".index");
+                        ReplicationOutbox.delete(c, tenant, PackStore.indexOf(rs.getString(2)));
                         forgotten++;
                     }
                 }

@@ -50,8 +50,8 @@ public class OrphanPacks {
                     continue;
                 }
                 scanned++;
-                String pack = o.key().endsWith(".index")
-                        ? o.key().substring(0, o.key().length() - 6)
+                String pack = o.key().endsWith(PackStore.INDEX_SUFFIX)
+                        ? o.key().substring(0, o.key().length() - PackStore.INDEX_SUFFIX.length())
                         : o.key();
                 if (!known.contains(pack)
                         && !known.contains(o.key())

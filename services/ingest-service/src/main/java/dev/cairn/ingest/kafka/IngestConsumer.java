@@ -367,7 +367,7 @@ public class IngestConsumer {
         }
         for (Pack pack : uploaded.values()) {
             // its agent wrote the pack; the index (the bucket's own description of it) is ingest's, from the record
-            store.put(pack.region(), pack.tenantId(), "packs/" + pack.id() + ".index", pack.index());
+            store.put(pack.region(), pack.tenantId(), PackStore.indexOf(PackStore.packName(pack.id())), pack.index());
             written.add(pack);
         }
         if (!packs.isEmpty()) {
@@ -381,9 +381,10 @@ public class IngestConsumer {
             if (fresh.entries().isEmpty()) {
                 continue;
             }
-            store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id(), fresh.data());
+            store.put(fresh.region(), fresh.tenantId(), PackStore.packName(fresh.id()), fresh.data());
             faults.pass(FaultPoints.Point.BETWEEN_PACK_AND_INDEX);
-            store.put(fresh.region(), fresh.tenantId(), "packs/" + fresh.id() + ".index", fresh.index());
+            store.put(
+                    fresh.region(), fresh.tenantId(), PackStore.indexOf(PackStore.packName(fresh.id())), fresh.index());
             written.add(fresh);
         }
         if (written.size() > uploaded.size()) {
@@ -398,8 +399,10 @@ public class IngestConsumer {
             // never in the catalog: its objects go now (garbage collection's orphan sweep would find them later)
             LOG.warnf("pack %s of tenant %s refused: the tenant is at its quota", pack.id(), pack.tenantId());
             try {
-                store.delete(pack.region(), PackStore.key(pack.tenantId(), "packs/" + pack.id()));
-                store.delete(pack.region(), PackStore.key(pack.tenantId(), "packs/" + pack.id() + ".index"));
+                store.delete(pack.region(), PackStore.key(pack.tenantId(), PackStore.packName(pack.id())));
+                store.delete(
+                        pack.region(),
+                        PackStore.key(pack.tenantId(), PackStore.indexOf(PackStore.packName(pack.id()))));
             } catch (RuntimeException e) {
                 LOG.warnf("objects of refused pack %s stay for the orphan sweep: %s", pack.id(), e.getMessage());
             }

@@ -108,7 +108,7 @@ public class BackupLocks {
                             p.region(), p.key(), until, config.objectLock().mode());
                     objectLock.retain(
                             p.region(),
-                            p.key() + ".index",
+                            PackStore.indexOf(p.key()),
                             until,
                             config.objectLock().mode());
                 }

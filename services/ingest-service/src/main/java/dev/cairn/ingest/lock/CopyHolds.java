@@ -1,6 +1,7 @@
 package dev.cairn.ingest.lock;
 
 import dev.cairn.ingest.IngestConfig;
+import dev.cairn.ingest.pack.PackStore;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,12 +37,12 @@ public class CopyHolds {
             SELECT o.object_key, o.region, h.until FROM (
                 SELECT object_key, locked_until AS until FROM pack WHERE locked_until > now()
                 UNION ALL
-                SELECT object_key || '.index', locked_until FROM pack WHERE locked_until > now()
+                SELECT object_key || '%s', locked_until FROM pack WHERE locked_until > now()
                 UNION ALL
                 SELECT manifest_key, locked_until FROM backup WHERE locked_until > now() AND manifest_key IS NOT NULL
             ) h JOIN object_copy o ON o.object_key = h.object_key
             WHERE o.locked_until IS NULL OR o.locked_until < h.until
-            ORDER BY h.until LIMIT ?""";
+            ORDER BY h.until LIMIT ?""".formatted(PackStore.INDEX_SUFFIX);
 
     private final AgroalDataSource db;
     private final ObjectLock objectLock;

@@ -267,15 +267,15 @@ public class Catalog {
             s.setObject(1, pack.id());
             s.setObject(2, pack.tenantId());
             s.setString(3, pack.region());
-            s.setString(4, PackStore.key(pack.tenantId(), "packs/" + pack.id()));
+            s.setString(4, PackStore.key(pack.tenantId(), PackStore.packName(pack.id())));
             s.setLong(5, pack.size() + pack.index().length);
             s.setInt(6, pack.entries().size());
             s.setLong(7, pack.size());
             s.executeUpdate();
         }
-        String key = PackStore.key(pack.tenantId(), "packs/" + pack.id());
+        String key = PackStore.key(pack.tenantId(), PackStore.packName(pack.id()));
         ReplicationOutbox.copy(c, pack.tenantId(), key, pack.size());
-        ReplicationOutbox.copy(c, pack.tenantId(), key + ".index", pack.index().length);
+        ReplicationOutbox.copy(c, pack.tenantId(), PackStore.indexOf(key), pack.index().length);
     }
 
     /** Moves the tenant's exact stored-bytes counter by {@code delta} (negative when space is given back). */

@@ -52,6 +52,19 @@ public interface PackStore {
     /** The regions it stores in. */
     Set<String> regions();
 
+    /** What a pack's index object adds to the pack's name or key: {@code packs/<id>} has {@code packs/<id>.index}. */
+    String INDEX_SUFFIX = ".index";
+
+    /** The name of pack {@code id} under its tenant's prefix ({@link #key}). */
+    static String packName(UUID id) {
+        return "packs/" + id;
+    }
+
+    /** The name, or key, of the index of the pack so named or keyed. */
+    static String indexOf(String pack) {
+        return pack + INDEX_SUFFIX;
+    }
+
     /** The object key of {@code name} for the tenant (docs/protocol.md, "Object layout"). */
     static String key(UUID tenantId, String name) {
         return "tenants/" + tenantId + "/" + name;

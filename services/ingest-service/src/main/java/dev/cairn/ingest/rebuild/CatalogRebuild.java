@@ -66,8 +66,8 @@ public class CatalogRebuild {
         List<String> skipped = new ArrayList<>();
         for (PackStore.StoredObject o : objects) {
             String key = o.key();
-            if (key.startsWith(prefix + "packs/") && key.endsWith(".index")) {
-                String packKey = key.substring(0, key.length() - ".index".length());
+            if (key.startsWith(prefix + "packs/") && key.endsWith(PackStore.INDEX_SUFFIX)) {
+                String packKey = key.substring(0, key.length() - PackStore.INDEX_SUFFIX.length());
                 if (!sizes.containsKey(packKey)) {
                     skipped.add(key + ": its pack is missing");
                     continue;

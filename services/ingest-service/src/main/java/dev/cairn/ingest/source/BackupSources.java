@@ -115,7 +115,8 @@ public class BackupSources {
                     while (rs.next()) {
                         // the pack's size is recorded for data and index together: each is checked for presence
                         objects.add(new StoredObject(rs.getString(1), rs.getString(2), -1, new HashMap<>()));
-                        objects.add(new StoredObject(rs.getString(1) + ".index", rs.getString(2), -1, new HashMap<>()));
+                        objects.add(new StoredObject(
+                                PackStore.indexOf(rs.getString(1)), rs.getString(2), -1, new HashMap<>()));
                     }
                 }
             }

@@ -145,7 +145,7 @@ public class UploadSlots {
     }
 
     private PackUpload answer(UUID pack, UUID tenant, String region, Instant expires, long maxBytes) {
-        String key = PackStore.key(tenant, "packs/" + pack);
+        String key = PackStore.key(tenant, PackStore.packName(pack));
         return new PackUpload(
                 pack, signer.presignPut(region, key, config.uploadUrlTtl()).toString(), expires, maxBytes);
     }
@@ -195,7 +195,7 @@ public class UploadSlots {
         if (size > maxBytes) {
             return Check.refused("pack " + pack + " of " + size + " bytes is larger than its slot's " + maxBytes);
         }
-        Optional<PackStore.Head> head = store.head(region, PackStore.key(tenant, "packs/" + pack));
+        Optional<PackStore.Head> head = store.head(region, PackStore.key(tenant, PackStore.packName(pack)));
         if (head.isEmpty()) {
             return Check.refused("pack " + pack + " was not uploaded");
         }
