@@ -21,6 +21,7 @@ class RouteTableTest {
         assertThat(table.resolve("/api/v1/tenants/backups/42")).contains(INGEST);
         assertThat(table.resolve("/api/v1/tenants/7")).contains(TENANT);
         assertThat(table.resolve("/api/v1/tenants")).contains(TENANT);
+        assertThat(table.route("/api/v1/tenants/backups/42")).contains(new RouteTable.Route("ingest", INGEST));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.cairn.gateway.proxy;
 
 import dev.cairn.gateway.GatewayConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,11 +20,17 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Streams {@code /api/**} requests to the owning service and its answer back, bodies never buffered. Unknown API
  * paths and unreachable services answer problem+json (404 and 502) like the services themselves.
+ *
+ * <p>Agents' long-polls each hold a connection of their own (a pool as large as the agents); every other request takes
+ * one of a small pool per service and waits for one when all are busy, in a bounded queue for a bounded time: a service
+ * that slows down sees a steady number of requests, and what cannot wait is answered 503 {@code overloaded} with
+ * {@code Retry-After} at once (counted in {@code cairn_gateway_refused_total}), never a storm of new connections.
  *
  * <p>Only paths in normal form ({@link RequestPath}) are routed: another form is sent to its normal form (308, method
  * and body kept), a path that has none is refused (400), so that what the gateway routes on is what the service
@@ -50,20 +60,33 @@ public class ProxyRoutes {
 
     private static final String FORWARDING_PREFIX = "x-forwarded-";
 
+    /** The agents' long-poll: it holds its upstream connection until a command comes or its wait ends. */
+    static final String LONG_POLL = "/api/v1/agent/commands";
+
     private final RouteTable table;
     private final GatewayConfig config;
-    private HttpClient client;
+    private final MeterRegistry metrics;
+    private HttpClient polls;
+    private HttpClient requests;
 
-    public ProxyRoutes(GatewayConfig config) {
+    public ProxyRoutes(GatewayConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.table = new RouteTable(config.routes(), config.services());
+        // one series per service from the start, so that a rate over it is defined before the first refusal
+        config.services().keySet().forEach(this::refused);
     }
 
     void install(@Observes Router router, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions()
+        polls = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5000)
                 .setKeepAlive(true)
                 .setMaxPoolSize(config.upstreamConnections()));
+        requests = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(5000)
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.upstreamRequestConnections())
+                .setMaxWaitQueueSize(config.upstreamQueue()));
         router.route().order(-20).handler(ProxyRoutes::normalForm);
         router.route("/api/*").order(-10).handler(this::proxy);
         URI pages = config.services().get(config.pages());
@@ -123,12 +146,12 @@ public class ProxyRoutes {
             ctx.next();
             return;
         }
-        URI target = table.resolve(path).orElse(null);
-        if (target == null) {
+        RouteTable.Route route = table.route(path).orElse(null);
+        if (route == null) {
             problem(ctx, 404, "not-found", "Not found", "no API operation at " + path);
             return;
         }
-        forward(ctx, target);
+        forward(ctx, route.target(), route.service());
     }
 
     /** A page of the portal; the gateway's own (the status page, the agent's chart, health) it serves itself. */
@@ -142,7 +165,7 @@ public class ProxyRoutes {
             problem(ctx, 404, "not-found", "Not found", "nothing at " + path);
             return;
         }
-        forward(ctx, portal);
+        forward(ctx, portal, config.pages());
     }
 
     /** Whether the gateway answers the path itself instead of the portal. */
@@ -154,29 +177,35 @@ public class ProxyRoutes {
                 || path.equals("/status.html");
     }
 
-    private void forward(RoutingContext ctx, URI target) {
+    private void forward(RoutingContext ctx, URI target, String service) {
         ctx.request().pause();
+        boolean longPoll =
+                ctx.request().method() == HttpMethod.GET && ctx.request().path().equals(LONG_POLL);
         RequestOptions options = new RequestOptions()
                 .setMethod(ctx.request().method())
                 .setHost(target.getHost())
                 .setPort(target.getPort())
                 .setURI(ctx.request().uri())
+                .setConnectTimeout(config.upstreamWait().toMillis())
                 .setTimeout(config.timeout().toMillis());
-        client.request(options).onFailure(e -> unreachable(ctx, target, e)).onSuccess(outbound -> {
-            copyHeaders(ctx.request().headers(), outbound.headers());
-            forwarding(ctx, outbound.headers());
-            outbound.send(ctx.request())
-                    .onFailure(e -> unreachable(ctx, target, e))
-                    .onSuccess(inbound -> {
-                        ctx.response().setStatusCode(inbound.statusCode());
-                        copyHeaders(inbound.headers(), ctx.response().headers());
-                        // Transfer-Encoding is hop-by-hop: a body streamed without a length goes on streamed
-                        if ("chunked".equalsIgnoreCase(inbound.getHeader(HttpHeaders.TRANSFER_ENCODING))) {
-                            ctx.response().setChunked(true);
-                        }
-                        inbound.pipeTo(ctx.response());
-                    });
-        });
+        HttpClient client = longPoll ? polls : requests;
+        client.request(options)
+                .onFailure(e -> notConnected(ctx, target, service, e))
+                .onSuccess(outbound -> {
+                    copyHeaders(ctx.request().headers(), outbound.headers());
+                    forwarding(ctx, outbound.headers());
+                    outbound.send(ctx.request())
+                            .onFailure(e -> unreachable(ctx, target, e))
+                            .onSuccess(inbound -> {
+                                ctx.response().setStatusCode(inbound.statusCode());
+                                copyHeaders(inbound.headers(), ctx.response().headers());
+                                // Transfer-Encoding is hop-by-hop: a body streamed without a length goes on streamed
+                                if ("chunked".equalsIgnoreCase(inbound.getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+                                    ctx.response().setChunked(true);
+                                }
+                                inbound.pipeTo(ctx.response());
+                            });
+                });
     }
 
     /** Copies end-to-end headers: not hop-by-hop ones, not those {@code Connection} names, not forwarding ones. */
@@ -215,6 +244,34 @@ public class ProxyRoutes {
         to.set("X-Forwarded-Proto", scheme);
         String node = client.contains(":") ? "\"[" + client + "]\"" : client;
         to.set("Forwarded", "for=" + node + ";host=\"" + host + "\";proto=" + scheme);
+    }
+
+    /**
+     * No connection to the service: all busy and the queue full or the wait over (503 {@code overloaded}: the client
+     * tries again after a second), or none to be made (502).
+     */
+    private void notConnected(RoutingContext ctx, URI target, String service, Throwable e) {
+        if (!(e instanceof ConnectionPoolTooBusyException || e instanceof TimeoutException)) {
+            unreachable(ctx, target, e);
+            return;
+        }
+        refused(service).increment();
+        ctx.request().resume();
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+        problem(
+                ctx,
+                503,
+                "overloaded",
+                "Service overloaded",
+                "the service behind " + ctx.request().path() + " is busy with other requests; try again in a second");
+    }
+
+    private Counter refused(String service) {
+        return Counter.builder("cairn.gateway.refused")
+                .description("Requests the gateway answered 503 because every connection to their service was busy"
+                        + " and the queue full or the wait over")
+                .tag("service", service)
+                .register(metrics);
     }
 
     private static void unreachable(RoutingContext ctx, URI target, Throwable e) {

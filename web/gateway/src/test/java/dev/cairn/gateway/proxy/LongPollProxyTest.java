@@ -2,7 +2,7 @@ package dev.cairn.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.gateway.GatewayConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -13,7 +13,6 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,10 @@ class LongPollProxyTest {
             }
         }));
         Router router = Router.router(vertx);
-        new ProxyRoutes(config(URI.create("http://127.0.0.1:" + service.actualPort()))).install(router, vertx);
+        new ProxyRoutes(
+                        new TestGatewayConfig(URI.create("http://127.0.0.1:" + service.actualPort())),
+                        new SimpleMeterRegistry())
+                .install(router, vertx);
         HttpServer gateway = listen(vertx.createHttpServer().requestHandler(router));
         HttpClient agents = vertx.createHttpClient(new HttpClientOptions()
                 .setDefaultHost("127.0.0.1")
@@ -75,44 +77,10 @@ class LongPollProxyTest {
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(5));
     }
 
-    private static HttpServer listen(HttpServer server) throws Exception {
+    static HttpServer listen(HttpServer server) throws Exception {
         return server.listen(0, "127.0.0.1")
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-    }
-
-    private static GatewayConfig config(URI service) {
-        return new GatewayConfig() {
-            @Override
-            public Map<String, URI> services() {
-                return Map.of("tenant", service);
-            }
-
-            @Override
-            public Map<String, URI> health() {
-                return Map.of();
-            }
-
-            @Override
-            public Map<String, String> routes() {
-                return Map.of("/api/v1/", "tenant");
-            }
-
-            @Override
-            public String pages() {
-                return "portal";
-            }
-
-            @Override
-            public int upstreamConnections() {
-                return 20_000;
-            }
-
-            @Override
-            public Duration timeout() {
-                return Duration.ofSeconds(60);
-            }
-        };
     }
 }
