@@ -171,13 +171,19 @@ public class ProblemMappers {
      */
     private static Response overloaded(Throwable e, UriInfo uri) {
         LOG.warnf("no database connection free in time on %s: answered 503 (%s)", path(uri), e.getMessage());
-        return Response.fromResponse(answer(new Problem(
-                        Problem.type("overloaded"),
-                        "Overloaded",
-                        503,
-                        "this service has no database connection free right now; try again in a moment",
-                        path(uri),
-                        null)))
+        return overloaded("this service has no database connection free right now; try again in a moment", uri);
+    }
+
+    /** Work this instance bounds (a queue of its own) was full: {@code 503 overloaded} with {@code Retry-After}. */
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e, UriInfo uri) {
+        LOG.warnf("%s on %s: answered 503", e.getMessage(), path(uri));
+        return overloaded(e.getMessage() + "; try again in a moment", uri);
+    }
+
+    private static Response overloaded(String detail, UriInfo uri) {
+        return Response.fromResponse(
+                        answer(new Problem(Problem.type("overloaded"), "Overloaded", 503, detail, path(uri), null)))
                 .header("Retry-After", Integer.toString(OVERLOADED_RETRY_AFTER))
                 .build();
     }

@@ -19,6 +19,14 @@ public interface SignupConfig {
     @WithDefault("600000")
     int passwordHashIterations();
 
+    /** How many passwords are hashed at once (each takes a core while it lasts: {@link PasswordHashing}). */
+    @WithDefault("1")
+    int hashingThreads();
+
+    /** How many signups may wait for a hashing thread; more are answered 503 {@code overloaded}. */
+    @WithDefault("100")
+    int hashingQueue();
+
     /**
      * The most signup mails sent to one address within {@link #confirmationTime()}: further signups for it are
      * answered alike and send nothing, so that nobody can flood an address through the signup form.

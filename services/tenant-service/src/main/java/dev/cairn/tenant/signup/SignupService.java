@@ -42,8 +42,15 @@ public class SignupService {
     private final UserDirectory directory;
     private final SignupMailer mailer;
     private final SignupConfig config;
+    private final PasswordHashing hashing;
 
-    public SignupService(TenantService tenants, UserDirectory directory, SignupMailer mailer, SignupConfig config) {
+    public SignupService(
+            TenantService tenants,
+            UserDirectory directory,
+            SignupMailer mailer,
+            SignupConfig config,
+            PasswordHashing hashing) {
+        this.hashing = hashing;
         this.tenants = tenants;
         this.directory = directory;
         this.mailer = mailer;
@@ -55,7 +62,7 @@ public class SignupService {
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         String drRegion = request.drRegion() == null || request.drRegion().isBlank() ? null : request.drRegion();
         tenants.validateRegions(request.homeRegion(), drRegion);
-        PasswordHash password = PasswordHash.of(request.password(), config.passwordHashIterations());
+        PasswordHash password = hashing.hash(request.password());
         boolean taken = QuarkusTransaction.requiringNew()
                         .call(() -> Tenant.findLiveByAdminEmail(email).isPresent())
                 | directory.findUserByEmail(email).isPresent();
