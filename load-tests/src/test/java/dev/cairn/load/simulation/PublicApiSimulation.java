@@ -88,8 +88,10 @@ public class PublicApiSimulation extends Simulation {
     {
         List<PopulationBuilder> populations = new ArrayList<>(List.of(
                 reads.injectOpen(nothingFor(warmup), constantUsersPerSec(rate).during(duration)),
-                commands.injectOpen(nothingFor(warmup), constantUsersPerSec(writeRate).during(duration)),
-                signups.injectOpen(nothingFor(warmup), constantUsersPerSec(signupRate).during(duration))));
+                commands.injectOpen(
+                        nothingFor(warmup), constantUsersPerSec(writeRate).during(duration)),
+                signups.injectOpen(
+                        nothingFor(warmup), constantUsersPerSec(signupRate).during(duration))));
         if (!warmup.isZero()) {
             populations.add(warmups.injectOpen(constantUsersPerSec(rate).during(warmup)));
         }

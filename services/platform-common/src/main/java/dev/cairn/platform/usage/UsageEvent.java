@@ -46,20 +46,6 @@ public record UsageEvent(
         }
     }
 
-    /** An event outside any trace. */
-    public UsageEvent(
-            UUID id,
-            UUID tenantId,
-            UsageKind kind,
-            long bytes,
-            String region,
-            UUID clusterId,
-            UUID backupId,
-            Instant occurredAt,
-            String detail) {
-        this(id, tenantId, kind, bytes, region, clusterId, backupId, occurredAt, detail, null);
-    }
-
     /**
      * The event as a CloudEvents 1.0 structured JSON object (UTF-8), its trace as the distributed tracing extension's
      * {@code traceparent} attribute.
