@@ -4,6 +4,7 @@ import dev.cairn.data.record.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -82,7 +83,7 @@ public final class RecordSpans {
         for (Span span : spans) {
             if (failure != null) {
                 span.recordException(failure);
-                span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, failure.getMessage());
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
             }
             span.end();
         }
