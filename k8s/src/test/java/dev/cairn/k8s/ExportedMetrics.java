@@ -21,16 +21,18 @@ final class ExportedMetrics {
 
     private ExportedMetrics() {}
 
-    /** Every meter name in the services' sources, as Prometheus exports it (dots to underscores). */
+    /** Every meter name in the services' and the gateway's sources, as Prometheus exports it (dots to underscores). */
     static Set<String> inSources() throws IOException {
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("../services"))) {
-            for (Path source : sources.filter(
-                            p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
-                    .toList()) {
-                Matcher m = METER.matcher(Files.readString(source));
-                while (m.find()) {
-                    names.add(m.group(1).replace('.', '_'));
+        for (String tree : new String[] {"../services", "../web"}) {
+            try (Stream<Path> sources = Files.walk(Path.of(tree))) {
+                for (Path source : sources.filter(p ->
+                                p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
+                        .toList()) {
+                    Matcher m = METER.matcher(Files.readString(source));
+                    while (m.find()) {
+                        names.add(m.group(1).replace('.', '_'));
+                    }
                 }
             }
         }

@@ -1,12 +1,15 @@
 package dev.cairn.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.it.support.Api;
+import dev.cairn.it.support.TestPlatform;
+import io.restassured.specification.RequestSpecification;
 import dev.cairn.testing.platform.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the Grafana dashboard and the alerting rules query, the running platform exports (issue 18, item 5): every
- * metric either names is a sample of some service's {@code /q/metrics}.
+ * metric either names is a sample of some service's {@code /q/metrics}, or the gateway's.
  */
 class MetricsIT {
     private static final Path REPOSITORY = Path.of("../..");
@@ -77,22 +80,22 @@ class MetricsIT {
         return names;
     }
 
-    /** The sample names of every service's metrics. */
+    /** The sample names of every service's metrics and the gateway's. */
     private static Set<String> exported() {
         Set<String> names = new TreeSet<>();
         for (String service : Platform.SERVICES) {
-            String text = Api.management(service)
-                    .when()
-                    .get("/q/metrics")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString();
-            Matcher m = SAMPLE.matcher(text);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
+            samples(Api.management(service), names);
         }
+        samples(given().baseUri(TestPlatform.get().entryPoint()), names);
         return names;
+    }
+
+    private static void samples(RequestSpecification from, Set<String> names) {
+        String text =
+                from.when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = SAMPLE.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
     }
 }
