@@ -111,7 +111,7 @@ public final class BackupCommand {
             }
             try (KubernetesClient kube = kubernetes.client()) {
                 StatusReport r = new dev.cairn.agent.command.BackupCommand(kube, runtime, null)
-                        .run(selection.spec(false), progress);
+                        .run(selection.spec(false), progress, null);
                 progress.close();
                 if (output.isTable()) {
                     io.out().println(r.message());

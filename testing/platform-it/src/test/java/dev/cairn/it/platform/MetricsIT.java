@@ -1,7 +1,7 @@
 package dev.cairn.it.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.it.support.Api;
 import dev.cairn.it.support.TestPlatform;
-import io.restassured.specification.RequestSpecification;
 import dev.cairn.testing.platform.Platform;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
