@@ -137,7 +137,9 @@ public class UsageConsumer {
             try {
                 UsageEvent event = UsageEvent.decode(record.value() == null ? new byte[0] : record.value());
                 events.add(event);
-                spans.add(RecordSpans.start(tracer, "meter", record, event.traceparent()));
+                if (event.traceparent() != null) { // an event outside any trace gets no root span of its own
+                    spans.add(RecordSpans.start(tracer, "meter", record, event.traceparent()));
+                }
             } catch (IllegalArgumentException e) {
                 deadLetter(record, e.getMessage(), dlq);
             }
