@@ -195,7 +195,13 @@ public class ProxyRoutes {
                     copyHeaders(ctx.request().headers(), outbound.headers());
                     forwarding(ctx, outbound.headers());
                     outbound.send(ctx.request())
-                            .onFailure(e -> unreachable(ctx, target, e))
+                            .onFailure(e -> {
+                                if (e instanceof TimeoutException) {
+                                    timedOut(ctx, target, e);
+                                } else {
+                                    unreachable(ctx, target, e);
+                                }
+                            })
                             .onSuccess(inbound -> {
                                 ctx.response().setStatusCode(inbound.statusCode());
                                 copyHeaders(inbound.headers(), ctx.response().headers());
@@ -283,6 +289,24 @@ public class ProxyRoutes {
                     "service-unavailable",
                     "Service unavailable",
                     "the service behind " + ctx.request().path() + " did not answer; try again shortly");
+        } else {
+            ctx.response().reset();
+        }
+    }
+
+    /** The service took the request but did not answer within {@code cairn.gateway.timeout}: 504. */
+    private void timedOut(RoutingContext ctx, URI target, Throwable e) {
+        LOG.warnf(
+                "service at %s did not answer %s in time: %s",
+                target, ctx.request().path(), e.getMessage());
+        if (!ctx.response().headWritten()) {
+            problem(
+                    ctx,
+                    504,
+                    "gateway-timeout",
+                    "Service did not answer in time",
+                    "the service behind " + ctx.request().path() + " did not answer within "
+                            + config.timeout().toSeconds() + " s; try again later");
         } else {
             ctx.response().reset();
         }

@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The gateway's settings for a proxy test: every path to one service, its pools as given. */
-record TestGatewayConfig(URI service, int upstreamRequestConnections, int upstreamQueue, Duration upstreamWait)
+record TestGatewayConfig(
+        URI service, int upstreamRequestConnections, int upstreamQueue, Duration upstreamWait, Duration timeout)
         implements GatewayConfig {
 
-    /** The defaults' pools. */
+    /** The defaults' pools and timeout. */
     TestGatewayConfig(URI service) {
-        this(service, 64, 2000, Duration.ofSeconds(3));
+        this(service, 64, 2000, Duration.ofSeconds(3), Duration.ofSeconds(60));
     }
 
     @Override
@@ -37,10 +38,5 @@ record TestGatewayConfig(URI service, int upstreamRequestConnections, int upstre
     @Override
     public int upstreamConnections() {
         return 20_000;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(60);
     }
 }

@@ -47,7 +47,11 @@ class UpstreamPoolTest {
         Router router = Router.router(vertx);
         new ProxyRoutes(
                         new TestGatewayConfig(
-                                URI.create("http://127.0.0.1:" + service.actualPort()), CONNECTIONS, QUEUE, WAIT),
+                                URI.create("http://127.0.0.1:" + service.actualPort()),
+                                CONNECTIONS,
+                                QUEUE,
+                                WAIT,
+                                Duration.ofSeconds(60)),
                         metrics)
                 .install(router, vertx);
         HttpServer gateway = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(router));
@@ -105,5 +109,33 @@ class UpstreamPoolTest {
                             .statusCode())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void aServiceThatTakesARequestButDoesNotAnswerInTimeIsAnswered504() throws Exception {
+        HttpServer service = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(held::add));
+        Router router = Router.router(vertx);
+        new ProxyRoutes(
+                        new TestGatewayConfig(
+                                URI.create("http://127.0.0.1:" + service.actualPort()),
+                                CONNECTIONS,
+                                QUEUE,
+                                WAIT,
+                                Duration.ofMillis(300)),
+                        metrics)
+                .install(router, vertx);
+        HttpServer gateway = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(router));
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gateway.actualPort()));
+
+        HttpClientResponse answer = client.request(HttpMethod.GET, "/api/v1/clusters")
+                .compose(r -> r.send())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(answer.statusCode()).isEqualTo(504);
+        assertThat(answer.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(held).hasSize(1);
     }
 }
