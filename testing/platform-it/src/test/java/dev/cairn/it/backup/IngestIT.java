@@ -448,6 +448,7 @@ class IngestIT {
 
         Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds(platform.kafka());
         long lookupsBefore = unknownAgentLookups();
+        long begin = System.nanoTime();
         try (var producer = producer(agent.credentials().path("kafka"))) {
             for (int i = 0; i < records; i++) {
                 send(producer, record(tenant.id(), stranger, UUID.randomUUID(), chunk), mac);
@@ -458,9 +459,11 @@ class IngestIT {
         List<String> reasons = deadLetterReasons(platform.kafka(), deadLettersBefore, records);
         assertThat(reasons.stream().filter(r -> r.contains("unknown agent " + stranger)))
                 .hasSize(records);
+        // one per 5 s the flood lasted at most (a loaded machine takes longer than 10 s over the 2,000 records)
+        long lifetimes = 1 + Duration.ofNanos(System.nanoTime() - begin).toMillis() / 5_000;
         assertThat(unknownAgentLookups() - lookupsBefore)
-                .as("lookups of an unknown agent (the cache keeps negative entries for 5 s)")
-                .isBetween(1L, 3L);
+                .as("lookups of an unknown agent (the cache keeps negative entries for 5 s) in %d lifetimes", lifetimes)
+                .isBetween(1L, lifetimes);
     }
 
     /** The tenant service's count of agent lookups it answered with 404, from its Prometheus metrics. */
