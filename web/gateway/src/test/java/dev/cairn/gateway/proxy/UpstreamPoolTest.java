@@ -43,18 +43,7 @@ class UpstreamPoolTest {
 
     @Test
     void aStalledServiceGetsItsPoolsRequestsAndTheRestWaitThenAnswer503() throws Exception {
-        HttpServer service = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(held::add));
-        Router router = Router.router(vertx);
-        new ProxyRoutes(
-                        new TestGatewayConfig(
-                                URI.create("http://127.0.0.1:" + service.actualPort()),
-                                CONNECTIONS,
-                                QUEUE,
-                                WAIT,
-                                Duration.ofSeconds(60)),
-                        metrics)
-                .install(router, vertx);
-        HttpServer gateway = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(router));
+        HttpServer gateway = gatewayToAStalledService(Duration.ofSeconds(60));
         HttpClient clients = vertx.createHttpClient(new HttpClientOptions()
                 .setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.actualPort())
@@ -113,18 +102,7 @@ class UpstreamPoolTest {
 
     @Test
     void aServiceThatTakesARequestButDoesNotAnswerInTimeIsAnswered504() throws Exception {
-        HttpServer service = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(held::add));
-        Router router = Router.router(vertx);
-        new ProxyRoutes(
-                        new TestGatewayConfig(
-                                URI.create("http://127.0.0.1:" + service.actualPort()),
-                                CONNECTIONS,
-                                QUEUE,
-                                WAIT,
-                                Duration.ofMillis(300)),
-                        metrics)
-                .install(router, vertx);
-        HttpServer gateway = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(router));
+        HttpServer gateway = gatewayToAStalledService(Duration.ofMillis(300));
         HttpClient client = vertx.createHttpClient(
                 new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gateway.actualPort()));
 
@@ -137,5 +115,21 @@ class UpstreamPoolTest {
         assertThat(answer.statusCode()).isEqualTo(504);
         assertThat(answer.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(held).hasSize(1);
+    }
+
+    /** A gateway (this test's pool, {@code timeout}) in front of a service that holds every request it gets. */
+    private HttpServer gatewayToAStalledService(Duration timeout) throws Exception {
+        HttpServer service = LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(held::add));
+        Router router = Router.router(vertx);
+        new ProxyRoutes(
+                        new TestGatewayConfig(
+                                URI.create("http://127.0.0.1:" + service.actualPort()),
+                                CONNECTIONS,
+                                QUEUE,
+                                WAIT,
+                                timeout),
+                        metrics)
+                .install(router, vertx);
+        return LongPollProxyTest.listen(vertx.createHttpServer().requestHandler(router));
     }
 }
